@@ -1,0 +1,102 @@
+//! Command-line interface: argument parsing and dispatch.
+
+mod build;
+mod check;
+mod completions;
+mod diff;
+mod dump;
+mod exit;
+mod explain;
+mod explain_cp;
+mod fmt;
+mod header;
+mod import;
+mod init;
+mod inputs;
+mod man;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// policyc: privacy policies as code.
+///
+/// Write a site's privacy policy as a source file; policyc checks it for
+/// consistency and emits a human-readable HTML policy, a P3P 1.0 policy, the
+/// policy reference file and the compact policy header.
+#[derive(Parser, Debug)]
+#[command(name = "policyc", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  policyc check policies/                 check every policy under policies/
+  policyc check --deny warnings site.policy
+  policyc explain P302                    explain a diagnostic code
+  policyc dump site.policy --format yaml  print the resolved model
+  policyc build policies/ --out out/      write HTML, P3P and header files
+  policyc header site.policy --format nginx
+  policyc diff --git main policies/site.policy
+
+Exit codes: 0 clean, 1 findings, 2 usage or I/O error.";
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check policy files for errors and inconsistencies.
+    Check(check::Args),
+    /// Explain a diagnostic code.
+    Explain(explain::Args),
+    /// Print the resolved policy model as JSON or YAML.
+    Dump(dump::Args),
+    /// Write the HTML policy, P3P policy, reference file and header for each policy file.
+    Build(build::Args),
+    /// Print the P3P header or its web-server configuration equivalent.
+    Header(header::Args),
+    /// Decode a compact policy (`CP="..."`) into plain language and report its problems.
+    #[command(name = "explain-cp")]
+    ExplainCp(explain_cp::Args),
+    /// Convert an existing P3P 1.0 policy file into policy source.
+    Import(import::Args),
+    /// Compare two versions of a policy by meaning.
+    Diff(diff::Args),
+    /// Format policy files canonically.
+    Fmt(fmt::Args),
+    /// Print shell completions.
+    Completions(completions::Args),
+    /// Print the manual page.
+    Man(man::Args),
+    /// Write a starter policy.
+    Init(init::Args),
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return exit::code(if e.use_stderr() { exit::USAGE } else { exit::OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(a) => check::run(&a),
+        Command::Explain(a) => explain::run(&a),
+        Command::Dump(a) => dump::run(&a),
+        Command::Build(a) => build::run(&a),
+        Command::Header(a) => header::run(&a),
+        Command::ExplainCp(a) => explain_cp::run(&a),
+        Command::Import(a) => import::run(&a),
+        Command::Diff(a) => diff::run(&a),
+        Command::Fmt(a) => fmt::run(&a),
+        Command::Completions(a) => completions::run(&a),
+        Command::Man(a) => man::run(&a),
+        Command::Init(a) => init::run(&a),
+    };
+    exit::code(code)
+}
+
+/// Builds the clap command, for completions and the man page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}

@@ -1,0 +1,120 @@
+//! One `Diagnostic` value feeds every renderer: terminal, JSON, SARIF and GitHub.
+
+mod code;
+mod render;
+
+pub use code::Code;
+pub use render::{render_human, render_json};
+
+use crate::span::{Origin, Span};
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+/// A secondary location with its own message ("the promise is made here").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A finding: a stable code, a severity, where, what is wrong and what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The primary location; `None` only for findings about no file at all.
+    pub span: Option<Span>,
+    /// Secondary locations.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Label>,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The policy element the finding is about, as an acknowledgment names it
+    /// (`collect registration`, `cookie referral`, `policy main`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The written reason, when the policy acknowledges this finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding with the code's default severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            span: None,
+            labels: Vec::new(),
+            help: None,
+            target: None,
+            acknowledged: None,
+        }
+    }
+
+    #[must_use]
+    pub fn at(mut self, span: Option<Span>) -> Self {
+        self.span = span;
+        self
+    }
+
+    #[must_use]
+    pub fn at_origin(self, origin: &Origin) -> Self {
+        self.at(origin.span().cloned())
+    }
+
+    #[must_use]
+    pub fn label(mut self, origin: &Origin, message: impl Into<String>) -> Self {
+        if let Some(span) = origin.span() {
+            self.labels.push(Label {
+                span: span.clone(),
+                message: message.into(),
+            });
+        }
+        self
+    }
+
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    #[must_use]
+    pub fn target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(target.into());
+        self
+    }
+
+    /// True for an error that nobody acknowledged: it fails the run.
+    pub fn is_blocking_error(&self) -> bool {
+        self.severity == Severity::Error && self.acknowledged.is_none()
+    }
+}
+
+/// Sorts findings by file, position, then code, so output is deterministic.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            d.span
+                .as_ref()
+                .map(|s| (s.file.to_string(), s.start, s.end))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then(a.code.cmp(&b.code))
+            .then(a.message.cmp(&b.message))
+    });
+}

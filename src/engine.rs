@@ -1,0 +1,102 @@
+//! The engine facade: the one entry point the CLI (and any other front end) uses.
+//! Source text in, model and findings out.
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::model::PolicySet;
+use crate::span::SourceFile;
+use std::path::Path;
+
+/// The source forms a policy may be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// The policy language (`.policy`).
+    Policy,
+    /// YAML deserialized into the model (`.yaml`, `.yml`).
+    Yaml,
+}
+
+impl SourceFormat {
+    /// The form a file is written in, from its extension.
+    pub fn of(path: &str) -> Self {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            Self::Yaml
+        } else {
+            Self::Policy
+        }
+    }
+}
+
+/// The result of compiling one source file.
+#[derive(Debug)]
+pub struct Compilation {
+    pub source: SourceFile,
+    /// The resolved model; `None` when the file could not be parsed into one.
+    pub model: Option<PolicySet>,
+    /// Every finding, sorted, acknowledgments applied.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compilation {
+    /// True when an unacknowledged error (or, with `deny_warnings`, any
+    /// unacknowledged warning) is present.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.diagnostics.iter().any(|d| {
+            d.acknowledged.is_none()
+                && (d.severity == diagnostic::Severity::Error
+                    || (deny_warnings && d.severity == diagnostic::Severity::Warning))
+        })
+    }
+
+    /// The model, when compilation produced one and no unacknowledged error exists.
+    pub fn valid_model(&self) -> Option<&PolicySet> {
+        if self.fails(false) {
+            None
+        } else {
+            self.model.as_ref()
+        }
+    }
+}
+
+/// Reads a file as bytes. Invalid UTF-8 is reported as a located finding by
+/// [`compile_bytes`], not as an I/O error.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path)
+}
+
+/// Compiles raw bytes (as read from `path`): decodes, parses, resolves, checks.
+pub fn compile_bytes(path: &str, bytes: &[u8]) -> Compilation {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => compile(&SourceFile::new(path, text)),
+        Err(e) => {
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            let source = SourceFile::new(path, lossy);
+            let d = crate::parser::not_utf8(&source, bytes, e.valid_up_to());
+            Compilation {
+                source,
+                model: None,
+                diagnostics: vec![d],
+            }
+        }
+    }
+}
+
+/// Compiles one source file: parse → AST → resolve → model → check.
+pub fn compile(source: &SourceFile) -> Compilation {
+    let (model, mut diagnostics) = match SourceFormat::of(&source.path) {
+        SourceFormat::Policy => crate::resolve::compile_policy_source(source),
+        SourceFormat::Yaml => crate::resolve::compile_yaml_source(source),
+    };
+    if let Some(set) = &model {
+        diagnostics.extend(crate::check::check(set, source));
+    }
+    if let Some(set) = &model {
+        crate::check::apply_acknowledgments(set, source, &mut diagnostics);
+    }
+    diagnostic::sort(&mut diagnostics);
+    Compilation {
+        source: source.clone(),
+        model,
+        diagnostics,
+    }
+}

@@ -1,0 +1,24 @@
+//! The policy model: typed, resolved values, Serialize + Deserialize with serde.
+//!
+//! Both source forms (the policy language and YAML) produce this model, and every
+//! emitter reads it. Names refer to definitions in the same policy (subjects,
+//! recipients, data sets); the checker verifies every reference. Locations
+//! (`Origin`) are carried for diagnostics but are not part of the meaning: they
+//! compare equal and are never serialized.
+
+mod data;
+mod policy;
+mod practice;
+mod promise;
+mod statement;
+
+pub use data::{DataItem, DataRef, DataSet, DataUse};
+pub use policy::{
+    Acknowledgment, Coverage, Dispute, Entity, Policy, PolicySet, PostalAddress, Section,
+};
+pub use practice::{
+    ChangeNotice, Cookie, NotifyMethod, OptOut, Party, Right, RightKind, RetentionRule,
+    SecurityMeasure, MeasureKind, Sharing,
+};
+pub use promise::{Claim, Exception, Promise};
+pub use statement::{PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement, Subject};
