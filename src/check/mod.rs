@@ -10,4 +10,9 @@ pub fn check(_set: &PolicySet, _source: &SourceFile) -> Vec<Diagnostic> {
 }
 
 /// Marks findings the policy acknowledges, and reports acknowledgments that match nothing.
-pub fn apply_acknowledgments(_set: &PolicySet, _source: &SourceFile, _diagnostics: &mut Vec<Diagnostic>) {}
+pub fn apply_acknowledgments(
+    _set: &PolicySet,
+    _source: &SourceFile,
+    _diagnostics: &mut Vec<Diagnostic>,
+) {
+}

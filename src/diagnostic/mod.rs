@@ -1,10 +1,14 @@
 //! One `Diagnostic` value feeds every renderer: terminal, JSON, SARIF and GitHub.
 
 mod code;
+mod github;
 mod render;
+mod sarif;
 
 pub use code::Code;
+pub use github::render_github;
 pub use render::{render_human, render_json};
+pub use sarif::render_sarif;
 
 use crate::span::{Origin, Span};
 use serde::Serialize;

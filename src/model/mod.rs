@@ -17,8 +17,8 @@ pub use policy::{
     Acknowledgment, Coverage, Dispute, Entity, Policy, PolicySet, PostalAddress, Section,
 };
 pub use practice::{
-    ChangeNotice, Cookie, NotifyMethod, OptOut, Party, Right, RightKind, RetentionRule,
-    SecurityMeasure, MeasureKind, Sharing,
+    ChangeNotice, Cookie, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule, Right,
+    RightKind, SecurityMeasure, Sharing,
 };
 pub use promise::{Claim, Exception, Promise};
 pub use statement::{PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement, Subject};

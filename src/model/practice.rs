@@ -83,7 +83,10 @@ pub struct Sharing {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sale: bool,
     /// Whether the shared data identifies people. False for aggregate or anonymised data.
-    #[serde(default = "super::statement::yes", skip_serializing_if = "super::statement::is_true")]
+    #[serde(
+        default = "super::statement::yes",
+        skip_serializing_if = "super::statement::is_true"
+    )]
     pub identifiable: bool,
     /// Why the sharing happens, when it is one of the usual exceptions promises make.
     #[serde(default, skip_serializing_if = "Option::is_none")]

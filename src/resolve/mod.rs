@@ -6,8 +6,11 @@ use crate::span::{SourceFile, Span};
 
 /// Parses and resolves a policy-language source file.
 pub fn compile_policy_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagnostic>) {
-    let d = Diagnostic::new(Code::SyntaxError, "the policy-language front end is not built yet")
-        .at(Some(Span::file_start(&source.path)));
+    let d = Diagnostic::new(
+        Code::SyntaxError,
+        "the policy-language front end is not built yet",
+    )
+    .at(Some(Span::file_start(&source.path)));
     (None, vec![d])
 }
 

@@ -5,9 +5,7 @@
 //! when the field has none (dates, URIs). Where the spec drafts disagree
 //! (REFERENCE.md §8, A11) the REC-era reading (the 2001 WD schema) is used.
 
-use super::terms::Category::{
-    self, Computer, Demographic, Navigation, Online, Physical, Uniqueid,
-};
+use super::terms::Category::{self, Computer, Demographic, Navigation, Online, Physical, Uniqueid};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -53,8 +51,14 @@ const PERSONNAME: Fields = &[
     ("nickname", Leaf(&[Demographic])),
 ];
 const DATE: Fields = &[
-    ("ymd", InheritStruct(&[("year", Inherit), ("month", Inherit), ("day", Inherit)])),
-    ("hms", InheritStruct(&[("hour", Inherit), ("minute", Inherit), ("second", Inherit)])),
+    (
+        "ymd",
+        InheritStruct(&[("year", Inherit), ("month", Inherit), ("day", Inherit)]),
+    ),
+    (
+        "hms",
+        InheritStruct(&[("hour", Inherit), ("minute", Inherit), ("second", Inherit)]),
+    ),
     ("fractionsecond", Inherit),
     ("timezone", Inherit),
 ];
@@ -82,7 +86,11 @@ const TELECOM: Fields = &[
     ("mobile", Struct(TELEPHONENUM, None)),
     ("pager", Struct(TELEPHONENUM, None)),
 ];
-const URI: Fields = &[("authority", Inherit), ("stem", Inherit), ("querystring", Inherit)];
+const URI: Fields = &[
+    ("authority", Inherit),
+    ("stem", Inherit),
+    ("querystring", Inherit),
+];
 const ONLINE: Fields = &[
     ("email", Leaf(&[Online])),
     ("uri", Struct(URI, Some(&[Online]))),
@@ -105,7 +113,11 @@ const LOGINFO: Fields = &[
     (
         "other",
         Struct(
-            &[("httpmethod", Inherit), ("bytes", Inherit), ("statuscode", Inherit)],
+            &[
+                ("httpmethod", Inherit),
+                ("bytes", Inherit),
+                ("statuscode", Inherit),
+            ],
             Some(&[Navigation]),
         ),
     ),
@@ -241,7 +253,9 @@ mod tests {
     use super::*;
 
     fn cats(name: &str) -> Vec<Category> {
-        lookup(name).map(|e| e.categories.clone()).unwrap_or_default()
+        lookup(name)
+            .map(|e| e.categories.clone())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -263,7 +277,10 @@ mod tests {
     fn variable_elements_have_no_fixed_categories() {
         for name in VARIABLE {
             let e = lookup(name);
-            assert!(e.is_some_and(|e| e.variable && e.categories.is_empty()), "{name}");
+            assert!(
+                e.is_some_and(|e| e.variable && e.categories.is_empty()),
+                "{name}"
+            );
         }
         assert!(lookup("user.name").is_some_and(|e| !e.variable && e.is_set));
         assert!(lookup("#user.gender").is_some());

@@ -8,7 +8,9 @@
 mod data_schema;
 mod terms;
 
-pub use data_schema::{all_names as data_names, lookup as lookup_data, DataElement, DATA_SCHEMA_ROOTS};
+pub use data_schema::{
+    all_names as data_names, lookup as lookup_data, DataElement, DATA_SCHEMA_ROOTS,
+};
 pub use terms::{
     Access, Category, Purpose, Recipient, Remedy, Required, ResolutionType, Retention,
 };
