@@ -101,7 +101,13 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, sources: &[SourceFile]) -> St
         let here: Vec<&(&Span, Option<&str>, bool)> =
             spans.iter().filter(|(s, _, _)| &*s.file == file).collect();
         match sources.iter().find(|s| &*s.path == file) {
-            Some(source) => group = group.element(snippet(source, &here)),
+            Some(source) => {
+                let (origin, snippet) = snippet(source, &here);
+                if let Some(origin) = origin {
+                    group = group.element(origin);
+                }
+                group = group.element(snippet);
+            }
             None => {
                 for (span, label, _) in here {
                     let mut line = format!("{}:{}:{}", span.file, span.line, span.col);
@@ -127,43 +133,71 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, sources: &[SourceFile]) -> St
     renderer.render(&[group])
 }
 
-/// A snippet of `source` covering the lines of `spans`, annotated.
+/// Longest source excerpt shown as is; longer ones (a 1 MB line) are cut to a
+/// window around the spans so rendering stays linear in the number of findings.
+const MAX_EXCERPT: usize = 2_000;
+/// Bytes of context kept on each side of the spans in a cut excerpt.
+const CONTEXT: usize = 80;
+
+type Spans<'s, 'a> = [&'s (&'s Span, Option<&'a str>, bool)];
+
+/// A snippet of `source` covering the lines of `spans`, annotated, and, when
+/// the excerpt had to be cut, the origin line (`--> file:line:col`) to show
+/// since the snippet cannot compute it.
 fn snippet<'a>(
     source: &'a SourceFile,
-    spans: &[&(&Span, Option<&'a str>, bool)],
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    spans: &Spans<'_, 'a>,
+) -> (
+    Option<annotate_snippets::Origin<'a>>,
+    Snippet<'a, annotate_snippets::Annotation<'a>>,
+) {
     let text = source.text.as_str();
-    let boundary = |mut i: usize| {
+    let floor = |mut i: usize| {
         i = i.min(text.len());
         while i > 0 && !text.is_char_boundary(i) {
             i -= 1;
         }
         i
     };
-    // Only the lines the spans touch, so large files render fast.
     let lo = spans
         .iter()
-        .map(|(s, _, _)| boundary(s.start))
+        .map(|(s, _, _)| floor(s.start))
         .min()
         .unwrap_or(0);
     let hi = spans
         .iter()
-        .map(|(s, _, _)| boundary(s.end.max(s.start)))
+        .map(|(s, _, _)| floor(s.end.max(s.start)))
         .max()
         .unwrap_or(0);
-    let start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
-    let first_line = spans
+    let first = spans
         .iter()
-        .find(|(s, _, _)| boundary(s.start) == lo)
-        .map_or(1, |(s, _, _)| s.line as usize);
+        .find(|(s, _, _)| floor(s.start) == lo)
+        .map(|(s, _, _)| *s);
+    let first_line = first.map_or(1, |s| s.line as usize);
+    // Only the lines the spans touch, so large files render fast.
+    let mut start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
+    let mut end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
+    let mut origin = None;
+    if end - start > MAX_EXCERPT {
+        start = start.max(floor(lo.saturating_sub(CONTEXT)));
+        end = end.min(floor(hi.min(lo + MAX_EXCERPT).saturating_add(CONTEXT)));
+        if let Some(s) = first {
+            origin = Some(
+                annotate_snippets::Origin::path(&*source.path)
+                    .line(s.line as usize)
+                    .char_column(s.col as usize),
+            );
+        }
+    }
     let mut snippet = Snippet::source(&text[start..end])
         .line_start(first_line)
-        .path(&*source.path)
         .fold(true);
+    if origin.is_none() {
+        snippet = snippet.path(&*source.path);
+    }
     for (span, label, primary) in spans {
-        let a = boundary(span.start) - start;
-        let b = boundary(span.end.max(span.start)) - start;
+        let a = floor(span.start).clamp(start, end) - start;
+        let b = floor(span.end.max(span.start)).clamp(start, end) - start;
         let kind = if *primary {
             AnnotationKind::Primary
         } else {
@@ -175,7 +209,7 @@ fn snippet<'a>(
         }
         snippet = snippet.annotation(ann);
     }
-    snippet
+    (origin, snippet)
 }
 
 /// Renders findings as a JSON array.

@@ -94,8 +94,11 @@ impl Cx {
         )
         .at(Some(value.span().clone()));
         d = match suggest(word, words.iter().copied()) {
-            Some(s) => d.help(format!("did you mean `{s}`? {}s are: {list}", T::GROUP)),
-            None => d.help(format!("{}s are: {list}", T::GROUP)),
+            Some(s) => d.help(format!(
+                "did you mean `{s}`? P3P {} values: {list}",
+                T::GROUP
+            )),
+            None => d.help(format!("P3P {} values: {list}", T::GROUP)),
         };
         self.push(d);
         None
@@ -120,8 +123,8 @@ impl Cx {
             .collect::<Vec<_>>()
             .join(", ");
         let help = match suggest(value.text(), words.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? {what} is one of {list}"),
-            None => format!("{what} is one of {list}"),
+            Some(s) => format!("did you mean `{s}`? expected one of {list}"),
+            None => format!("expected one of {list}"),
         };
         self.invalid(
             value.span(),
@@ -275,12 +278,15 @@ impl<'a> Args<'a> {
     /// Reports values left over as L103.
     pub fn finish(self, cx: &mut Cx) {
         if let Some(v) = self.values.get(self.pos) {
-            let n = self.values.len() - self.pos;
-            let what = if n == 1 { "value" } else { "values" };
-            cx.unexpected(
-                v,
-                format!("`{}` does not take this {what}", self.item.key()),
-            );
+            let key = self.item.key();
+            let message = if self.pos == 0 {
+                format!("`{key}` takes no value")
+            } else if self.values.len() - self.pos == 1 {
+                format!("`{key}` does not take this value")
+            } else {
+                format!("`{key}` does not take these values")
+            };
+            cx.unexpected(v, message);
         }
     }
 }

@@ -55,6 +55,10 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
         ..Policy::default()
     };
     let mut has_title = false;
+    // A misspelt `title` is reported as such; no second finding for the missing one.
+    let title_misspelt = block_items(item)
+        .iter()
+        .any(|it| it.key() != "title" && crate::vocabulary::suggest(it.key(), ["title"]).is_some());
     each_item(cx, block_items(item), "a `policy` block", KEYS, |cx, it| {
         match it.key() {
             "title" => {
@@ -127,7 +131,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
             _ => p.acknowledgments.extend(acknowledge(cx, it)),
         }
     });
-    if !has_title && item.block.is_some() {
+    if !has_title && !title_misspelt && item.block.is_some() {
         cx.missing(
             item,
             "a `title` line in its block: the policy's human-readable title",

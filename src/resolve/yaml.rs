@@ -25,11 +25,19 @@ pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagn
                 || Span::file_start(&source.path),
                 |loc| {
                     let start = offset_of(&source.text, loc.line(), loc.column());
-                    let end = source.text[start..]
-                        .chars()
-                        .next()
-                        .filter(|c| *c != '\n')
-                        .map_or(start, |c| start + c.len_utf8());
+                    // Underline the key or word at the location.
+                    let rest = &source.text[start..];
+                    let word = rest
+                        .find(|c: char| c.is_whitespace() || c == ':' || c == ',')
+                        .unwrap_or(rest.len());
+                    let end = if word > 0 {
+                        start + word
+                    } else {
+                        rest.chars()
+                            .next()
+                            .filter(|c| *c != '\n')
+                            .map_or(start, |c| start + c.len_utf8())
+                    };
                     index.span(start, end)
                 },
             );
