@@ -2,7 +2,7 @@
 
 use super::context::{suggestion, Context};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Claim, DataUse, PolicySet};
+use crate::model::{Claim, DataUse, Policy, PolicySet};
 use crate::span::{Origin, SourceFile, Span};
 use crate::vocabulary::{self, Recipient, Term};
 use std::collections::{HashMap, HashSet};
@@ -128,237 +128,228 @@ fn duplicates(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// One reference to check: the name, what kind of definition it must be, where it
-/// is written and which element holds it.
+/// What a name must refer to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Subject,
+    /// A defined recipient or a P3P recipient word.
+    Recipient,
+    /// A defined recipient only (a cookie's provider).
+    Provider,
+    DataSet,
+    /// A `collect` block.
+    Statement,
+    /// A `collect`, `share` or `cookie` block.
+    Practice,
+    /// A data set or a base data schema element.
+    DataName,
+}
+
+/// One reference to check: the name, what it must refer to, where it is written
+/// and which element holds it.
 struct Reference<'a> {
+    kind: Kind,
     name: &'a str,
     origin: &'a Origin,
     target: String,
 }
 
-fn undefined<'a>(cx: &Context<'a>, out: &mut Vec<Diagnostic>) {
-    let p: &'a crate::model::Policy = cx.policy;
-    let undefined_one = |what: &str, r: &Reference<'_>, help: String| {
-        cx.diag(
-            Code::UndefinedName,
-            format!("{what} `{}` is not defined", r.name),
-            &[r.origin],
-        )
-        .help(help)
-        .target(r.target.clone())
-    };
-    let subject_names = || p.subjects.iter().map(|s| s.name.as_str());
-    let recipient_names = || {
-        p.recipients
-            .iter()
-            .map(|r| r.name.as_str())
-            .chain(Recipient::ALL.iter().map(|r| r.word()))
-    };
-    let statement_names = || p.statements.iter().map(|s| s.name.as_str());
-
-    let mut subjects: Vec<Reference<'_>> = Vec::new();
-    let mut recipients: Vec<Reference<'_>> = Vec::new();
-    let mut sets: Vec<Reference<'_>> = Vec::new();
-
+/// Every name reference in the policy, in model order.
+fn gather(p: &Policy) -> Vec<Reference<'_>> {
+    let mut refs = Vec::new();
     for s in &p.statements {
-        let target = format!("collect {}", s.name);
-        for name in &s.subjects {
-            subjects.push(Reference {
-                name,
-                origin: &s.origin,
-                target: target.clone(),
-            });
-        }
-        for r in &s.recipients {
-            recipients.push(Reference {
-                name: &r.name,
-                origin: &r.origin,
-                target: target.clone(),
-            });
-        }
-        collect_sets(&s.data, &s.origin, &target, &mut sets);
+        let t = format!("collect {}", s.name);
+        push(
+            &mut refs,
+            Kind::Subject,
+            s.subjects.iter().map(|n| (n.as_str(), &s.origin)),
+            &t,
+        );
+        push(
+            &mut refs,
+            Kind::Recipient,
+            s.recipients.iter().map(|r| (r.name.as_str(), &r.origin)),
+            &t,
+        );
+        push(&mut refs, Kind::DataSet, sets(&s.data, &s.origin), &t);
     }
     for c in &p.cookies {
-        let target = format!("cookie {}", c.name);
-        for r in &c.recipients {
-            recipients.push(Reference {
-                name: &r.name,
-                origin: &r.origin,
-                target: target.clone(),
-            });
-        }
-        if let Some(provider) = &c.provider {
-            // The provider must be a defined recipient: it is who sets the cookie.
-            if !cx.recipients.contains_key(provider.as_str()) {
-                let r = Reference {
-                    name: provider,
-                    origin: &c.origin,
-                    target: target.clone(),
-                };
-                out.push(undefined_one(
-                    "cookie provider",
-                    &r,
-                    suggestion(
-                        provider,
-                        p.recipients.iter().map(|r| r.name.as_str()),
-                        "a recipient",
-                    ),
-                ));
-            }
-        }
+        let t = format!("cookie {}", c.name);
+        push(
+            &mut refs,
+            Kind::Recipient,
+            c.recipients.iter().map(|r| (r.name.as_str(), &r.origin)),
+            &t,
+        );
+        push(
+            &mut refs,
+            Kind::Provider,
+            c.provider.iter().map(|n| (n.as_str(), &c.origin)),
+            &t,
+        );
     }
     for sh in &p.sharing {
-        let target = format!("share {}", sh.name);
-        for name in &sh.with {
-            recipients.push(Reference {
-                name,
-                origin: &sh.origin,
-                target: target.clone(),
-            });
-        }
-        collect_sets(&sh.data, &sh.origin, &target, &mut sets);
+        let t = format!("share {}", sh.name);
+        push(
+            &mut refs,
+            Kind::Recipient,
+            sh.with.iter().map(|n| (n.as_str(), &sh.origin)),
+            &t,
+        );
+        push(&mut refs, Kind::DataSet, sets(&sh.data, &sh.origin), &t);
     }
     for right in &p.rights {
-        let target = format!("right {}", right_word(right.kind));
-        for name in &right.subjects {
-            subjects.push(Reference {
-                name,
-                origin: &right.origin,
-                target: target.clone(),
-            });
-        }
+        let t = format!("right {}", right_word(right.kind));
+        push(
+            &mut refs,
+            Kind::Subject,
+            right.subjects.iter().map(|n| (n.as_str(), &right.origin)),
+            &t,
+        );
     }
     for rule in &p.retention {
-        for name in &rule.applies_to {
-            if !cx.statements.contains_key(name.as_str()) {
-                let r = Reference {
-                    name,
-                    origin: &rule.origin,
-                    target: format!("retention {}", rule.name),
-                };
-                out.push(undefined_one(
-                    "statement",
-                    &r,
-                    suggestion(name, statement_names(), "a `collect` block"),
-                ));
-            }
-        }
+        let t = format!("retention {}", rule.name);
+        push(
+            &mut refs,
+            Kind::Statement,
+            rule.applies_to.iter().map(|n| (n.as_str(), &rule.origin)),
+            &t,
+        );
     }
     for opt in &p.opt_outs {
-        for name in &opt.covers {
-            let n = name.as_str();
-            if !(cx.statements.contains_key(n)
-                || cx.sharing.contains_key(n)
-                || cx.cookies.contains_key(n))
-            {
-                let r = Reference {
-                    name,
-                    origin: &opt.origin,
-                    target: format!("opt-out {}", opt.name),
-                };
-                let candidates = statement_names()
-                    .chain(p.sharing.iter().map(|s| s.name.as_str()))
-                    .chain(p.cookies.iter().map(|c| c.name.as_str()));
-                out.push(undefined_one(
-                    "statement, sharing rule or cookie",
-                    &r,
-                    suggestion(name, candidates, "a `collect`, `share` or `cookie` block"),
-                ));
-            }
-        }
+        let t = format!("opt-out {}", opt.name);
+        push(
+            &mut refs,
+            Kind::Practice,
+            opt.covers.iter().map(|n| (n.as_str(), &opt.origin)),
+            &t,
+        );
     }
     for promise in &p.promises {
-        let target = format!("promise {}", promise.name);
-        match &promise.claim {
-            Claim::NoIdentifiableCollection(names) => {
-                for name in names {
-                    subjects.push(Reference {
-                        name,
-                        origin: &promise.origin,
-                        target: target.clone(),
-                    });
-                }
-            }
-            Claim::NotLinked(names) => {
-                for name in names {
-                    let n = name.as_str();
-                    if !cx.datasets.contains_key(n) && vocabulary::lookup_data(n).is_none() {
-                        let r = Reference {
-                            name,
-                            origin: &promise.origin,
-                            target: target.clone(),
-                        };
-                        let mut candidates: Vec<&str> =
-                            p.datasets.iter().map(|d| d.name.as_str()).collect();
-                        for n in vocabulary::data_names() {
-                            candidates.push(n);
-                        }
-                        out.push(undefined_one(
-                            "data set or element",
-                            &r,
-                            suggestion(name, candidates, "a data set"),
-                        ));
-                    }
-                }
-            }
-            _ => {}
-        }
+        let t = format!("promise {}", promise.name);
+        let (kind, names) = match &promise.claim {
+            Claim::NoIdentifiableCollection(names) => (Kind::Subject, names),
+            Claim::NotLinked(names) => (Kind::DataName, names),
+            _ => continue,
+        };
+        push(
+            &mut refs,
+            kind,
+            names.iter().map(|n| (n.as_str(), &promise.origin)),
+            &t,
+        );
     }
-
-    for r in &subjects {
-        if !cx.subjects.contains_key(r.name) {
-            out.push(undefined_one(
-                "subject",
-                r,
-                suggestion(r.name, subject_names(), "a subject"),
-            ));
-        }
-    }
-    for r in &recipients {
-        if cx.recipient_kind(r.name).is_none() {
-            out.push(undefined_one(
-                "recipient",
-                r,
-                suggestion(
-                    r.name,
-                    recipient_names(),
-                    "a recipient (or use a P3P recipient word)",
-                ),
-            ));
-        }
-    }
-    for r in &sets {
-        if !cx.datasets.contains_key(r.name) {
-            out.push(undefined_one(
-                "data set",
-                r,
-                suggestion(
-                    r.name,
-                    p.datasets.iter().map(|d| d.name.as_str()),
-                    "a data set",
-                ),
-            ));
-        }
-    }
+    refs
 }
 
-fn collect_sets<'a>(
+fn push<'a>(
+    refs: &mut Vec<Reference<'a>>,
+    kind: Kind,
+    names: impl Iterator<Item = (&'a str, &'a Origin)>,
+    target: &str,
+) {
+    refs.extend(names.map(|(name, origin)| Reference {
+        kind,
+        name,
+        origin,
+        target: target.to_string(),
+    }));
+}
+
+/// The data set names among data uses, each at its own origin when it has one.
+fn sets<'a>(
     uses: &'a [DataUse],
     fallback: &'a Origin,
-    target: &str,
-    sets: &mut Vec<Reference<'a>>,
-) {
-    for data_use in uses {
-        if let DataUse::Set { name, origin } = data_use {
-            sets.push(Reference {
-                name,
-                origin: if origin.span().is_some() {
-                    origin
-                } else {
-                    fallback
-                },
-                target: target.to_string(),
-            });
+) -> impl Iterator<Item = (&'a str, &'a Origin)> {
+    uses.iter().filter_map(move |u| match u {
+        DataUse::Set { name, origin } => Some((
+            name.as_str(),
+            if origin.span().is_some() {
+                origin
+            } else {
+                fallback
+            },
+        )),
+        DataUse::Item(_) => None,
+    })
+}
+
+fn undefined(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let p = cx.policy;
+    for r in gather(p) {
+        let n = r.name;
+        let (defined, what, candidates, define): (bool, &str, Vec<&str>, &str) = match r.kind {
+            Kind::Subject => (
+                cx.subjects.contains_key(n),
+                "subject",
+                p.subjects.iter().map(|s| s.name.as_str()).collect(),
+                "a subject",
+            ),
+            Kind::Recipient => (
+                cx.recipient_kind(n).is_some(),
+                "recipient",
+                p.recipients
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .chain(Recipient::ALL.iter().map(|r| r.word()))
+                    .collect(),
+                "a recipient (or use a P3P recipient word)",
+            ),
+            // The provider must be a defined recipient: it is who sets the cookie.
+            Kind::Provider => (
+                cx.recipients.contains_key(n),
+                "cookie provider",
+                p.recipients.iter().map(|r| r.name.as_str()).collect(),
+                "a recipient",
+            ),
+            Kind::DataSet => (
+                cx.datasets.contains_key(n),
+                "data set",
+                p.datasets.iter().map(|d| d.name.as_str()).collect(),
+                "a data set",
+            ),
+            Kind::Statement => (
+                cx.statements.contains_key(n),
+                "statement",
+                p.statements.iter().map(|s| s.name.as_str()).collect(),
+                "a `collect` block",
+            ),
+            Kind::Practice => (
+                cx.statements.contains_key(n)
+                    || cx.sharing.contains_key(n)
+                    || cx.cookies.contains_key(n),
+                "statement, sharing rule or cookie",
+                p.statements
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .chain(p.sharing.iter().map(|s| s.name.as_str()))
+                    .chain(p.cookies.iter().map(|c| c.name.as_str()))
+                    .collect(),
+                "a `collect`, `share` or `cookie` block",
+            ),
+            Kind::DataName => {
+                let mut names: Vec<&str> = p.datasets.iter().map(|d| d.name.as_str()).collect();
+                for e in vocabulary::data_names() {
+                    names.push(e);
+                }
+                (
+                    cx.datasets.contains_key(n) || vocabulary::lookup_data(n).is_some(),
+                    "data set or element",
+                    names,
+                    "a data set",
+                )
+            }
+        };
+        if !defined {
+            out.push(
+                cx.diag(
+                    Code::UndefinedName,
+                    format!("{what} `{n}` is not defined"),
+                    &[r.origin],
+                )
+                .help(suggestion(n, candidates, define))
+                .target(r.target),
+            );
         }
     }
 }
