@@ -13,6 +13,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     policy_attributes(cx, out);
     entity(cx, out);
     statements(cx, out);
+    linked_cookies(cx, out);
     choices(cx, out);
     data_categories(cx, out);
     disputes(cx, out);
@@ -173,6 +174,35 @@ fn statements(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .help("P3P requires every identifiable statement to have purposes, recipients, retention and data; add the missing lines, or mark it `non-identifiable`")
                 .target(format!("collect {}", s.name)),
+            );
+        }
+    }
+}
+
+fn linked_cookies(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // A linked cookie becomes an identifiable STATEMENT about `dynamic.cookies`
+    // (recipients default to `ours`), so REC §3.3.1 requires purposes and retention.
+    for c in cx.policy.cookies.iter().filter(|c| c.linked) {
+        let mut missing = Vec::new();
+        if c.purposes.is_empty() {
+            missing.push("purposes (`for`)");
+        }
+        if c.retention.is_none() {
+            missing.push("retention (`retain`)");
+        }
+        if !missing.is_empty() {
+            out.push(
+                cx.diag(
+                    Code::IncompleteStatement,
+                    format!(
+                        "cookie `{}` is linked to identified people but is missing {}",
+                        c.name,
+                        join_and(&missing)
+                    ),
+                    &[&c.origin],
+                )
+                .help("a linked cookie is an identifiable P3P statement: add `for ...` and `retain ...` to the cookie block, or make it `linked no`")
+                .target(format!("cookie {}", c.name)),
             );
         }
     }

@@ -251,6 +251,17 @@ fn variable_and_custom_data_need_categories() {
 }
 
 #[test]
+fn linked_cookie_needs_purposes_and_retention() {
+    let y = with("cookies:\n- name: sess\n  categories: [state]\n  linked: true\n");
+    let d = run(&y);
+    assert_eq!(ids(&d), vec!["P301"]);
+    assert_eq!(
+        d[0].message,
+        "cookie `sess` is linked to identified people but is missing purposes (`for`) and retention (`retain`)"
+    );
+}
+
+#[test]
 fn cookie_without_categories() {
     let y = with("cookies:\n- name: session\n");
     let d = run(&y);
@@ -596,7 +607,7 @@ fn access_none_contradicts_access_right() {
 #[test]
 fn linked_cookie_but_cookies_collected_only_anonymously() {
     let y = with(
-        "cookies:\n- name: sess\n  categories: [state]\n  linked: true\n  retention:\n    value: no-retention\n",
+        "cookies:\n- name: sess\n  categories: [state]\n  linked: true\n  purposes:\n  - purpose: current\n  retention:\n    value: no-retention\n",
     )
     .replace(
         "  statements:\n",
