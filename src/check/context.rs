@@ -3,10 +3,11 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
-    Cookie, DataItem, DataRef, DataSet, DataUse, Policy, RecipientDef, Sharing, Statement, Subject,
+    Cookie, DataItem, DataRef, DataSet, DataUse, Policy, PurposeUse, RecipientDef, RecipientUse,
+    Sharing, Statement, Subject,
 };
 use crate::span::{Origin, SourceFile, Span};
-use crate::vocabulary::{self, Category, Recipient, Term};
+use crate::vocabulary::{self, Category, Recipient, Required, Term};
 use std::collections::HashMap;
 
 /// One policy with its name → definition maps (first definition wins; duplicates
@@ -74,6 +75,12 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether a recipient entry offers a real choice: opt-in or opt-out on a
+    /// recipient that takes one (REC §3.3.5: never `ours`).
+    pub fn recipient_choice(&self, u: &RecipientUse) -> bool {
+        u.required != Required::Always && self.recipient_kind(&u.name) != Some(Recipient::Ours)
+    }
+
     /// Every data item a list of data uses stands for, with the origin of the use
     /// (a set's items are expanded; an undefined set contributes nothing).
     pub fn items(&self, uses: &'a [DataUse]) -> Vec<UsedItem<'a>> {
@@ -118,6 +125,12 @@ impl<'a> UsedItem<'a> {
             [&self.item.origin, self.origin]
         }
     }
+}
+
+/// Whether a purpose entry offers a real choice: opt-in or opt-out on a purpose
+/// that takes one (REC §3.3.4: never `current`).
+pub(crate) fn purpose_choice(u: &PurposeUse) -> bool {
+    u.required != Required::Always && u.purpose.takes_required()
 }
 
 /// The schema element name of an item, if it is one.

@@ -1,7 +1,7 @@
 //! Internal sense (`Q5xx`): statements that contradict each other, or promise a
 //! right or a choice without the means to use it.
 
-use super::context::{categories, is_cookie_data, Context};
+use super::context::{categories, is_cookie_data, purpose_choice, Context};
 use super::references::right_word;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{MeasureKind, PurposeUse, RetentionUse, RightKind, Statement};
@@ -306,8 +306,7 @@ fn choice_without_opt_out(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .any(|o| o.covers.is_empty() || o.covers.iter().any(|c| c == name))
     };
     let chosen = |purposes: &[PurposeUse], recipients: &[crate::model::RecipientUse]| {
-        purposes.iter().any(|u| u.required != Required::Always)
-            || recipients.iter().any(|u| u.required != Required::Always)
+        purposes.iter().any(purpose_choice) || recipients.iter().any(|u| cx.recipient_choice(u))
     };
     let mut report = |kind: &str, name: &str, origin: &Origin| {
         if !covered(name) {

@@ -1,6 +1,6 @@
 //! P3P structural rules (`P3xx`): what a POLICY must contain to be valid P3P 1.0.
 
-use super::context::{element_name, Context};
+use super::context::{element_name, purpose_choice, Context};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{DataItem, DataRef, PurposeUse, RecipientUse};
 use crate::span::Origin;
@@ -115,7 +115,7 @@ fn entity(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     let mut missing = Vec::new();
     if entity.name.trim().is_empty() {
-        missing.push("a legal name");
+        missing.push("no legal name");
     }
     let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
     let has_postal = entity.postal.as_ref().is_some_and(|a| {
@@ -126,13 +126,13 @@ fn entity(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             || filled(&a.organization)
     });
     if !(filled(&entity.email) || filled(&entity.phone) || filled(&entity.url) || has_postal) {
-        missing.push("any contact (email, phone, postal or url)");
+        missing.push("no way to contact it (email, phone, postal or url)");
     }
     if !missing.is_empty() {
         out.push(
             cx.diag(
                 Code::IncompleteEntity,
-                format!("the entity has no {}", missing.join(" and no ")),
+                format!("the entity has {}", missing.join(" and ")),
                 &[&entity.origin],
             )
             .help("give the entity its legal name and at least one of `email`, `phone`, `postal { ... }` or `url`")
@@ -271,15 +271,9 @@ fn choices(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .target(target.clone()),
             );
         }
-        if u.required != Required::Always && first_choice.is_none() {
-            first_choice = Some((
-                if u.origin.span().is_some() {
-                    &u.origin
-                } else {
-                    parent
-                },
-                target.clone(),
-            ));
+        // A choice on `current` is reported above (P303) and dropped from P3P output.
+        if purpose_choice(u) && first_choice.is_none() {
+            first_choice = Some((pick(&u.origin, parent), target.clone()));
         }
     }
     for (u, target, parent) in &recipients {
@@ -299,15 +293,8 @@ fn choices(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .target(target.clone()),
             );
         }
-        if u.required != Required::Always && first_choice.is_none() {
-            first_choice = Some((
-                if u.origin.span().is_some() {
-                    &u.origin
-                } else {
-                    parent
-                },
-                target.clone(),
-            ));
+        if cx.recipient_choice(u) && first_choice.is_none() {
+            first_choice = Some((pick(&u.origin, parent), target.clone()));
         }
     }
     if first_choice.is_none() {
@@ -335,6 +322,15 @@ fn choices(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .target(cx.policy_target()),
             );
         }
+    }
+}
+
+/// The entry's own origin when it has a span, else its parent's.
+fn pick<'a>(own: &'a Origin, parent: &'a Origin) -> &'a Origin {
+    if own.span().is_some() {
+        own
+    } else {
+        parent
     }
 }
 
