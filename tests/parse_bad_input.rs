@@ -203,3 +203,47 @@ fn bad_yaml_is_located() {
     let d = compile("p.yaml", text);
     assert_located(&d, Code::YamlError, 4, 5);
 }
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_in_a_directory_is_an_io_error_but_others_are_checked() {
+    let dir = std::env::temp_dir().join(format!("policyc-unreadable-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("a.policy"), "policy main {\n  titel \"x\"\n}\n").expect("write");
+    let link = dir.join("b.policy");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink("/nonexistent/policyc/b.policy", &link).expect("symlink");
+    let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["check", "--color", "never"])
+        .arg(&dir)
+        .output()
+        .expect("run policyc");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("L101"));
+}
+
+#[test]
+fn deny_warnings_and_formats() {
+    // A clean front end with a warning-free policy still parses in every format.
+    let text = b"policy main {\n  title \"T\"\n}\n";
+    let path = tmp_file("fmt.policy", text);
+    for format in ["human", "json", "sarif", "github"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
+            .args(["check", "--format", format])
+            .arg(&path)
+            .output()
+            .expect("run policyc");
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{format}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["check", "--format", "xml"])
+        .arg(&path)
+        .output()
+        .expect("run policyc");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "unknown format is a usage error"
+    );
+}

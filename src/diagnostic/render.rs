@@ -177,6 +177,10 @@ fn snippet<'a>(
     // Only the lines the spans touch, so large files render fast.
     let mut start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
     let mut end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
+    if end > hi && text[..end].ends_with('\r') {
+        // A CRLF file: the carriage return is not part of the line shown.
+        end -= 1;
+    }
     let mut origin = None;
     if end - start > MAX_EXCERPT {
         start = start.max(floor(lo.saturating_sub(CONTEXT)));
