@@ -25,9 +25,14 @@ impl Cx {
     /// L101: `item`'s keyword is not allowed in `block`.
     pub fn unknown_keyword(&mut self, item: &Item, block: &str, allowed: &[&str]) {
         let key = item.key();
+        let place = if block.starts_with("the ") {
+            format!("at {block}")
+        } else {
+            format!("in {block}")
+        };
         let mut d = Diagnostic::new(
             Code::UnknownKeyword,
-            format!("unknown keyword `{key}` in {block}"),
+            format!("unknown keyword `{key}` {place}"),
         )
         .at(Some(item.keyword.span.clone()));
         let list = allowed
