@@ -143,3 +143,68 @@ fn fixtures() {
         insta::assert_snapshot!(format!("{name}-model"), yaml);
     }
 }
+
+fn data_origins<'a>(
+    out: &mut Vec<(&'static str, &'a policyc::span::Origin)>,
+    data: &'a [policyc::model::DataUse],
+) {
+    for d in data {
+        match d {
+            policyc::model::DataUse::Set { origin, .. } => out.push(("data set use", origin)),
+            policyc::model::DataUse::Item(i) => out.push(("data item", &i.origin)),
+        }
+    }
+}
+
+/// Every model value with an `origin` gets a location, so checks can point at it.
+#[test]
+fn every_origin_is_located() {
+    let path = "tests/fixtures/full/input.policy";
+    let bytes = std::fs::read(path).expect("readable");
+    let c = engine::compile_bytes(path, &bytes);
+    let set = c.model.expect("a model");
+    let mut o: Vec<(&'static str, &policyc::span::Origin)> = Vec::new();
+    for p in &set.policies {
+        o.push(("policy", &p.origin));
+        o.extend(p.covers.iter().map(|x| ("covers", &x.origin)));
+        o.extend(p.entity.iter().map(|x| ("entity", &x.origin)));
+        o.extend(p.disputes.iter().map(|x| ("dispute", &x.origin)));
+        o.extend(p.subjects.iter().map(|x| ("subject", &x.origin)));
+        o.extend(p.recipients.iter().map(|x| ("recipient", &x.origin)));
+        for ds in &p.datasets {
+            o.push(("data", &ds.origin));
+            o.extend(ds.items.iter().map(|x| ("data item", &x.origin)));
+        }
+        for st in &p.statements {
+            o.push(("collect", &st.origin));
+            data_origins(&mut o, &st.data);
+            o.extend(st.purposes.iter().map(|x| ("purpose", &x.origin)));
+            o.extend(st.recipients.iter().map(|x| ("recipient use", &x.origin)));
+            o.extend(st.retention.iter().map(|x| ("retain", &x.origin)));
+        }
+        for ck in &p.cookies {
+            o.push(("cookie", &ck.origin));
+            o.extend(ck.purposes.iter().map(|x| ("purpose", &x.origin)));
+            o.extend(ck.recipients.iter().map(|x| ("recipient use", &x.origin)));
+            o.extend(ck.retention.iter().map(|x| ("retain", &x.origin)));
+        }
+        for sh in &p.sharing {
+            o.push(("share", &sh.origin));
+            data_origins(&mut o, &sh.data);
+            o.extend(sh.purposes.iter().map(|x| ("purpose", &x.origin)));
+        }
+        o.extend(p.security.iter().map(|x| ("security", &x.origin)));
+        o.extend(p.retention.iter().map(|x| ("retention", &x.origin)));
+        o.extend(p.rights.iter().map(|x| ("right", &x.origin)));
+        o.extend(p.opt_outs.iter().map(|x| ("opt-out", &x.origin)));
+        o.extend(p.changes.iter().map(|x| ("changes", &x.origin)));
+        o.extend(p.promises.iter().map(|x| ("promise", &x.origin)));
+        o.extend(p.sections.iter().map(|x| ("section", &x.origin)));
+        o.extend(p.acknowledgments.iter().map(|x| ("acknowledge", &x.origin)));
+    }
+    assert!(o.len() > 40, "{}", o.len());
+    for (what, origin) in o {
+        let span = origin.span().expect(what);
+        assert!(span.line > 0 && span.end > span.start, "{what}: {span:?}");
+    }
+}
