@@ -91,8 +91,8 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                     cx,
                     it,
                     "the URL of the human-readable policy",
-                    values::is_http_url,
-                    "write an absolute URL, e.g. \"https://www.example.com/privacy\"",
+                    |s| values::is_uri(s, true) && !s.starts_with("mailto:"),
+                    "write an absolute URL, e.g. \"https://www.example.com/privacy\", or a path on the site starting with `/`",
                 );
             }
             "opturi" => {
@@ -101,8 +101,8 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                     cx,
                     it,
                     "a URL or `mailto:` address for opting in or out",
-                    |s| values::is_uri(s, false),
-                    "write an absolute URL (`https://...`) or a `mailto:` address",
+                    |s| values::is_uri(s, true),
+                    "write an absolute URL (`https://...`), a path on the site starting with `/`, or a `mailto:` address",
                 );
             }
             "test" => {
