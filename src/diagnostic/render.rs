@@ -220,3 +220,98 @@ fn snippet<'a>(
 pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{render_human, render_json, summary};
+    use crate::diagnostic::{Code, Diagnostic, Label};
+    use crate::span::{LineIndex, Origin, SourceFile, Span};
+    use std::sync::Arc;
+
+    fn source() -> SourceFile {
+        SourceFile::new("a.policy", "policy main {\n  title \"T\"\n}\n")
+    }
+
+    fn span(s: &SourceFile, start: usize, end: usize) -> Span {
+        LineIndex::new(&s.path, &s.text).span(start, end)
+    }
+
+    #[test]
+    fn renders_rustc_style_with_help_and_summary() {
+        let s = source();
+        let d = Diagnostic::new(Code::UnknownKeyword, "unknown keyword `title`")
+            .at(Some(span(&s, 16, 21)))
+            .help("did you mean it?");
+        let out = render_human(&[d], std::slice::from_ref(&s), false);
+        assert_eq!(
+            out,
+            "error[L101]: unknown keyword `title`\n --> a.policy:2:3\n  |\n2 |   title \"T\"\n  |   ^^^^^\n  |\n  = help: did you mean it?\n\n1 error, 0 warnings, 0 acknowledged\n"
+        );
+    }
+
+    #[test]
+    fn acknowledged_findings_are_notes_with_their_reason() {
+        let s = source();
+        let mut d = Diagnostic::new(Code::UnusedDefinition, "unused").at(Some(span(&s, 0, 11)));
+        d.acknowledged = Some("kept for later".to_string());
+        let out = render_human(&[d], std::slice::from_ref(&s), false);
+        assert!(
+            out.starts_with("warning[R203] (acknowledged): unused\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("= note: acknowledged: kept for later"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("0 errors, 0 warnings, 1 acknowledged\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn labels_in_files_without_source_and_findings_without_span() {
+        let s = source();
+        let other = Span::file_start(&Arc::from("other.policy"));
+        let d = Diagnostic::new(Code::DuplicateDefinition, "twice")
+            .at(Some(span(&s, 0, 6)))
+            .label(&Origin::new(other), "first here");
+        let bare = Diagnostic::new(Code::EmptyFile, "nothing");
+        let out = render_human(&[d, bare], std::slice::from_ref(&s), false);
+        assert!(out.contains("other.policy:1:1: first here"), "{out}");
+        assert!(out.contains("error[S005]: nothing"), "{out}");
+        assert!(
+            out.ends_with("2 errors, 0 warnings, 0 acknowledged\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let s = source();
+        let d = Diagnostic::new(Code::UnknownKeyword, "x").at(Some(span(&s, 0, 6)));
+        assert!(
+            !render_human(std::slice::from_ref(&d), std::slice::from_ref(&s), false)
+                .contains('\u{1b}')
+        );
+        assert!(render_human(&[d], std::slice::from_ref(&s), true).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn summary_counts() {
+        assert_eq!(summary(&[]), "0 errors, 0 warnings, 0 acknowledged");
+        let w = Diagnostic::new(Code::UnusedDefinition, "w");
+        assert_eq!(
+            summary(&[w.clone(), w]),
+            "0 errors, 2 warnings, 0 acknowledged"
+        );
+    }
+
+    #[test]
+    fn json_is_an_array_of_diagnostics() {
+        let d = Diagnostic::new(Code::UnknownKeyword, "x");
+        let v: serde_json::Value = serde_json::from_str(&render_json(&[d])).unwrap_or_default();
+        assert_eq!(v[0]["code"], "L101");
+        assert_eq!(v[0]["severity"], "error");
+    }
+}
