@@ -224,7 +224,7 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::{render_human, render_json, summary};
-    use crate::diagnostic::{Code, Diagnostic, Label};
+    use crate::diagnostic::{Code, Diagnostic};
     use crate::span::{LineIndex, Origin, SourceFile, Span};
     use std::sync::Arc;
 
