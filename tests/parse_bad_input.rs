@@ -247,3 +247,12 @@ fn deny_warnings_and_formats() {
         "unknown format is a usage error"
     );
 }
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    let text = "\u{feff}policy main {\n  titel \"T\"\n}\n";
+    let d = compile("bom.policy", text.as_bytes());
+    // Parsed: the only finding is the misspelt keyword, on line 2.
+    assert_located(&d, Code::UnknownKeyword, 2, 3);
+    assert!(d.iter().all(|d| d.code != Code::SyntaxError), "{d:#?}");
+}
