@@ -183,9 +183,11 @@ fn snippet<'a>(
     }
     let mut origin = None;
     if end - start > MAX_EXCERPT {
+        let line_start = start;
         start = start.max(floor(lo.saturating_sub(CONTEXT)));
         end = end.min(floor(hi.min(lo + MAX_EXCERPT).saturating_add(CONTEXT)));
-        if let Some(s) = first {
+        // Cut inside a line: the snippet cannot compute the column itself.
+        if let Some(s) = first.filter(|_| start > line_start) {
             origin = Some(
                 annotate_snippets::Origin::path(&*source.path)
                     .line(s.line as usize)

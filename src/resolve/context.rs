@@ -70,7 +70,10 @@ impl Cx {
                     Code::UnexpectedValue,
                     format!("`{}` takes no block", item.key()),
                 )
-                .at(Some(block.span.clone()))
+                .at(Some(Span {
+                    end: block.span.start + 1,
+                    ..block.span.clone()
+                }))
                 .help("remove the braces and what is between them"),
             );
         }
