@@ -156,13 +156,8 @@ fn data_origins<'a>(
     }
 }
 
-/// Every model value with an `origin` gets a location, so checks can point at it.
-#[test]
-fn every_origin_is_located() {
-    let path = "tests/fixtures/full/input.policy";
-    let bytes = std::fs::read(path).expect("readable");
-    let c = engine::compile_bytes(path, &bytes);
-    let set = c.model.expect("a model");
+/// Every origin in a model.
+fn all_origins(set: &policyc::model::PolicySet) -> Vec<(&'static str, &policyc::span::Origin)> {
     let mut o: Vec<(&'static str, &policyc::span::Origin)> = Vec::new();
     for p in &set.policies {
         o.push(("policy", &p.origin));
@@ -202,9 +197,41 @@ fn every_origin_is_located() {
         o.extend(p.sections.iter().map(|x| ("section", &x.origin)));
         o.extend(p.acknowledgments.iter().map(|x| ("acknowledge", &x.origin)));
     }
-    assert!(o.len() > 40, "{}", o.len());
-    for (what, origin) in o {
+    o
+}
+
+/// Every model value with an `origin` gets a location, so checks can point at it:
+/// exactly from the policy language, approximately (by identifying lines) from YAML.
+#[test]
+fn every_origin_is_located() {
+    let path = "tests/fixtures/full/input.policy";
+    let bytes = std::fs::read(path).expect("readable");
+    let c = engine::compile_bytes(path, &bytes);
+    let set = c.model.expect("a model");
+    let origins = all_origins(&set);
+    assert!(origins.len() > 40, "{}", origins.len());
+    for (what, origin) in origins {
         let span = origin.span().expect(what);
         assert!(span.line > 0 && span.end > span.start, "{what}: {span:?}");
     }
+
+    let yaml = yaml_serde::to_string(&set).expect("serializable");
+    let back = engine::compile(&policyc::span::SourceFile::new("full.yaml", yaml.clone()));
+    let from_yaml = back.model.expect("a model");
+    for (what, origin) in all_origins(&from_yaml) {
+        let span = origin.span().expect(what);
+        assert_eq!(&*span.file, "full.yaml");
+        assert!(span.line > 1, "{what} located at the file start");
+    }
+    // Named elements point at their identifying line.
+    let line_of = |needle: &str| {
+        yaml.lines()
+            .position(|l| l.trim_start().trim_start_matches("- ") == needle)
+            .map(|i| u32::try_from(i + 1).unwrap_or(0))
+    };
+    let p = &from_yaml.policies[0];
+    let at = |o: &policyc::span::Origin| o.span().map(|s| s.line);
+    assert_eq!(at(&p.statements[1].origin), line_of("name: logs"));
+    assert_eq!(at(&p.cookies[0].origin), line_of("name: referral"));
+    assert_eq!(at(&p.sharing[0].origin), line_of("name: marketer-data"));
 }

@@ -15,6 +15,7 @@ mod promise;
 mod statement;
 mod values;
 mod yaml;
+mod yaml_origins;
 
 pub use yaml::compile_yaml_source;
 

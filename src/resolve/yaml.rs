@@ -18,7 +18,10 @@ pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagn
         Ok(set) if set.policies.is_empty() => {
             (None, vec![no_policy(Span::file_start(&source.path))])
         }
-        Ok(set) => (Some(set), Vec::new()),
+        Ok(mut set) => {
+            super::yaml_origins::locate(&mut set, &LineIndex::new(&source.path, &source.text));
+            (Some(set), Vec::new())
+        }
         Err(e) => {
             let index = LineIndex::new(&source.path, &source.text);
             let span = e.location().map_or_else(
