@@ -90,6 +90,16 @@ pub fn purposes(cx: &mut Cx, item: &Item) -> Vec<PurposeUse> {
             if purpose == Purpose::OtherPurpose {
                 description = Some(s.value.clone());
                 rest.remove(0);
+            } else {
+                // REC §3.3.4: only <other-purpose> carries a description.
+                cx.unexpected(
+                    rest[0],
+                    format!(
+                        "only `other-purpose` takes a description; `{}` does not",
+                        first.text()
+                    ),
+                );
+                continue;
             }
         }
         if let Some(v) = rest.first() {
