@@ -1,0 +1,109 @@
+//! The five seed policies in `policies/`: each compiles with no unacknowledged
+//! error, its model (YAML dump) and rendered findings are snapshotted, and the
+//! findings it acknowledges (the real contradictions in the original texts) are
+//! asserted exactly: code, target, and that they are acknowledged.
+
+use policyc::diagnostic::render_human;
+use policyc::engine::{self, Compilation};
+use policyc::span::SourceFile;
+use std::path::Path;
+
+fn compile_seed(file: &str) -> Compilation {
+    let relative = format!("policies/{file}");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&relative);
+    let text = std::fs::read_to_string(&path).expect("seed policy is readable UTF-8");
+    engine::compile(&SourceFile::new(relative, text))
+}
+
+fn rendered_findings(compilation: &Compilation) -> String {
+    render_human(
+        &compilation.diagnostics,
+        std::slice::from_ref(&compilation.source),
+        false,
+    )
+}
+
+fn model_yaml(compilation: &Compilation) -> String {
+    let model = compilation
+        .model
+        .as_ref()
+        .expect("the seed resolves to a model");
+    yaml_serde::to_string(model).expect("the model serializes to YAML")
+}
+
+/// (code, target) of every acknowledged finding, in report order.
+fn acknowledged(compilation: &Compilation) -> Vec<(String, String)> {
+    compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.acknowledged.is_some())
+        .map(|d| (d.code.id().to_owned(), d.target.clone().unwrap_or_default()))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(code, target)| ((*code).to_owned(), (*target).to_owned()))
+        .collect()
+}
+
+fn assert_passes_check(compilation: &Compilation) {
+    assert!(
+        !compilation.fails(false),
+        "{} fails check:\n{}",
+        compilation.source.path,
+        rendered_findings(compilation)
+    );
+}
+
+macro_rules! seed_tests {
+    ($module:ident, $file:literal, [$( ($code:literal, $target:literal) ),* $(,)?]) => {
+        mod $module {
+            use super::*;
+
+            #[test]
+            fn passes_check() {
+                assert_passes_check(&compile_seed($file));
+            }
+
+            #[test]
+            fn model_snapshot() {
+                let compilation = compile_seed($file);
+                insta::assert_snapshot!(concat!(stringify!($module), "_model"), model_yaml(&compilation));
+            }
+
+            #[test]
+            fn findings_snapshot() {
+                let compilation = compile_seed($file);
+                insta::assert_snapshot!(concat!(stringify!($module), "_findings"), rendered_findings(&compilation));
+            }
+
+            #[test]
+            fn acknowledged_findings() {
+                let compilation = compile_seed($file);
+                assert_eq!(acknowledged(&compilation), pairs(&[$( ($code, $target) ),*]));
+            }
+        }
+    };
+}
+
+seed_tests!(connectcommerce, "connectcommerce.policy", []);
+seed_tests!(performics, "performics.policy", []);
+seed_tests!(clickcommerce, "clickcommerce.policy", []);
+seed_tests!(symphonycommerce, "symphonycommerce.policy", []);
+seed_tests!(ipmart, "ipmart.policy", []);
+
+#[test]
+fn symphonycommerce_holds_two_policies() {
+    let compilation = compile_seed("symphonycommerce.policy");
+    let names: Vec<&str> = compilation
+        .model
+        .as_ref()
+        .expect("the seed resolves to a model")
+        .policies
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["corporate", "services"]);
+}
