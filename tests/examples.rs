@@ -1,6 +1,8 @@
 //! Every file in `examples/` is a complete, valid policy: it compiles with no
 //! unacknowledged error and defines at least one policy with at least one statement.
 
+#![allow(clippy::expect_used, clippy::panic)] // test code: a failed expectation is the test failing
+
 use policyc::diagnostic::{render_human, Severity};
 use policyc::engine;
 use policyc::span::SourceFile;

@@ -3,6 +3,8 @@
 //! findings it acknowledges (the real contradictions in the original texts) are
 //! asserted exactly: code, target, and that they are acknowledged.
 
+#![allow(clippy::expect_used, clippy::panic)] // test code: a failed expectation is the test failing
+
 use policyc::diagnostic::render_human;
 use policyc::engine::{self, Compilation};
 use policyc::span::SourceFile;
@@ -70,13 +72,13 @@ macro_rules! seed_tests {
             #[test]
             fn model_snapshot() {
                 let compilation = compile_seed($file);
-                insta::assert_snapshot!(concat!(stringify!($module), "_model"), model_yaml(&compilation));
+                insta::assert_snapshot!("model", model_yaml(&compilation));
             }
 
             #[test]
             fn findings_snapshot() {
                 let compilation = compile_seed($file);
-                insta::assert_snapshot!(concat!(stringify!($module), "_findings"), rendered_findings(&compilation));
+                insta::assert_snapshot!("findings", rendered_findings(&compilation));
             }
 
             #[test]
