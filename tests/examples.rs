@@ -131,3 +131,34 @@ fn the_acknowledgment_example_acknowledges_a_real_finding() {
         vec![("C402", "share card-processor".to_owned())]
     );
 }
+
+/// The README's language tour quotes `examples/`: every code block in that section
+/// appears, verbatim, in one of the example files.
+#[test]
+fn readme_tour_quotes_the_examples() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md is readable");
+    let start = readme
+        .find("<!-- section: language")
+        .expect("README has the language section");
+    let end = readme[start..]
+        .find("<!-- end section: language -->")
+        .map(|i| start + i)
+        .expect("the language section ends");
+    let section = &readme[start..end];
+    let examples: Vec<String> = example_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("example is readable"))
+        .collect();
+    let blocks: Vec<&str> = section.split("```").skip(1).step_by(2).collect();
+    assert!(!blocks.is_empty(), "the language tour quotes no example");
+    for block in blocks {
+        let snippet = block
+            .trim_start_matches(|c: char| c != '\n')
+            .trim_start_matches('\n');
+        assert!(
+            examples.iter().any(|e| e.contains(snippet)),
+            "README snippet not found verbatim in examples/:\n{snippet}"
+        );
+    }
+}
