@@ -86,6 +86,18 @@ macro_rules! seed_tests {
             }
 
             #[test]
+            fn yaml_form_gives_the_same_model() {
+                let compilation = compile_seed($file);
+                let yaml = model_yaml(&compilation);
+                let again = engine::compile(&SourceFile::new(
+                    concat!("policies/", stringify!($module), ".yaml"),
+                    yaml,
+                ));
+                assert_eq!(again.model, compilation.model);
+                assert_eq!(acknowledged(&again), acknowledged(&compilation));
+            }
+
+            #[test]
             fn acknowledged_findings() {
                 let compilation = compile_seed($file);
                 assert_eq!(acknowledged(&compilation), pairs(&[$( ($code, $target) ),*]));
