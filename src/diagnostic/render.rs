@@ -260,6 +260,7 @@ mod tests {
     use super::{render_human, render_json, summary};
     use crate::diagnostic::{Code, Diagnostic};
     use crate::span::{LineIndex, Origin, SourceFile, Span};
+    use std::fmt::Write as _;
     use std::sync::Arc;
 
     fn source() -> SourceFile {
@@ -309,9 +310,7 @@ mod tests {
         // an unrelated line in the middle of the file.
         let mut text = String::from("policy main {\n  promise p \"We never sell\" {\n");
         for i in 0..200 {
-            text.push_str(&format!(
-                "  # filler line {i} with some words to make it long\n"
-            ));
+            let _ = writeln!(text, "  # filler line {i} with some words to make it long");
         }
         let practice_at = text.len();
         text.push_str("  share s {\n  }\n}\n");
