@@ -174,7 +174,19 @@ fn no_third_party_sharing(cx: &Context<'_>, promise: &Promise, out: &mut Vec<Dia
         practice("collect", &s.name, s.identifiable, &s.recipients, &s.origin);
     }
     for c in &cx.policy.cookies {
-        practice("cookie", &c.name, c.linked, &c.recipients, &c.origin);
+        // The provider of a third-party cookie receives what it holds (as the P3P
+        // output lists it among the cookie statement's recipients).
+        let mut uses = c.recipients.clone();
+        if let Some(provider) = &c.provider {
+            if !uses.iter().any(|u| &u.name == provider) {
+                uses.push(RecipientUse {
+                    name: provider.clone(),
+                    required: Required::Always,
+                    origin: c.origin.clone(),
+                });
+            }
+        }
+        practice("cookie", &c.name, c.linked, &uses, &c.origin);
     }
 }
 

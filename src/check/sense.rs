@@ -14,6 +14,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     sensitive_data_unencrypted(cx, out);
     retention_period_unstated(cx, out);
     access_contradicts_right(cx, out);
+    nonident_access_with_identifiable_data(cx, out);
     linked_cookie_without_identifiable_statement(cx, out);
     choice_without_opt_out(cx, out);
     contact_without_contact_data(cx, out);
@@ -265,6 +266,35 @@ fn access_contradicts_right(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .target(format!("right {}", right_word(right.kind))),
         );
     }
+}
+
+fn nonident_access_with_identifiable_data(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // REC §3.2.5: `nonident` means no identified data is collected at all.
+    if cx.policy.access != Some(Access::Nonident) {
+        return;
+    }
+    let Some(pr) = practices(cx).into_iter().find(|p| p.identifiable) else {
+        return;
+    };
+    let what = if pr.kind == "cookie" {
+        "is linked to identified people"
+    } else {
+        "collects identifiable data"
+    };
+    out.push(
+        cx.diag(
+            Code::NonidentAccessWithIdentifiableData,
+            format!(
+                "the policy declares `access nonident` (no identified data is collected), but {} `{}` {what}",
+                pr.kind,
+                name_of(&pr.target)
+            ),
+            &[pr.origin],
+        )
+        .label(&cx.policy.origin, "`access nonident` is declared for this policy")
+        .help("mark the data non-identifiable if it is, or declare the access people have to their identified data")
+        .target(pr.target.clone()),
+    );
 }
 
 fn linked_cookie_without_identifiable_statement(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

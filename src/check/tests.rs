@@ -607,6 +607,35 @@ fn access_none_contradicts_access_right() {
 }
 
 #[test]
+fn nonident_access_with_identifiable_statement() {
+    let d = run(&BASE.replace("  access: all\n", "  access: nonident\n"));
+    assert_eq!(ids(&d), vec!["Q510"]);
+    assert_eq!(d[0].target.as_deref(), Some("collect orders"));
+    let anonymous = BASE
+        .replace("  access: all\n", "  access: nonident\n")
+        .replace(
+            "      period: while the order is open\n",
+            "      period: while the order is open\n    identifiable: false\n",
+        );
+    assert_eq!(ids(&run(&anonymous)), Vec::<&str>::new());
+}
+
+#[test]
+fn third_party_cookie_provider_receives_its_data() {
+    let y = promise("no-third-party-sharing", "", "basis: consent").replace(
+        "  sharing:\n",
+        "  cookies:\n  - name: ads\n    categories: [state]\n    party: third\n    provider: adnet\n  sharing:\n",
+    );
+    let d = run(&y);
+    let targets: Vec<&str> = d
+        .iter()
+        .filter(|d| d.code.id() == "C402")
+        .filter_map(|d| d.target.as_deref())
+        .collect();
+    assert!(targets.contains(&"cookie ads"), "{targets:?}");
+}
+
+#[test]
 fn linked_cookie_but_cookies_collected_only_anonymously() {
     let y = with(
         "cookies:\n- name: sess\n  categories: [state]\n  linked: true\n  purposes:\n  - purpose: current\n  retention:\n    value: no-retention\n",

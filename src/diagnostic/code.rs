@@ -131,6 +131,9 @@ codes! {
     RightWithoutMeans = "Q509", Warning, "right without a way to exercise it",
         "A `right` is declared with an empty description of how to exercise it. A right people cannot use is not a right. Write how: `right deletion \"Email privacy@example.com\"`.";
 
+    NonidentAccessWithIdentifiableData = "Q510", Error, "`access nonident` but identified data is collected",
+        "P3P REC §3.2.5: `nonident` means the site collects no identified data at all, so there is nothing to give access to. The policy says so, yet a `collect` block is identifiable (or a cookie is `linked yes`). Either mark those statements `non-identifiable` (and cookies `linked no`) if that is true, or declare the access people really have to their identified data (`all`, `contact-and-other`, `ident-contact`, `other-ident` or `none`).";
+
     UnmatchedAcknowledgment = "A601", Warning, "acknowledgment matches no finding",
         "An `acknowledge CODE at TARGET` line matches no finding: the finding was fixed, or the code or target is misspelt. Targets are the finding's target exactly (`collect NAME`, `share NAME`, `cookie NAME`, `policy NAME`, ...). Remove the acknowledgment, or correct it; `policyc check --format json` shows each finding's target.";
     UnknownAcknowledgedCode = "A602", Error, "acknowledgment names an unknown code",
