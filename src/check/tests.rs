@@ -688,3 +688,39 @@ fn findings_without_spans_fall_back_to_the_file_start() {
     let span = r.span.as_ref().unwrap();
     assert_eq!((span.line, span.col, &*span.file), (1, 1, "t.yaml"));
 }
+
+// ---- locations in the policy language ----
+
+fn run_policy(text: &str) -> Vec<Diagnostic> {
+    engine::compile(&SourceFile::new("t.policy", text)).diagnostics
+}
+
+#[test]
+fn undefined_names_in_lists_point_at_the_name() {
+    let text = r#"policy shop {
+  title "T"
+  discuri "https://e.com/p"
+  access all
+  entity "E" {
+    email "p@e.com"
+  }
+  subject customers "customer accounts"
+  collect orders {
+    text "from customer"
+    data {
+      custom "x" categories purchase
+    }
+    from customers,   # everyone
+      customer
+    for current
+    to ours
+    retain stated-purpose "a year"
+  }
+}
+"#;
+    let d = run_policy(text);
+    let r = find(&d, "R201");
+    let span = r.span.as_ref().unwrap();
+    assert_eq!((span.line, span.col), (15, 7), "{r:?}");
+    assert_eq!(&text[span.start..span.end], "customer");
+}
