@@ -373,10 +373,10 @@ fn no_identifiable_collection(
         if hit.is_empty() {
             continue;
         }
-        let from = if s.subjects.is_empty() {
-            "everyone (it has no `from`)".to_string()
+        let (from, at) = if s.subjects.is_empty() {
+            ("everyone (it has no `from`)".to_string(), s.origin.clone())
         } else {
-            quoted(&hit)
+            (quoted(&hit), cx.locate_name(&s.origin, "from", hit[0]))
         };
         out.push(
             broken(
@@ -389,7 +389,7 @@ fn no_identifiable_collection(
                     promise.name,
                     quoted(&hit)
                 ),
-                &[&s.origin],
+                &[&at],
                 format!("collect {}", s.name),
             )
             .help("mark the statement `non-identifiable`, limit its `from`, or correct the promise"),
