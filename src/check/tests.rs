@@ -724,3 +724,37 @@ fn undefined_names_in_lists_point_at_the_name() {
     assert_eq!((span.line, span.col), (15, 7), "{r:?}");
     assert_eq!(&text[span.start..span.end], "customer");
 }
+
+#[test]
+fn acknowledgments_match_only_findings_of_their_own_policy() {
+    let one = r#"policy NAME {
+  title "T"
+  discuri "https://e.com/p"
+  access all
+  entity "E" {
+    email "p@e.com"
+  }
+  collect orders {
+    data {
+      custom "x" categories purchase
+    }
+    for current
+    to ours
+    retain stated-purpose
+  }
+ACK}
+"#;
+    let first = one.replace("NAME", "first").replace(
+        "ACK",
+        "  acknowledge Q504 at collect orders because \"r\"\n",
+    );
+    let second = one.replace("NAME", "second").replace("ACK", "");
+    let c = engine::compile(&SourceFile::new("t.policy", format!("{first}{second}")));
+    let q: Vec<bool> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.id() == "Q504")
+        .map(|d| d.acknowledged.is_some())
+        .collect();
+    assert_eq!(q, vec![true, false], "{:?}", c.diagnostics);
+}
