@@ -53,8 +53,8 @@ pub(crate) fn apply(set: &PolicySet, source: &SourceFile, diagnostics: &mut Vec<
                 let close =
                     crate::vocabulary::suggest(ack.code.trim(), Code::ALL.iter().map(|c| c.id()));
                 let help = match close {
-                    Some(c) => format!("did you mean `{c}`? `policyc explain` lists every code"),
-                    None => "use a code a finding reports, such as `C402`; `policyc explain` lists every code".to_string(),
+                    Some(c) => format!("did you mean `{c}`? `policyc explain --list` lists every code"),
+                    None => "use a code a finding reports, such as `C402`; `policyc explain --list` lists every code".to_string(),
                 };
                 extra.push(
                     Diagnostic::new(

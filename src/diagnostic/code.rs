@@ -98,7 +98,7 @@ codes! {
     BrokenNoSale = "C401", Error, "practice breaks the no-sale promise",
         "The policy promises (`claim no-sale`) that personal data is not sold, but a `share` rule sells, rents or trades identifiable data (`sale yes`). The promise's `except` list allows a rule whose `basis` it names; `as-disclosed` makes the promise cover only undisclosed sales. Fix whichever is untrue: the practice, the promise, or its exceptions. If the source policy really says both, acknowledge the finding and quote it.";
     BrokenNoThirdPartySharing = "C402", Error, "practice breaks the no-third-party-sharing promise",
-        "The policy promises (`claim no-third-party-sharing`) that data does not reach anyone but the site and its agents (recipient kind `ours`), yet a `share` rule, a `collect` block's `to` or a `cookie`'s `to` names a third party. Exceptions: a `share` whose `basis` is in the promise's `except` list is allowed; `aggregate` allows non-identifiable data; `consent` allows opt-in choices; `as-disclosed` limits the promise to undisclosed sharing, which a written rule never is. Narrow the practice, add the exception the policy text states, or acknowledge a contradiction that the source policy really contains.";
+        "The policy promises (`claim no-third-party-sharing`) that data does not reach anyone but the site and its agents (recipient kind `ours`), yet a `share` rule, a `collect` block's `to`, or a `cookie`'s `to` or `provider` names a third party (any recipient whose kind is not `ours`). Exceptions: a `share` whose `basis` is in the promise's `except` list is allowed; `aggregate` allows non-identifiable data; `consent` allows opt-in choices; `as-disclosed` limits the promise to undisclosed sharing, which a written rule never is. Narrow the practice, add the exception the policy text states, or acknowledge a contradiction that the source policy really contains.";
     BrokenCookiesNotLinked = "C403", Error, "practice breaks the cookies-not-linked promise",
         "The policy promises (`claim cookies-not-linked`) that cookies are not linked to personally identifiable information, but a cookie says `linked yes`, or an identifiable `collect` block collects `dynamic.cookies` (which links cookie data to identified data in P3P, REC §3.3.1). Make the cookie `linked no` and the statement `non-identifiable`, or withdraw the promise.";
     BrokenNoCrossSiteTracking = "C404", Error, "practice breaks the no-cross-site-tracking promise",
@@ -137,7 +137,7 @@ codes! {
     UnmatchedAcknowledgment = "A601", Warning, "acknowledgment matches no finding",
         "An `acknowledge CODE at TARGET` line matches no finding: the finding was fixed, or the code or target is misspelt. Targets are the finding's target exactly (`collect NAME`, `share NAME`, `cookie NAME`, `policy NAME`, ...). Remove the acknowledgment, or correct it; `policyc check --format json` shows each finding's target.";
     UnknownAcknowledgedCode = "A602", Error, "acknowledgment names an unknown code",
-        "An `acknowledge` line names a code policyc does not have. Codes are a letter and three digits (`C402`); `policyc explain` lists them. Correct the code.";
+        "An `acknowledge` line names a code policyc does not have. Codes are a letter and three digits (`C402`); `policyc explain --list` lists them. Correct the code.";
 }
 
 impl std::fmt::Display for Code {
