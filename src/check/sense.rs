@@ -32,6 +32,7 @@ struct Practice<'a> {
     kind: &'static str,
 }
 
+/// Statements, cookies (identifiable when linked) and sharing rules.
 fn practices<'a>(cx: &Context<'a>) -> Vec<Practice<'a>> {
     let p = cx.policy;
     let mut out: Vec<Practice<'a>> = p
@@ -53,6 +54,14 @@ fn practices<'a>(cx: &Context<'a>) -> Vec<Practice<'a>> {
         identifiable: c.linked,
         origin: &c.origin,
         kind: "cookie",
+    }));
+    out.extend(p.sharing.iter().map(|sh| Practice {
+        target: format!("share {}", sh.name),
+        purposes: &sh.purposes,
+        retention: None,
+        identifiable: sh.identifiable,
+        origin: &sh.origin,
+        kind: "sharing rule",
     }));
     out
 }
@@ -273,7 +282,11 @@ fn nonident_access_with_identifiable_data(cx: &Context<'_>, out: &mut Vec<Diagno
     if cx.policy.access != Some(Access::Nonident) {
         return;
     }
-    let Some(pr) = practices(cx).into_iter().find(|p| p.identifiable) else {
+    // Collection is what `nonident` speaks of: statements and cookies.
+    let Some(pr) = practices(cx)
+        .into_iter()
+        .find(|p| p.identifiable && p.kind != "sharing rule")
+    else {
         return;
     };
     let what = if pr.kind == "cookie" {

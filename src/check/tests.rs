@@ -561,6 +561,10 @@ fn individual_purpose_on_non_identifiable_statement_and_unlinked_cookie() {
         .collect();
     targets.sort_unstable();
     assert_eq!(targets, vec!["collect orders", "cookie prof"]);
+    let share = with(
+        "sharing:\n- name: scores\n  with: [processor]\n  identifiable: false\n  purposes:\n  - purpose: individual-decision\n",
+    );
+    assert_eq!(ids(&run(&share)), vec!["Q502"]);
 }
 
 #[test]
