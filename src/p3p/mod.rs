@@ -1,1 +1,7 @@
-//! (stage under construction)
+//! Reading P3P: the P3P-visible form of a policy (`document`), ENTITY mapping,
+//! the derived cookie policy, and (in `compact_decode`, `import`) reading compact
+//! policies and P3P XML back.
+
+pub mod cookies;
+pub mod document;
+pub mod entity;
