@@ -5,3 +5,6 @@
 pub mod cookies;
 pub mod document;
 pub mod entity;
+pub mod import;
+pub mod read;
+pub mod xml_tree;
