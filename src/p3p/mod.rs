@@ -2,6 +2,7 @@
 //! the derived cookie policy, and (in `compact_decode`, `import`) reading compact
 //! policies and P3P XML back.
 
+pub mod compact_decode;
 pub mod cookies;
 pub mod document;
 pub mod entity;

@@ -33,7 +33,7 @@ pub fn snippet(format: HeaderFormat, cp: Option<&str>) -> String {
             "# nginx: in the server (or location) block serving the site\nadd_header P3P '{value}' always;\n"
         ),
         HeaderFormat::Apache => format!(
-            "# Apache (`mod_headers`): in the VirtualHost or .htaccess\nHeader always set P3P '{value}'\n"
+            "# Apache (mod_headers): in the VirtualHost or .htaccess\nHeader always set P3P '{value}'\n"
         ),
         HeaderFormat::HtmlLink => format!("<link rel=\"P3Pv1\" href=\"{REFERENCE_PATH}\">\n"),
     }
