@@ -116,6 +116,17 @@ pub fn lower_reference(set: &PolicySet, file: &PolicyFile) -> ReferenceFile {
             ..PolicyRef::default()
         });
     }
+    // A cookie matching several COOKIE-INCLUDEs gets the first: specific patterns
+    // (named cookies) before wildcards (REC §2.3.2.1).
+    refs.sort_by_key(|r: &PolicyRef| {
+        std::cmp::Reverse(
+            r.cookie_include
+                .iter()
+                .map(cookie_specificity)
+                .min()
+                .unwrap_or(0),
+        )
+    });
     let mut pages: Vec<PolicyRef> = set.policies.iter().map(page_ref).collect();
     // Stable sort: most specific include first; among equals, method-limited first.
     pages.sort_by_key(|r| (std::cmp::Reverse(specificity(r)), r.methods.is_empty()));
@@ -179,4 +190,12 @@ fn specificity(r: &PolicyRef) -> usize {
         .map(|i| i.find('*').unwrap_or(i.len() + 1))
         .min()
         .unwrap_or(0)
+}
+
+/// How many of a cookie pattern's attributes are not the `*` wildcard.
+fn cookie_specificity(c: &CookiePattern) -> usize {
+    [&c.name, &c.value, &c.domain, &c.path]
+        .iter()
+        .filter(|v| v.as_str() != "*")
+        .count()
 }
