@@ -8,12 +8,13 @@
 //! Round trip: `lower(import(build(x)))` equals `lower(x)`, i.e. the P3P-visible
 //! form is preserved, so `build(import(build(x)))` is byte-identical to `build(x)`.
 
-use super::cookies::is_derived_cookie_policy;
-use super::document::{P3pPolicy, P3pStatement, PolicyFile, ReferenceFile};
+use super::cookies::{cookie_policy_name, is_derived_cookie_policy, COOKIES};
+use super::document::{CookiePattern, P3pPolicy, P3pStatement, PolicyFile, ReferenceFile};
 use super::entity;
+use crate::emit::p3p::lower::default_discuri;
 use crate::model::{
-    Coverage, DataItem, DataRef, DataUse, Dispute, Policy, PolicySet, PurposeUse, RecipientDef,
-    RecipientUse, RetentionUse, Statement,
+    Cookie, Coverage, DataItem, DataRef, DataUse, Dispute, Party, Policy, PolicySet, PurposeUse,
+    RecipientDef, RecipientUse, RetentionUse, Statement,
 };
 use crate::vocabulary::{Recipient, Term};
 
@@ -41,6 +42,19 @@ pub fn import(file: &PolicyFile, reference: Option<&ReferenceFile>) -> (PolicySe
     }
     if let Some(r) = reference {
         for policy in &mut set.policies {
+            let cookie_fragment = format!("#{}", cookie_policy_name(&policy.name));
+            if notes
+                .skipped_cookie_policies
+                .contains(&cookie_policy_name(&policy.name))
+            {
+                if let Some(pr) = r
+                    .refs
+                    .iter()
+                    .find(|pr| pr.about.ends_with(&cookie_fragment))
+                {
+                    restore_cookies(policy, &pr.cookie_include);
+                }
+            }
             let fragment = format!("#{}", policy.name);
             if let Some(pr) = r.refs.iter().find(|pr| pr.about.ends_with(&fragment)) {
                 if !pr.include.is_empty() || !pr.exclude.is_empty() || !pr.methods.is_empty() {
@@ -64,7 +78,9 @@ fn raise_policy(p: &P3pPolicy, expiry: Option<u64>) -> (Policy, Vec<String>) {
         name: p.name.clone(),
         title: p.name.clone(),
         language: p.lang.clone(),
-        discuri: (!p.discuri.is_empty()).then(|| p.discuri.clone()),
+        // `build` writes `/<name>.html` when the source has no discuri.
+        discuri: (!p.discuri.is_empty() && p.discuri != default_discuri(&p.name))
+            .then(|| p.discuri.clone()),
         opturi: p.opturi.clone(),
         test: p.test,
         expiry_seconds: expiry,
@@ -173,4 +189,47 @@ fn host_of(url: Option<&str>) -> String {
         .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
         .filter(|h| !h.is_empty())
         .map_or_else(|| "*".to_string(), str::to_string)
+}
+
+/// A statement `build` writes for a `cookie` block: only `dynamic.cookies` with its
+/// categories, and recipients.
+fn is_cookie_statement(s: &Statement) -> bool {
+    matches!(s.data.as_slice(), [DataUse::Item(DataItem { data: DataRef::Schema(r), categories, optional: false, .. })]
+        if r == COOKIES && !categories.is_empty())
+        && !s.recipients.is_empty()
+}
+
+/// Turns the trailing cookie statements back into `cookie` blocks, one per
+/// COOKIE-INCLUDE of the policy's cookie POLICY-REF, when they line up.
+fn restore_cookies(policy: &mut Policy, patterns: &[CookiePattern]) {
+    let k = patterns.len();
+    let n = policy.statements.len();
+    if k == 0 || k > n || !policy.statements[n - k..].iter().all(is_cookie_statement) {
+        return;
+    }
+    let any = |v: &str| (v != "*").then(|| v.to_string());
+    for (i, (s, pat)) in policy.statements.drain(n - k..).zip(patterns).enumerate() {
+        let categories = match s.data.first() {
+            Some(DataUse::Item(item)) => item.categories.clone(),
+            _ => Vec::new(),
+        };
+        policy.cookies.push(Cookie {
+            name: format!("cookie-{}", i + 1),
+            cookie_name: any(&pat.name),
+            domain: any(&pat.domain),
+            path: any(&pat.path),
+            lifetime: None,
+            party: Party::First,
+            provider: None,
+            holds: s.consequence,
+            categories,
+            purposes: s.purposes,
+            recipients: s.recipients,
+            retention: s.retention,
+            linked: s.identifiable,
+            cross_site: false,
+            text: None,
+            origin: crate::span::Origin::default(),
+        });
+    }
 }
