@@ -14,7 +14,12 @@
 //! The imported model is written as policy source and parsed again, so the source
 //! writer is part of the round trip.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::type_complexity
+)]
 
 use policyc::emit::p3p::{derive, header, policy, reference, HeaderFormat};
 use policyc::emit::source;

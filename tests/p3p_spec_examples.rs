@@ -7,7 +7,12 @@
 //!
 //! Known, documented difference: the DISPUTES `IMG` logo (the model has no field for it).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::type_complexity
+)]
 
 use policyc::emit::p3p::compact::compact_policy;
 use policyc::emit::p3p::{derive, policy, reference, P3pOutput};
