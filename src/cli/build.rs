@@ -52,8 +52,9 @@ pub fn run(args: &Args) -> u8 {
             eprintln!("policyc: nothing written: the check found errors");
             exit::FINDINGS
         }
-        Ok(Plan::Write(outputs)) => match write_all(&args.out, &outputs) {
+        Ok(Plan::Write(outputs, report)) => match write_all(&args.out, &outputs) {
             Ok(n) => {
+                eprint!("{report}");
                 eprintln!(
                     "policyc: wrote {n} files for {} policy files into {}",
                     outputs.len(),
@@ -75,7 +76,8 @@ pub fn run(args: &Args) -> u8 {
 
 /// What a build will do: write these outputs per output subdirectory, or nothing.
 pub enum Plan {
-    Write(Vec<(String, Vec<Output>)>),
+    /// The outputs, and the rendered findings (warnings) of the files.
+    Write(Vec<(String, Vec<Output>)>, String),
     /// The rendered findings of the files that failed the check.
     Failed(String),
 }
@@ -92,11 +94,13 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions) -> Result<Plan, String> {
         if c.fails(false) || c.model.is_none() {
             failed = true;
         }
-        report.push_str(&render_human(
-            &c.diagnostics,
-            std::slice::from_ref(&c.source),
-            false,
-        ));
+        if !c.diagnostics.is_empty() {
+            report.push_str(&render_human(
+                &c.diagnostics,
+                std::slice::from_ref(&c.source),
+                false,
+            ));
+        }
         compiled.push((path, c));
     }
     if failed {
@@ -126,7 +130,7 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions) -> Result<Plan, String> {
         }
         outputs.push((stem, files_out));
     }
-    Ok(Plan::Write(outputs))
+    Ok(Plan::Write(outputs, report))
 }
 
 /// Writes every output, each atomically; returns how many files were written.

@@ -24,10 +24,12 @@ pub fn run(args: &Args) -> u8 {
             None => println!("{:<5} {:<16} (not a compact policy token)", t.text, "?"),
         }
     }
-    eprint!(
-        "{}",
-        render_human(&decoded.diagnostics, std::slice::from_ref(&source), false)
-    );
+    if !decoded.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render_human(&decoded.diagnostics, std::slice::from_ref(&source), false)
+        );
+    }
     let errors = decoded
         .diagnostics
         .iter()

@@ -38,10 +38,12 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     let c = engine::compile_bytes(&args.file.display().to_string(), &bytes);
-    eprint!(
-        "{}",
-        render_human(&c.diagnostics, std::slice::from_ref(&c.source), false)
-    );
+    if !c.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render_human(&c.diagnostics, std::slice::from_ref(&c.source), false)
+        );
+    }
     let Some(model) = c.valid_model() else {
         return exit::FINDINGS;
     };

@@ -54,7 +54,9 @@ pub fn run(args: &Args) -> u8 {
         sources.push(source);
     }
     let failed = diagnostics.iter().any(Diagnostic::is_blocking_error);
-    eprint!("{}", render_human(&diagnostics, &sources, false));
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_human(&diagnostics, &sources, false));
+    }
     if failed {
         return exit::FINDINGS;
     }
