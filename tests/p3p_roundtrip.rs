@@ -46,9 +46,17 @@ fn build(set: &PolicySet) -> Built {
     }
 }
 
+/// Parses and resolves; the source must be valid (no syntax, language or reference
+/// error). Checker findings are allowed: P3P does not carry what some checks want
+/// (retention periods, opt-out channels), so an imported policy may need them added.
 fn compile(path: &str, text: &str) -> PolicySet {
     let c = engine::compile(&SourceFile::new(path, text));
-    assert!(!c.fails(false), "{path}: {:#?}\n{text}", c.diagnostics);
+    let invalid: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_blocking_error() && matches!(&d.code.id()[..1], "S" | "L" | "R"))
+        .collect();
+    assert!(invalid.is_empty(), "{path}: {invalid:#?}\n{text}");
     c.model.unwrap()
 }
 

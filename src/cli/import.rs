@@ -71,6 +71,9 @@ pub fn run(args: &Args) -> u8 {
     for name in &notes.skipped_cookie_policies {
         eprintln!("policyc: note: left out policy {name}: it is the cookie policy `build` derives");
     }
+    eprintln!(
+        "policyc: note: P3P does not carry retention periods, rights, security practices or prose; run `policyc check` on the result and add them"
+    );
     let text = source::write(&set);
     match &args.out {
         Some(path) => {
