@@ -40,10 +40,14 @@ fn code_of(name: &str) -> &str {
 /// as `policyc import` reads P3P; `.cp` files are decoded as `policyc explain-cp` does.
 fn findings(path: &str, bytes: &[u8]) -> (Vec<diagnostic::Diagnostic>, SourceFile) {
     let text = String::from_utf8_lossy(bytes).into_owned();
-    if path.ends_with(".xml") {
+    let ext = std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if ext == "xml" {
         let source = SourceFile::new(path, text);
         (policyc::p3p::read::read(&source).diagnostics, source)
-    } else if path.ends_with(".cp") {
+    } else if ext == "cp" {
         let source = SourceFile::new(path, text.trim_end_matches('\n'));
         (
             policyc::p3p::compact_decode::decode(&source).diagnostics,
