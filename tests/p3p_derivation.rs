@@ -124,3 +124,28 @@ fn page_policies_are_ordered_most_specific_first() {
         .collect();
     assert_eq!(abouts, ["/w3c/policy.xml#shop", "/w3c/policy.xml#general"]);
 }
+
+#[test]
+fn each_covered_site_gets_its_own_reference_file() {
+    let text = "policy corporate {\n  title \"C\"\n  discuri \"https://www.e.example/c.html\"\n  covers \"www.e.example\"\n  entity \"E\" {\n    email \"p@e.example\"\n  }\n  access none\n  collect a {\n    data dynamic.clickstream\n    non-identifiable\n  }\n}\npolicy hosted {\n  title \"H\"\n  discuri \"https://www.e.example/h.html\"\n  covers \"stores.e.example\"\n  entity \"E\" {\n    email \"p@e.example\"\n  }\n  access none\n  collect a {\n    data dynamic.clickstream\n    non-identifiable\n  }\n}\n";
+    let c = engine::compile(&SourceFile::new("t.policy", text));
+    let out = derive(c.model.as_ref().unwrap()).unwrap();
+    let sites: Vec<(&str, Vec<&str>)> = out
+        .site_references
+        .iter()
+        .map(|(s, r)| {
+            (
+                s.as_str(),
+                r.refs.iter().map(|p| p.about.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sites,
+        [
+            ("www.e.example", vec!["/w3c/policy.xml#corporate"]),
+            ("stores.e.example", vec!["/w3c/policy.xml#hosted"]),
+        ]
+    );
+    assert_eq!(out.reference, out.site_references[0].1);
+}

@@ -55,7 +55,12 @@ fn every_seed_compact_policy_explains_clean() {
         let out = policyc::emit::p3p::derive(model).unwrap();
         if let Some(cp) = out.compact {
             let d = decode(&SourceFile::new("cp", format!("CP=\"{cp}\"")));
-            assert!(d.is_clean(), "{}: {cp}: {:#?}", path.display(), d.diagnostics);
+            assert!(
+                d.is_clean(),
+                "{}: {cp}: {:#?}",
+                path.display(),
+                d.diagnostics
+            );
         }
     }
 }

@@ -85,10 +85,24 @@ fn lower_dispute(d: &Dispute) -> P3pDispute {
     }
 }
 
-/// The policy reference file (REC §2.3): one POLICY-REF per cookie policy (cookies
-/// only, so they never compete for URIs), then one per policy with the paths it
-/// covers, most specific first so the first match is the right one (REC §2.3.2.1).
-pub fn lower_reference(set: &PolicySet, file: &PolicyFile) -> ReferenceFile {
+/// Every site the policies cover, in the order first declared.
+pub fn sites(set: &PolicySet) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in set.policies.iter().flat_map(|p| &p.covers) {
+        if !out.contains(&c.site) {
+            out.push(c.site.clone());
+        }
+    }
+    out
+}
+
+/// The policy reference file (REC §2.3) for one site (`None`: every site, for a
+/// file that covers at most one): one POLICY-REF per cookie policy (cookies only,
+/// so they never compete for URIs), then one per policy covering the site with the
+/// paths it covers there, most specific first so the first match is the right one
+/// (REC §2.3.2.1). A reference file is per host (REC §2.2.1), so policies covering
+/// other sites are left out.
+pub fn lower_reference(set: &PolicySet, file: &PolicyFile, site: Option<&str>) -> ReferenceFile {
     let mut refs = Vec::new();
     for p in &set.policies {
         let name = cookie_policy_name(&p.name);
@@ -127,7 +141,11 @@ pub fn lower_reference(set: &PolicySet, file: &PolicyFile) -> ReferenceFile {
                 .unwrap_or(0),
         )
     });
-    let mut pages: Vec<PolicyRef> = set.policies.iter().map(page_ref).collect();
+    let mut pages: Vec<PolicyRef> = set
+        .policies
+        .iter()
+        .filter_map(|p| page_ref(p, site))
+        .collect();
     // Stable sort: most specific include first; among equals, method-limited first.
     pages.sort_by_key(|r| (std::cmp::Reverse(specificity(r)), r.methods.is_empty()));
     refs.extend(pages);
@@ -152,7 +170,15 @@ fn pattern(name: Option<&str>, domain: Option<&str>, path: Option<&str>) -> Cook
     }
 }
 
-fn page_ref(p: &Policy) -> PolicyRef {
+fn page_ref(p: &Policy, site: Option<&str>) -> Option<PolicyRef> {
+    let covers: Vec<&crate::model::Coverage> = p
+        .covers
+        .iter()
+        .filter(|c| site.is_none_or(|s| c.site == s))
+        .collect();
+    if covers.is_empty() && !p.covers.is_empty() {
+        return None;
+    }
     let mut r = PolicyRef {
         about: format!("{POLICY_PATH}#{}", p.name),
         ..PolicyRef::default()
@@ -162,7 +188,7 @@ fn page_ref(p: &Policy) -> PolicyRef {
             list.push(v.clone());
         }
     };
-    for c in &p.covers {
+    for c in &covers {
         if c.include.is_empty() {
             push(&mut r.include, &"/*".to_string());
         }
@@ -176,10 +202,10 @@ fn page_ref(p: &Policy) -> PolicyRef {
             push(&mut r.methods, m);
         }
     }
-    if p.covers.is_empty() {
+    if covers.is_empty() {
         r.include.push("/*".to_string());
     }
-    r
+    Some(r)
 }
 
 /// How specific a POLICY-REF's INCLUDEs are: the shortest literal prefix before a

@@ -26,7 +26,12 @@ pub struct P3pEmitter;
 #[derive(Clone, Debug)]
 pub struct P3pOutput {
     pub policy_file: PolicyFile,
+    /// The reference file of `w3c/p3p.xml`: of the only site, or of the first
+    /// declared when the policies cover several.
     pub reference: ReferenceFile,
+    /// When the policies cover several sites: each site's own reference file
+    /// (a reference file is per host, REC §2.2.1), written to `sites/<site>/w3c/p3p.xml`.
+    pub site_references: Vec<(String, ReferenceFile)>,
     /// The compact policy tokens, `None` when the file declares no cookies.
     pub compact: Option<String>,
 }
@@ -34,7 +39,21 @@ pub struct P3pOutput {
 /// Lowers a checked policy set to its P3P form and derives the compact policy.
 pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
     let policy_file = lower::lower_file(set)?;
-    let reference = lower::lower_reference(set, &policy_file);
+    let sites = lower::sites(set);
+    let (reference, site_references) = if sites.len() > 1 {
+        let per_site: Vec<(String, ReferenceFile)> = sites
+            .iter()
+            .map(|s| {
+                (
+                    s.clone(),
+                    lower::lower_reference(set, &policy_file, Some(s)),
+                )
+            })
+            .collect();
+        (per_site[0].1.clone(), per_site)
+    } else {
+        (lower::lower_reference(set, &policy_file, None), Vec::new())
+    };
     let cookie_names: Vec<String> = set
         .policies
         .iter()
@@ -50,6 +69,7 @@ pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
     Ok(P3pOutput {
         policy_file,
         reference,
+        site_references,
         compact,
     })
 }
@@ -68,7 +88,7 @@ impl Emitter for P3pEmitter {
         let out = derive(set)?;
         let cp = out.compact.as_deref();
         let snippet = |f| header::snippet(f, cp).into_bytes();
-        Ok(vec![
+        let mut files = vec![
             Output {
                 path: "w3c/policy.xml".to_string(),
                 bytes: policy::render(&out.policy_file).map_err(|e| io_error(&e))?,
@@ -93,6 +113,26 @@ impl Emitter for P3pEmitter {
                 path: "link.html".to_string(),
                 bytes: snippet(HeaderFormat::HtmlLink),
             },
-        ])
+        ];
+        for (site, r) in &out.site_references {
+            files.push(Output {
+                path: format!("sites/{}/w3c/p3p.xml", path_segment(site)),
+                bytes: reference::render(r).map_err(|e| io_error(&e))?,
+            });
+        }
+        Ok(files)
     }
+}
+
+/// A site name as a safe directory name.
+fn path_segment(site: &str) -> String {
+    site.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
