@@ -275,7 +275,7 @@ fn source_of(g: &Gen) -> String {
         if *nid {
             s.push_str("    non-identifiable\n");
         }
-        s.push_str("    consequence \"Because <we> & \\\"you\\\" agreed.\"\n  }\n");
+        s.push_str("    consequence \"Because <we> & \\\"you\\\" agreed.\\n\\nA second paragraph.\"\n  }\n");
     }
     for (i, (cat, purpose, choice, linked)) in g.cookies.iter().enumerate() {
         let p = pick(PURPOSES, *purpose);

@@ -34,9 +34,25 @@ impl Node {
         self.children.iter().filter(move |c| c.name == name)
     }
     /// The text with runs of whitespace folded to one space and trimmed, as P3P's
-    /// human-readable fields are read.
+    /// human-readable fields are read; a blank line between paragraphs is kept as
+    /// `\n\n`, as the policy language keeps it.
     pub fn folded_text(&self) -> String {
-        self.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut paragraphs: Vec<String> = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        for line in self.text.lines() {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(current.join(" "));
+                    current.clear();
+                }
+            } else {
+                current.extend(line.split_whitespace());
+            }
+        }
+        if !current.is_empty() {
+            paragraphs.push(current.join(" "));
+        }
+        paragraphs.join("\n\n")
     }
     /// The span of the element's start in `source`.
     pub fn span(&self, source: &SourceFile) -> Span {
