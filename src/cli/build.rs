@@ -11,6 +11,7 @@ use super::{exit, inputs};
 use policyc::diagnostic::render_human;
 use policyc::emit::{emitters, EmitOptions, Output};
 use policyc::engine;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -123,10 +124,18 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions) -> Result<Plan, String> {
         }
         let mut files_out = Vec::new();
         for emitter in emitters() {
-            let rendered = emitter
-                .emit(model, options)
-                .map_err(|e| format!("{}: {} output: {e}", path.display(), emitter.name()))?;
-            files_out.extend(rendered);
+            match emitter.emit(model, options) {
+                Ok(rendered) => files_out.extend(rendered),
+                Err(e) => {
+                    let _ = writeln!(
+                        report,
+                        "error: {}: cannot render the {} output: {e}",
+                        path.display(),
+                        emitter.name()
+                    );
+                    return Ok(Plan::Failed(report));
+                }
+            }
         }
         outputs.push((stem, files_out));
     }
