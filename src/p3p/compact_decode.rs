@@ -115,11 +115,12 @@ fn token_region(ctx: &mut Ctx<'_>) -> Option<(usize, usize)> {
             with_help(d, "pass the CP=\"...\" part");
             return None;
         }
+        let trimmed = text.trim();
         let start = text.len() - text.trim_start().len();
-        return Some((start, text.trim_end().len()));
+        return Some((start, start + trimmed.len()));
     };
     let value = cp + 3;
-    if !text[value..].starts_with('"') {
+    if !text.get(value..).is_some_and(|v| v.starts_with('"')) {
         let d = ctx.report(
             Code::CpSyntax,
             value,
@@ -129,7 +130,7 @@ fn token_region(ctx: &mut Ctx<'_>) -> Option<(usize, usize)> {
         with_help(d, "write CP=\"...\" (REC §4.1)");
         return None;
     }
-    let Some(len) = text[value + 1..].find('"') else {
+    let Some(len) = text.get(value + 1..).and_then(|v| v.find('"')) else {
         let d = ctx.report(
             Code::CpSyntax,
             value,
@@ -151,7 +152,23 @@ pub fn decode(source: &SourceFile) -> Decoded {
     };
     let mut tokens = Vec::new();
     if let Some((start, end)) = token_region(&mut ctx) {
-        let region = &source.text[start..end];
+        let region = source.text.get(start..end).unwrap_or_default();
+        if region.is_empty() {
+            let d = ctx.report(
+                Code::CpSyntax,
+                start,
+                end,
+                "the compact policy is empty".into(),
+            );
+            with_help(
+                d,
+                "a compact policy lists at least its access token (REC §4.2.1)",
+            );
+            return Decoded {
+                tokens,
+                diagnostics: ctx.diagnostics,
+            };
+        }
         let mut offset = start;
         for (i, part) in region.split(' ').enumerate() {
             if part.is_empty() {
