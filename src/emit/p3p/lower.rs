@@ -24,6 +24,17 @@ pub fn lower_file(set: &PolicySet) -> Result<PolicyFile, EmitError> {
         policies.push(lower_policy(p)?);
     }
     let cookies: Vec<P3pPolicy> = policies.iter().filter_map(cookie_policy).collect();
+    if let Some(clash) = cookies
+        .iter()
+        .find(|c| set.policies.iter().any(|p| p.name == c.name))
+    {
+        return Err(EmitError {
+            message: format!(
+                "the policy name `{}` is taken by the cookie policy policyc derives; rename that policy",
+                clash.name
+            ),
+        });
+    }
     policies.extend(cookies);
     // REC §3.2.1: one EXPIRY for every policy of the file: the shortest declared.
     let expiry = set
