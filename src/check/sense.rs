@@ -278,36 +278,37 @@ fn access_contradicts_right(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn nonident_access_with_identifiable_data(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    // REC §3.2.5: `nonident` means no identified data is collected at all.
+    // REC §3.2.5: `nonident` means the site collects no identified data. REC
+    // Example 3.1 pairs it with an identifiable statement of clickstream data, so
+    // only data that names or reaches a person contradicts it: contact details
+    // (`physical`, `online`) and government identifiers (as X716 reads `NOI`).
     if cx.policy.access != Some(Access::Nonident) {
         return;
     }
-    // Collection is what `nonident` speaks of: statements and cookies.
-    let Some(pr) = practices(cx)
-        .into_iter()
-        .find(|p| p.identifiable && p.kind != "sharing rule")
-    else {
-        return;
-    };
-    let what = if pr.kind == "cookie" {
-        "is linked to identified people"
-    } else {
-        "collects identifiable data"
-    };
-    out.push(
-        cx.diag(
-            Code::NonidentAccessWithIdentifiableData,
-            format!(
-                "the policy declares `access nonident` (no identified data is collected), but {} `{}` {what}",
-                pr.kind,
-                name_of(&pr.target)
-            ),
-            &[pr.origin],
-        )
-        .label(&cx.policy.origin, "`access nonident` is declared for this policy")
-        .help("mark the data non-identifiable if it is, or declare the access people have to their identified data")
-        .target(pr.target.clone()),
-    );
+    let identifying = [Category::Physical, Category::Online, Category::Government];
+    for s in cx.policy.statements.iter().filter(|s| s.identifiable) {
+        let Some(used) = cx
+            .items(&s.data)
+            .into_iter()
+            .find(|u| categories(u.item).iter().any(|c| identifying.contains(c)))
+        else {
+            continue;
+        };
+        let at = used.origins();
+        out.push(
+            cx.diag(
+                Code::NonidentAccessWithIdentifiableData,
+                format!(
+                    "the policy declares `access nonident` (no identified data is collected), but statement `{}` collects contact or identity data",
+                    s.name
+                ),
+                &[at[0], at[1], &s.origin],
+            )
+            .label(&cx.policy.origin, "`access nonident` is declared for this policy")
+            .help("mark the statement `non-identifiable` if the data is anonymised, or declare the access people have to their identified data")
+            .target(format!("collect {}", s.name)),
+        );
+    }
 }
 
 fn linked_cookie_without_identifiable_statement(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

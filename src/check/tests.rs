@@ -622,6 +622,11 @@ fn nonident_access_with_identifiable_statement() {
             "      period: while the order is open\n    identifiable: false\n",
         );
     assert_eq!(ids(&run(&anonymous)), Vec::<&str>::new());
+    // REC Example 3.1: identifiable clickstream data with `access nonident` is fine.
+    let clickstream = BASE
+        .replace("  access: all\n", "  access: nonident\n")
+        .replace("user.home-info.online.email", "dynamic.clickstream");
+    assert_eq!(ids(&run(&clickstream)), Vec::<&str>::new());
 }
 
 #[test]
