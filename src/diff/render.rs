@@ -28,6 +28,15 @@ fn values(c: &Change) -> String {
     }
 }
 
+/// The element and, unless the element's name says it, what in it changed.
+fn what(c: &Change) -> String {
+    if c.element.ends_with(c.subject.as_str()) {
+        short(&c.element)
+    } else {
+        format!("{}, {}", c.element, short(&c.subject))
+    }
+}
+
 /// Policy names in the order their first change appears.
 fn policies(diff: &PolicyDiff) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
@@ -108,10 +117,9 @@ pub fn render_terminal(diff: &PolicyDiff, color: bool) -> String {
                 let vals = values(c);
                 let _ = writeln!(
                     out,
-                    "    {mark} {}: {} {}{}",
-                    c.element,
+                    "    {mark} {}: {}{}",
                     p.bold(c.kind.label()),
-                    short(&c.subject),
+                    what(c),
                     if vals.is_empty() {
                         String::new()
                     } else {
