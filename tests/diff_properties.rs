@@ -75,7 +75,7 @@ fn mix(picks: &[usize], drops: &[bool]) -> PolicySet {
         .entry("title".to_string())
         .or_insert_with(|| "Title".into());
     let mut policies = vec![Value::Object(policy)];
-    if picks[0] % 3 == 0 {
+    if picks[0].is_multiple_of(3) {
         policies.push(serde_json::json!({"name": "shop", "title": "Shop"}));
     }
     serde_json::from_value(serde_json::json!({ "policies": policies })).unwrap()
