@@ -1,7 +1,7 @@
 //! Every kind of change has a fixture pair `tests/fixtures/diff/<kind>/{old,new}.*`
 //! that produces exactly that kind; each is snapshotted.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use policyc::diff::{self, ChangeKind, PolicyDiff};
 use policyc::engine;
@@ -46,10 +46,10 @@ fn kind_name(k: ChangeKind) -> String {
 fn every_kind_has_a_fixture_that_produces_only_that_kind() {
     for &k in ChangeKind::ALL {
         let name = kind_name(k);
-        let d = diff_of(&name);
+        let d = diff_of(name);
         assert!(!d.changes.is_empty(), "{name}: no change found");
         for c in &d.changes {
-            assert_eq!(c.kind, k, "{name}: unexpected {:?}", c);
+            assert_eq!(c.kind, k, "{name}: unexpected {c:?}");
             assert_eq!(c.material, k.is_material());
         }
     }
@@ -84,7 +84,7 @@ fn markdown_and_json_snapshots() {
         "version-changed",
         "text-edited",
     ] {
-        let d = diff_of(&name);
+        let d = diff_of(name);
         insta::assert_snapshot!(format!("markdown-{name}"), diff::render_markdown(&d));
         insta::assert_snapshot!(format!("json-{name}"), diff::render_json(&d));
     }

@@ -15,15 +15,14 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     let root = super::command();
-    let man = match &args.command {
-        None => clap_mangen::Man::new(root),
-        Some(name) => match root.find_subcommand(name) {
-            Some(sub) => clap_mangen::Man::new(sub.clone()).title(format!("policyc-{name}")),
-            None => {
-                eprintln!("policyc: no such subcommand: {name}");
-                return exit::USAGE;
-            }
-        },
+    let man = if let Some(name) = &args.command {
+        let Some(sub) = root.find_subcommand(name) else {
+            eprintln!("policyc: no such subcommand: {name}");
+            return exit::USAGE;
+        };
+        clap_mangen::Man::new(sub.clone()).title(format!("policyc-{name}"))
+    } else {
+        clap_mangen::Man::new(root)
     };
     let mut out = Vec::new();
     let written = man
