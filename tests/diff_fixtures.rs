@@ -46,7 +46,7 @@ fn kind_name(k: ChangeKind) -> String {
 fn every_kind_has_a_fixture_that_produces_only_that_kind() {
     for &k in ChangeKind::ALL {
         let name = kind_name(k);
-        let d = diff_of(name);
+        let d = diff_of(&name);
         assert!(!d.changes.is_empty(), "{name}: no change found");
         for c in &d.changes {
             assert_eq!(c.kind, k, "{name}: unexpected {c:?}");
