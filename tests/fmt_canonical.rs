@@ -264,20 +264,20 @@ fn item(depth: u32) -> BoxedStrategy<String> {
                 {
                     out.push_str(" {");
                     if let Some(c) = &trailing {
-                        out.push_str(&format!("{sp}{c}"));
+                        let _ = write!(out, "{sp}{c}");
                     }
                     out.push('\n');
                     for it in items {
                         out.push_str(&it);
                     }
                     if let Some(c) = end_comment {
-                        out.push_str(&format!("   {c}\n"));
+                        let _ = writeln!(out, "   {c}");
                     }
                     out.push_str("}\n");
                 }
             } else {
                 if let Some(c) = trailing {
-                    out.push_str(&format!("{sp}{c}"));
+                    let _ = write!(out, "{sp}{c}");
                 }
                 out.push('\n');
             }
