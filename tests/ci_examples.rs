@@ -219,7 +219,7 @@ fn pre_commit_hooks_pass_a_good_change_and_fail_a_bad_one() {
     );
     for (id, entry, _) in &hooks {
         let out = run_hook(bad.path(), entry, &files);
-        let expected = if id == "policyc-check" { 0 } else { 1 };
+        let expected = i32::from(id != "policyc-check");
         assert_eq!(out.status.code(), Some(expected), "{id}: {out:?}");
     }
 }
