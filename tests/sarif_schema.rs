@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::path::Path;
 use std::sync::Arc;
 
-const FIXTURE: &str = "tests/fixtures/diff/data-added/new.yaml";
+const FIXTURE: &str = "tests/fixtures/diff/data-added/new.policy";
 
 fn findings() -> Vec<Diagnostic> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -22,19 +22,22 @@ fn findings() -> Vec<Diagnostic> {
         Span::new(&file, &text, start, start + needle.len())
     };
     let error = Diagnostic::new(Code::UnknownKeyword, "unknown keyword `titel`")
-        .at(Some(at("title: Example privacy policy")))
+        .at(Some(at("title \"Example privacy policy\"")))
         .help("did you mean `title`?");
-    let mut warning = Diagnostic::new(Code::UnusedDefinition, "subject `visitors` is never used")
-        .at(Some(at("name: visitors")));
+    let mut warning = Diagnostic::new(
+        Code::UnusedDefinition,
+        "recipient `processor` is never used",
+    )
+    .at(Some(at("recipient processor")));
     warning.labels.push(Label {
-        span: at("name: customers"),
+        span: at("subject customers"),
         message: "this one is used".into(),
     });
     let mut acknowledged = Diagnostic::new(
         Code::DuplicateDefinition,
         "two data sets are called `contact`",
     )
-    .at(Some(at("name: contact")));
+    .at(Some(at("data contact {")));
     acknowledged.acknowledged = Some("The source policy defines it twice.".into());
     let mut note = Diagnostic::new(Code::UndefinedName, "a note about no file");
     note.severity = Severity::Note;
@@ -119,8 +122,8 @@ fn sarif_has_what_code_scanning_needs() {
     assert_eq!(loc["region"]["startLine"], 3);
     assert_eq!(loc["region"]["startColumn"], 3);
     assert_eq!(loc["region"]["endLine"], 3);
-    // Exclusive end: one past `title: Example privacy policy` (29 characters).
-    assert_eq!(loc["region"]["endColumn"], 3 + 29);
+    // Exclusive end: one past `title "Example privacy policy"` (30 characters).
+    assert_eq!(loc["region"]["endColumn"], 3 + 30);
     assert!(error["message"]["text"]
         .as_str()
         .unwrap()
