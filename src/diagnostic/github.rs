@@ -19,6 +19,22 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// The path GitHub resolves against the workspace: relative to the current
+/// directory when the file is inside it, otherwise as given.
+fn workspace_path(file: &str) -> String {
+    let path = std::path::Path::new(file);
+    if path.is_absolute() {
+        if let Some(rel) = std::env::current_dir().ok().and_then(|cwd| {
+            path.strip_prefix(cwd)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        }) {
+            return rel.display().to_string();
+        }
+    }
+    file.to_string()
+}
+
 /// Renders findings as GitHub Actions workflow commands, one per line.
 /// Acknowledged findings become `::notice` with their reason.
 pub fn render_github(diagnostics: &[Diagnostic]) -> String {
@@ -32,7 +48,10 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         };
         let mut props = Vec::new();
         if let Some(span) = &d.span {
-            props.push(format!("file={}", escape_property(&span.file)));
+            props.push(format!(
+                "file={}",
+                escape_property(&workspace_path(&span.file))
+            ));
             props.push(format!("line={}", span.line));
             props.push(format!("col={}", span.col));
             // GitHub's end column is inclusive: the last character of the span.
