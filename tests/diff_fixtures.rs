@@ -99,3 +99,39 @@ fn material_change_without_new_version_is_flagged() {
     assert!(!d.has_material());
     assert_eq!(d.versioned, vec!["main".to_string()]);
 }
+
+fn compile_text(name: &str, text: &str) -> PolicySet {
+    engine::compile(&policyc::span::SourceFile::new(name, text))
+        .model
+        .unwrap()
+}
+
+#[test]
+fn reworded_custom_data_is_a_text_edit_but_new_custom_data_is_not() {
+    let base = std::fs::read_to_string(version(&fixtures().join("text-edited"), "old")).unwrap();
+    let with = |desc: &str| {
+        base.replace(
+            "data contact, user.bdate optional",
+            &format!("data contact, user.bdate optional\n    data {{\n      custom \"{desc}\" categories purchase\n    }}"),
+        )
+    };
+    let old = compile_text("old.policy", &with("order totals"));
+    let new = compile_text("new.policy", &with("the totals of orders"));
+    let d = diff::diff(&old, &new);
+    assert_eq!(d.changes.len(), 1, "{:?}", d.changes);
+    assert_eq!(d.changes[0].kind, ChangeKind::TextEdited);
+    assert_eq!(d.changes[0].subject, "custom data");
+    // The same custom data in another category: a category change.
+    let other = compile_text(
+        "new.policy",
+        &with("order totals").replace("categories purchase", "categories financial"),
+    );
+    let d = diff::diff(&old, &other);
+    assert!(
+        d.changes
+            .iter()
+            .any(|c| c.kind == ChangeKind::CategoryAdded),
+        "{:?}",
+        d.changes
+    );
+}

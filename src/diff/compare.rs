@@ -473,12 +473,16 @@ impl Differ {
             let span = b.or(a).and_then(|c| c.origin.span().cloned());
             let show = |c: Option<&crate::model::Coverage>| {
                 c.map(|c| {
-                    format!(
-                        "include {}; exclude {}; methods {}",
-                        c.include.join(", "),
-                        c.exclude.join(", "),
-                        c.methods.join(", ")
-                    )
+                    [
+                        ("include", &c.include),
+                        ("exclude", &c.exclude),
+                        ("methods", &c.methods),
+                    ]
+                    .iter()
+                    .filter(|(_, list)| !list.is_empty())
+                    .map(|(word, list)| format!("{word} {}", list.join(", ")))
+                    .collect::<Vec<_>>()
+                    .join("; ")
                 })
             };
             if a != b {
@@ -720,7 +724,8 @@ impl Differ {
         new: &[DataUse],
         origin: &Origin,
     ) {
-        let (a, b) = (expand(op, old), expand(np, new));
+        let (mut a, mut b) = (expand(op, old), expand(np, new));
+        self.reworded_custom(el, &mut a, &mut b);
         for (key, item) in &b {
             let span = item.span.clone().or_else(|| origin.span().cloned());
             match a.get(key) {
@@ -781,6 +786,44 @@ impl Differ {
                 );
             }
         }
+    }
+
+    /// When the only custom data removed and the only custom data added have the
+    /// same categories, the description was reworded: a text edit, not new data.
+    fn reworded_custom(
+        &mut self,
+        el: &str,
+        a: &mut BTreeMap<String, Item>,
+        b: &mut BTreeMap<String, Item>,
+    ) {
+        let only = |x: &BTreeMap<String, Item>, y: &BTreeMap<String, Item>| {
+            let keys: Vec<&String> = x
+                .keys()
+                .filter(|k| k.starts_with("custom ") && !y.contains_key(*k))
+                .collect();
+            (keys.len() == 1).then(|| keys[0].clone())
+        };
+        let (Some(old_key), Some(new_key)) = (only(a, b), only(b, a)) else {
+            return;
+        };
+        let same = match (a.get(&old_key), b.get(&new_key)) {
+            (Some(x), Some(y)) => x.categories == y.categories && x.optional == y.optional,
+            _ => false,
+        };
+        if !same {
+            return;
+        }
+        let span = b.remove(&new_key).and_then(|i| i.span);
+        a.remove(&old_key);
+        let strip = |k: &str| k.trim_start_matches("custom ").to_string();
+        self.push_at(
+            ChangeKind::TextEdited,
+            el,
+            "custom data",
+            Some(strip(&old_key)),
+            Some(strip(&new_key)),
+            span,
+        );
     }
 
     fn purposes(&mut self, el: &str, old: &[PurposeUse], new: &[PurposeUse], origin: &Origin) {
