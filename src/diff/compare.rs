@@ -468,34 +468,7 @@ impl Differ {
             org,
         );
         self.text(&el, "summary", o.summary.as_ref(), n.summary.as_ref(), org);
-        for (a, b) in pair(&o.covers, &n.covers, |c| c.site.clone()) {
-            let site = a.or(b).map(|c| c.site.clone()).unwrap_or_default();
-            let span = b.or(a).and_then(|c| c.origin.span().cloned());
-            let show = |c: Option<&crate::model::Coverage>| {
-                c.map(|c| {
-                    [
-                        ("include", &c.include),
-                        ("exclude", &c.exclude),
-                        ("methods", &c.methods),
-                    ]
-                    .iter()
-                    .filter(|(_, list)| !list.is_empty())
-                    .map(|(word, list)| format!("{word} {}", list.join(", ")))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-                })
-            };
-            if a != b {
-                self.push_at(
-                    ChangeKind::CoverageChanged,
-                    &el,
-                    &format!("covers {site}"),
-                    show(a),
-                    show(b),
-                    span,
-                );
-            }
-        }
+        self.coverage(&el, o, n);
         self.entity(o, n);
         self.access(o, n);
         self.disputes(o, n);
@@ -525,6 +498,37 @@ impl Differ {
                 b.map(|s| &s.text),
                 &origin,
             );
+        }
+    }
+
+    fn coverage(&mut self, el: &str, o: &Policy, n: &Policy) {
+        for (a, b) in pair(&o.covers, &n.covers, |c| c.site.clone()) {
+            let site = a.or(b).map(|c| c.site.clone()).unwrap_or_default();
+            let span = b.or(a).and_then(|c| c.origin.span().cloned());
+            let show = |c: Option<&crate::model::Coverage>| {
+                c.map(|c| {
+                    [
+                        ("include", &c.include),
+                        ("exclude", &c.exclude),
+                        ("methods", &c.methods),
+                    ]
+                    .iter()
+                    .filter(|(_, list)| !list.is_empty())
+                    .map(|(word, list)| format!("{word} {}", list.join(", ")))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+                })
+            };
+            if a != b {
+                self.push_at(
+                    ChangeKind::CoverageChanged,
+                    el,
+                    &format!("covers {site}"),
+                    show(a),
+                    show(b),
+                    span,
+                );
+            }
         }
     }
 
