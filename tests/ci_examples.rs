@@ -69,7 +69,8 @@ fn run_step(dir: &Path, script: &str) -> Output {
 
 /// The `run` scripts of the workflow's steps with these ids.
 fn workflow_steps() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(repo_root().join("examples/github-workflow.yml")).unwrap();
+    let text =
+        std::fs::read_to_string(repo_root().join("examples/ci/github-workflow.yml")).unwrap();
     let doc: serde_json::Value = yaml_serde::from_str(&text).unwrap();
     let steps = doc["jobs"]["policy"]["steps"].as_array().unwrap();
     steps
@@ -180,7 +181,7 @@ fn run_hook(dir: &Path, entry: &str, files: &[&str]) -> Output {
 
 fn hooks() -> Vec<(String, String, String)> {
     let text =
-        std::fs::read_to_string(repo_root().join("examples/pre-commit-config.yaml")).unwrap();
+        std::fs::read_to_string(repo_root().join("examples/ci/pre-commit-config.yaml")).unwrap();
     let doc: serde_json::Value = yaml_serde::from_str(&text).unwrap();
     doc["repos"][0]["hooks"]
         .as_array()

@@ -64,6 +64,17 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes to standard output; false (with a message) when it cannot, e.g. a closed pipe.
+fn write_out(text: &str) -> bool {
+    match std::io::stdout().write_all(text.as_bytes()) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("policyc: cannot write output: {e}");
+            false
+        }
+    }
+}
+
 fn format_text(name: &str, text: String) -> Result<(SourceFile, String), ()> {
     let source = SourceFile::new(name, text);
     match policyc::fmt::format_source(&source) {
@@ -93,11 +104,16 @@ fn stdin(check: bool) -> u8 {
         if source.text == formatted {
             return exit::OK;
         }
-        print!("{}", unified_diff("<stdin>", &source.text, &formatted));
+        if !write_out(&unified_diff("<stdin>", &source.text, &formatted)) {
+            return exit::USAGE;
+        }
         return exit::FINDINGS;
     }
-    print!("{formatted}");
-    exit::OK
+    if write_out(&formatted) {
+        exit::OK
+    } else {
+        exit::USAGE
+    }
 }
 
 fn file(path: &Path, check: bool) -> Result<Outcome, String> {
@@ -115,7 +131,9 @@ fn file(path: &Path, check: bool) -> Result<Outcome, String> {
         return Ok(Outcome::Unchanged);
     }
     if check {
-        print!("{}", unified_diff(&name, &source.text, &formatted));
+        if !write_out(&unified_diff(&name, &source.text, &formatted)) {
+            return Err("cannot write to standard output".to_string());
+        }
     } else {
         write_atomically(path, &formatted)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;

@@ -2,7 +2,7 @@
 //!
 //! Layout rules: 2-space indentation per block; one space between the values of
 //! an entry and `, ` between entries; a list continues on the next line (indented
-//! two levels) where the author broke it, after a comment, or where the line would
+//! one level) where the author broke it, after a comment, or where the line would
 //! pass [`WIDTH`] columns; every comment kept where it was (leading, trailing, in a
 //! list, at the end of a block or file); exactly one blank line between top-level
 //! items and at most one anywhere else; trailing comments after two spaces;

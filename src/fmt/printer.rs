@@ -68,12 +68,14 @@ impl Printer {
     fn items(&mut self, items: &[Item], depth: usize, top: bool) {
         let indent = depth * INDENT;
         for (i, it) in items.iter().enumerate() {
-            let blank = if top {
-                i > 0
-            } else {
-                i > 0 && it.blank_line_before
-            };
-            if blank {
+            // A blank line before the item's first line (its first leading comment,
+            // or the item itself): always between top-level items, as written inside
+            // blocks (never right after the `{`).
+            let first_blank = it
+                .leading_comments
+                .first()
+                .map_or(it.blank_line_before, |c| c.blank_line_before);
+            if i > 0 && (top || first_blank) {
                 self.out.push('\n');
             }
             for (j, c) in it.leading_comments.iter().enumerate() {
@@ -82,10 +84,9 @@ impl Printer {
                 }
                 self.comment_line(indent, c);
             }
-            if let Some(last) = it.leading_comments.last() {
-                if it.keyword.span.line > last.span.line.saturating_add(1) {
-                    self.out.push('\n');
-                }
+            // A blank line between the leading comments and the item.
+            if !it.leading_comments.is_empty() && it.blank_line_before {
+                self.out.push('\n');
             }
             self.item(it, depth);
         }
@@ -104,7 +105,7 @@ impl Printer {
 
     fn item(&mut self, it: &Item, depth: usize) {
         let indent = depth * INDENT;
-        let continuation = indent + 2 * INDENT;
+        let continuation = indent + INDENT;
         self.pad(indent);
         self.out.push_str(&it.keyword.value);
         let mut prev: Option<&Entry> = None;

@@ -18,7 +18,12 @@ fn escape_char(c: char, out: &mut String) {
         '\\' => out.push_str("\\\\"),
         '\n' => out.push_str("\\n"),
         '\t' => out.push_str("\\t"),
-        c if c.is_control() => {
+        // Control characters and invisible ones (other spaces, zero-width and
+        // direction marks) stay escaped so the text shows what it holds.
+        c if c.is_control()
+            || (c.is_whitespace() && c != ' ')
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}') =>
+        {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         }
         c => out.push(c),
