@@ -102,11 +102,15 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, sources: &[SourceFile]) -> St
             spans.iter().filter(|(s, _, _)| &*s.file == file).collect();
         match sources.iter().find(|s| &*s.path == file) {
             Some(source) => {
-                let (origin, snippet) = snippet(source, &here);
-                if let Some(origin) = origin {
-                    group = group.element(origin);
+                // Spans far apart in a file get a snippet each, so a label many
+                // lines away from the primary span is shown at its own line.
+                for cluster in clusters(here) {
+                    let (origin, snippet) = snippet(source, &cluster);
+                    if let Some(origin) = origin {
+                        group = group.element(origin);
+                    }
+                    group = group.element(snippet);
                 }
-                group = group.element(snippet);
             }
             None => {
                 for (span, label, _) in here {
@@ -131,6 +135,34 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, sources: &[SourceFile]) -> St
         group = group.element(Level::NOTE.message(reason.as_str()));
     }
     renderer.render(&[group])
+}
+
+/// Splits the spans of one file into runs whose excerpts are close enough to
+/// show together (within `MAX_EXCERPT` bytes); the primary span's run first.
+fn clusters<'s, 'a>(
+    mut spans: Vec<&'s (&'s Span, Option<&'a str>, bool)>,
+) -> Vec<Vec<&'s (&'s Span, Option<&'a str>, bool)>> {
+    spans.sort_by_key(|(s, _, _)| (s.start, s.end));
+    let mut runs: Vec<Vec<&'s (&'s Span, Option<&'a str>, bool)>> = Vec::new();
+    let mut run_end: usize = 0;
+    for span in spans {
+        match runs.last_mut() {
+            Some(run) if span.0.start <= run_end.saturating_add(MAX_EXCERPT) => {
+                run_end = run_end.max(span.0.end);
+                run.push(span);
+            }
+            _ => {
+                run_end = span.0.end;
+                runs.push(vec![span]);
+            }
+        }
+    }
+    // The run holding the primary span leads, as rustc shows it first.
+    if let Some(i) = runs.iter().position(|r| r.iter().any(|(_, _, p)| *p)) {
+        let primary = runs.remove(i);
+        runs.insert(0, primary);
+    }
+    runs
 }
 
 /// Longest source excerpt shown as is; longer ones (a 1 MB line) are cut to a
@@ -228,6 +260,7 @@ mod tests {
     use super::{render_human, render_json, summary};
     use crate::diagnostic::{Code, Diagnostic};
     use crate::span::{LineIndex, Origin, SourceFile, Span};
+    use std::fmt::Write as _;
     use std::sync::Arc;
 
     fn source() -> SourceFile {
@@ -269,6 +302,29 @@ mod tests {
             out.ends_with("0 errors, 0 warnings, 1 acknowledged\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_label_far_from_the_primary_span_is_shown_at_its_own_line() {
+        // Regression: one excerpt cut to a window used to clamp the label onto
+        // an unrelated line in the middle of the file.
+        let mut text = String::from("policy main {\n  promise p \"We never sell\" {\n");
+        for i in 0..200 {
+            let _ = writeln!(text, "  # filler line {i} with some words to make it long");
+        }
+        let practice_at = text.len();
+        text.push_str("  share s {\n  }\n}\n");
+        let s = SourceFile::new("far.policy", text);
+        let promise = span(&s, 16, 25);
+        let practice = span(&s, practice_at + 2, practice_at + 9);
+        let d = Diagnostic::new(Code::DuplicateDefinition, "broken")
+            .at(Some(practice))
+            .label(&Origin::new(promise), "promised here");
+        let out = render_human(&[d], std::slice::from_ref(&s), false);
+        assert!(out.contains("--> far.policy:203:3"), "{out}");
+        assert!(out.contains("2 |   promise p"), "{out}");
+        assert!(out.contains("promised here"), "{out}");
+        assert!(!out.contains("filler line 100"), "{out}");
     }
 
     #[test]
