@@ -359,3 +359,17 @@ fn seed_policies_and_examples_are_kept_formatted() {
     }
     assert!(checked >= 5, "only {checked} files checked");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any text: fmt either reports syntax errors or formats it idempotently; it never panics.
+    #[test]
+    fn arbitrary_text_never_panics(text in "[a-z \"\\\\{}#,\n\t.u]{0,120}") {
+        let source = SourceFile::new("any.policy", text.as_str());
+        if let Ok(once) = format_source(&source) {
+            let twice = format_source(&SourceFile::new("any.policy", once.as_str())).unwrap();
+            prop_assert_eq!(once, twice);
+        }
+    }
+}
