@@ -22,8 +22,8 @@
 use super::change::{Change, ChangeKind, PolicyDiff};
 use super::period;
 use crate::model::{
-    ChangeNotice, Claim, Cookie, DataRef, DataUse, MeasureKind, Policy, PolicySet, PurposeUse,
-    RecipientUse, RetentionUse, SecurityMeasure, Sharing, Statement,
+    ChangeNotice, Claim, Cookie, DataRef, DataUse, Dispute, MeasureKind, Policy, PolicySet,
+    PurposeUse, RecipientUse, RetentionUse, SecurityMeasure, Sharing, Statement,
 };
 use crate::span::{Origin, Span};
 use crate::vocabulary::{Access, Category, Purpose, Recipient, Retention, Term};
@@ -232,6 +232,19 @@ fn keyed_measures(p: &Policy) -> Vec<(MeasureKind, usize, &SecurityMeasure)> {
             let i = seen.entry(m.kind).or_default();
             *i += 1;
             (m.kind, *i, m)
+        })
+        .collect()
+}
+
+/// Disputes keyed by resolution type and ordinal among disputes of that type.
+fn keyed_disputes(p: &Policy) -> Vec<(&'static str, usize, &Dispute)> {
+    let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+    p.disputes
+        .iter()
+        .map(|d| {
+            let i = seen.entry(d.resolution.word()).or_default();
+            *i += 1;
+            (d.resolution.word(), *i, d)
         })
         .collect()
 }
@@ -620,21 +633,53 @@ impl Differ {
     }
 
     fn disputes(&mut self, o: &Policy, n: &Policy) {
-        let key = |d: &crate::model::Dispute| (d.resolution.word(), d.service.clone());
-        for (a, b) in pair(&o.disputes, &n.disputes, key) {
-            let Some(d) = b.or(a) else { continue };
-            let el = format!("dispute {} {}", d.resolution, d.service);
+        // Matched by resolution type (and order among disputes of that type), so a
+        // new service address is a changed detail, not a dispute dropped and added.
+        let (ka, kb) = (keyed_disputes(o), keyed_disputes(n));
+        for (a, b) in pair(&ka, &kb, |(r, i, _)| (*r, *i)) {
+            let Some((word, i, _)) = b.or(a) else {
+                continue;
+            };
+            let el = if *i > 1 {
+                format!("dispute {word} #{i}")
+            } else {
+                format!("dispute {word}")
+            };
+            let (a, b) = (a.map(|x| x.2), b.map(|x| x.2));
             match (a, b) {
                 (None, Some(b)) => {
-                    self.push(ChangeKind::DisputeAdded, &el, &el, None, None, &b.origin);
+                    let service = Some(b.service.clone());
+                    self.push(
+                        ChangeKind::DisputeAdded,
+                        &el,
+                        "service",
+                        None,
+                        service,
+                        &b.origin,
+                    );
                 }
                 (Some(a), None) => {
-                    self.push(ChangeKind::DisputeRemoved, &el, &el, None, None, &a.origin);
+                    let service = Some(a.service.clone());
+                    self.push(
+                        ChangeKind::DisputeRemoved,
+                        &el,
+                        "service",
+                        service,
+                        None,
+                        &a.origin,
+                    );
                 }
                 (Some(a), Some(b)) => {
                     let (ra, rb): (BTreeSet<_>, BTreeSet<_>) = (
                         a.remedies.iter().map(|r| r.word()).collect(),
                         b.remedies.iter().map(|r| r.word()).collect(),
+                    );
+                    self.detail(
+                        &el,
+                        "service",
+                        Some(&a.service),
+                        Some(&b.service),
+                        &b.origin,
                     );
                     self.set(ChangeKind::RemedyAdded, &el, "remedy ", &ra, &rb, &b.origin);
                     self.text(
