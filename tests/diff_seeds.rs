@@ -1,6 +1,6 @@
-//! The diff on real policies: Performics' 2003 policy is the successor of
-//! ConnectCommerce's 2001 one (see /work/shared/seeds/README.md: it adds profile
-//! building, "supplementation", correction and removal, and change notification).
+//! The diff on real policies: the 2003 Performics policy is the successor of the
+//! 2001 `ConnectCommerce` one (the seeds' README: it adds profile building,
+//! "supplementation", correction and removal, and change notification).
 
 #![allow(clippy::unwrap_used)]
 
