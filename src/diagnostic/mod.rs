@@ -2,11 +2,12 @@
 
 mod code;
 mod github;
+mod position;
 mod render;
 mod sarif;
 
 pub use code::Code;
-pub use github::render_github;
+pub use github::{escape_data, escape_property, render_github};
 pub use render::{render_human, render_json};
 pub use sarif::render_sarif;
 
