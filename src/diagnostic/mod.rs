@@ -8,7 +8,7 @@ mod sarif;
 
 pub use code::Code;
 pub use github::{escape_data, escape_property, render_github};
-pub use render::{render_human, render_json};
+pub use render::{render_human, render_json, render_outstanding};
 pub use sarif::render_sarif;
 
 use crate::span::{Origin, Span};
