@@ -44,8 +44,16 @@ fn main() {
         &[10]
     };
     println!(
-        "{:>6} {:>9} {:>12} {:>12} {:>14} {:>14}",
-        "stmts", "bytes", "compile ms", "emit ms", "compile µs/st", "emit µs/st"
+        "{:>6} {:>9} {:>9} {:>10} {:>9} {:>11} {:>9} {:>14} {:>11}",
+        "stmts",
+        "bytes",
+        "parse ms",
+        "resolve ms",
+        "check ms",
+        "compile ms",
+        "emit ms",
+        "compile µs/st",
+        "emit µs/st"
     );
     for &n in sizes {
         let text = policy_text(n);
@@ -67,6 +75,19 @@ fn main() {
             let c = engine::compile(&source);
             std::hint::black_box(c);
         });
+        // The stages on their own, to show where the time goes.
+        let Ok(ast) = policyc::parser::parse_source(&source) else {
+            std::process::exit(1);
+        };
+        let parse = time(iterations, || {
+            std::hint::black_box(policyc::parser::parse_source(&source).ok());
+        });
+        let resolve = time(iterations, || {
+            std::hint::black_box(policyc::resolve::resolve(&ast, &source.path));
+        });
+        let check = time(iterations, || {
+            std::hint::black_box(policyc::check::check(&set, &source));
+        });
         let options = EmitOptions::default();
         let emit = time(iterations, || {
             for e in emitters() {
@@ -76,10 +97,14 @@ fn main() {
         });
         #[allow(clippy::cast_precision_loss)]
         let per = |d: Duration| d.as_secs_f64() * 1e6 / n as f64;
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
         println!(
-            "{:>6} {:>9} {:>12.3} {:>12.3} {:>14.2} {:>14.2}",
+            "{:>6} {:>9} {:>9.3} {:>10.3} {:>9.3} {:>11.3} {:>9.3} {:>14.2} {:>11.2}",
             n,
             text.len(),
+            ms(parse),
+            ms(resolve),
+            ms(check),
             compile.as_secs_f64() * 1e3,
             emit.as_secs_f64() * 1e3,
             per(compile),

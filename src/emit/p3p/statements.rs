@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::p3p::document::{P3pData, P3pPurpose, P3pRecipient, P3pStatement};
 use crate::vocabulary::{Category, Purpose, Recipient, Required, Retention, Term};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
 
 /// The reference P3P carries custom data under (REC §5.5.4, variable-category).
@@ -41,37 +41,114 @@ impl<'p> Lookup<'p> {
     }
 }
 
-/// Which collected statements hold each data reference, for finding the
-/// statements a sharing rule's data comes from without comparing every pair.
+/// What the statements collecting some data say about it, merged: each purpose
+/// at its first occurrence (statement, position), with the most permissive
+/// choice any of them gives it, and the longest retention.
+#[derive(Clone, Debug, Default)]
+struct Summary {
+    purposes: Vec<((usize, usize), P3pPurpose)>,
+    retention: Option<Retention>,
+}
+
+impl Summary {
+    fn add_statement(&mut self, index: usize, s: &P3pStatement) {
+        for (j, p) in s.purposes.iter().enumerate() {
+            self.add_purpose((index, j), p);
+        }
+        self.add_retention(s.retention);
+    }
+
+    /// Adds a purpose, keeping the least restrictive `required` (REFERENCE §10.2
+    /// rule 9a: the spec is silent, and the safe reading overstates).
+    fn add_purpose(&mut self, at: (usize, usize), p: &P3pPurpose) {
+        match self
+            .purposes
+            .iter_mut()
+            .find(|(_, x)| x.purpose == p.purpose && x.description == p.description)
+        {
+            Some((first, existing)) => {
+                *first = (*first).min(at);
+                if p.required.permissiveness() > existing.required.permissiveness() {
+                    existing.required = p.required;
+                }
+            }
+            None => self.purposes.push((at, p.clone())),
+        }
+    }
+
+    fn add_retention(&mut self, r: Option<Retention>) {
+        if let Some(r) = r {
+            if self
+                .retention
+                .is_none_or(|x| retention_rank(r) > retention_rank(x))
+            {
+                self.retention = Some(r);
+            }
+        }
+    }
+
+    fn merge(&mut self, other: &Summary) {
+        for (at, p) in &other.purposes {
+            self.add_purpose(*at, p);
+        }
+        self.add_retention(other.retention);
+    }
+
+    /// The purposes in order of first occurrence.
+    fn purposes(&self) -> Vec<P3pPurpose> {
+        let mut list = self.purposes.clone();
+        list.sort_by_key(|(at, _)| *at);
+        list.into_iter().map(|(_, p)| p).collect()
+    }
+}
+
+/// For each data reference, a summary of the collected statements that hold it,
+/// so that a sharing rule finds what is said about its data without comparing
+/// every statement (lowering stays linear in the policy's size).
 struct DataIndex<'s> {
-    by_reference: BTreeMap<&'s str, Vec<usize>>,
+    by_reference: BTreeMap<&'s str, Summary>,
+    /// Every statement, for a sharing rule that names no data.
+    all: Summary,
+    /// Every collected data element, first occurrence first.
+    all_data: Vec<P3pData>,
 }
 
 impl<'s> DataIndex<'s> {
     fn new(collected: &'s [P3pStatement]) -> Self {
-        let mut by_reference: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_reference: BTreeMap<&str, Summary> = BTreeMap::new();
+        let mut all = Summary::default();
+        let mut all_data = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (i, s) in collected.iter().enumerate() {
+            all.add_statement(i, s);
             for d in &s.data {
-                let list = by_reference.entry(d.reference.as_str()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
+                by_reference
+                    .entry(d.reference.as_str())
+                    .or_default()
+                    .add_statement(i, s);
+                if seen.insert(d.reference.as_str()) {
+                    all_data.push(d.clone());
                 }
             }
         }
-        Self { by_reference }
+        Self {
+            by_reference,
+            all,
+            all_data,
+        }
     }
 
-    /// Indices (ascending) of the statements whose data overlaps `shared`: the
-    /// same element, an element of a set shared, or a set an element shared is in.
-    fn overlapping(&self, shared: &[P3pData]) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
+    /// The summary of the statements whose data overlaps `shared`: the same
+    /// element, an element of a set shared, or a set an element shared is in.
+    fn overlapping(&self, shared: &[P3pData]) -> Summary {
+        let mut out = Summary::default();
         for d in shared {
             let reference = d.reference.as_str();
             // The element itself and every set above it (`user.name` for `user.name.given`).
             let mut prefix = reference;
             loop {
-                if let Some(list) = self.by_reference.get(prefix) {
-                    out.extend(list.iter().copied());
+                if let Some(summary) = self.by_reference.get(prefix) {
+                    out.merge(summary);
                 }
                 match prefix.rfind('.') {
                     Some(i) => prefix = &prefix[..i],
@@ -80,12 +157,12 @@ impl<'s> DataIndex<'s> {
             }
             // Every element below it (`user.name.given` for `user.name`).
             let below = format!("{reference}.");
-            for (_, list) in self
+            for (_, summary) in self
                 .by_reference
                 .range::<str, _>((Bound::Included(below.as_str()), Bound::Unbounded))
                 .take_while(|(k, _)| k.starts_with(&below))
             {
-                out.extend(list.iter().copied());
+                out.merge(summary);
             }
         }
         out
@@ -103,7 +180,7 @@ pub fn lower_statements(policy: &Policy) -> Result<Vec<P3pStatement>, EmitError>
     let index = DataIndex::new(&collected);
     let mut out = collected.clone();
     for share in &policy.sharing {
-        if let Some(s) = share_statement(&lookup, share, &collected, &index) {
+        if let Some(s) = share_statement(&lookup, share, &index) {
             out.push(s);
         }
     }
@@ -162,7 +239,6 @@ fn collect_statement(lookup: &Lookup<'_>, s: &Statement) -> P3pStatement {
 fn share_statement(
     lookup: &Lookup<'_>,
     share: &Sharing,
-    collected: &[P3pStatement],
     index: &DataIndex<'_>,
 ) -> Option<P3pStatement> {
     let uses: Vec<RecipientUse> = share
@@ -179,35 +255,18 @@ fn share_statement(
         return None;
     }
     let mut shared = data(lookup, &share.data);
-    let sources: Vec<&P3pStatement> = if shared.is_empty() {
-        collected.iter().collect()
+    let sources = if shared.is_empty() {
+        shared.clone_from(&index.all_data);
+        index.all.clone()
     } else {
-        index
-            .overlapping(&shared)
-            .into_iter()
-            .filter_map(|i| collected.get(i))
-            .collect()
+        index.overlapping(&shared)
     };
-    if shared.is_empty() {
-        let mut seen: HashSet<String> = HashSet::new();
-        for s in &sources {
-            for d in &s.data {
-                if seen.insert(d.reference.clone()) {
-                    shared.push(d.clone());
-                }
-            }
-        }
-    }
     if shared.is_empty() {
         return None;
     }
     let mut purposes_out = purposes(&share.purposes);
     if purposes_out.is_empty() {
-        for s in &sources {
-            for p in &s.purposes {
-                merge_purpose(&mut purposes_out, p);
-            }
-        }
+        purposes_out = sources.purposes();
     }
     if purposes_out.is_empty() {
         purposes_out.push(P3pPurpose {
@@ -216,11 +275,7 @@ fn share_statement(
             description: None,
         });
     }
-    let retention = sources
-        .iter()
-        .filter_map(|s| s.retention)
-        .max_by_key(|r| retention_rank(*r))
-        .unwrap_or(Retention::Indefinitely);
+    let retention = sources.retention.unwrap_or(Retention::Indefinitely);
     Some(P3pStatement {
         consequence: share.conditions.clone(),
         non_identifiable: !share.identifiable,
@@ -239,20 +294,6 @@ pub fn retention_rank(r: Retention) -> u8 {
         Retention::LegalRequirement => 2,
         Retention::BusinessPractices => 3,
         Retention::Indefinitely => 4,
-    }
-}
-
-/// Adds a purpose, keeping the least restrictive `required` (REFERENCE §10.2 rule 9a).
-fn merge_purpose(list: &mut Vec<P3pPurpose>, p: &P3pPurpose) {
-    if let Some(existing) = list
-        .iter_mut()
-        .find(|x| x.purpose == p.purpose && x.description == p.description)
-    {
-        if p.required.permissiveness() > existing.required.permissiveness() {
-            existing.required = p.required;
-        }
-    } else {
-        list.push(p.clone());
     }
 }
 
