@@ -31,20 +31,23 @@ fn opt(l: &mut Lines, key: &str, v: Option<&String>) {
     }
 }
 
-/// `2 days` for 172800: the largest unit that divides the seconds exactly.
+/// `2 days` for 172800, `1 day` for 86400: the largest unit that divides the
+/// seconds exactly.
 pub fn duration(seconds: u64) -> String {
     const UNITS: &[(u64, &str)] = &[
-        (604_800, "weeks"),
-        (86_400, "days"),
-        (3_600, "hours"),
-        (60, "minutes"),
+        (604_800, "week"),
+        (86_400, "day"),
+        (3_600, "hour"),
+        (60, "minute"),
+        (1, "second"),
     ];
     for (size, unit) in UNITS {
         if seconds >= *size && seconds.is_multiple_of(*size) {
-            return format!("{} {unit}", seconds / size);
+            let n = seconds / size;
+            return format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
         }
     }
-    format!("{seconds} seconds")
+    "0 seconds".to_string()
 }
 
 fn policy(l: &mut Lines, p: &Policy) {
@@ -260,4 +263,19 @@ fn statement(l: &mut Lines, s: &Statement) {
         opt(l, "consequence", s.consequence.as_ref());
         opt(l, "text", s.text.as_ref());
     });
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::duration;
+
+    #[test]
+    fn durations_use_the_largest_exact_unit_and_singular_for_one() {
+        assert_eq!(duration(86_400), "1 day");
+        assert_eq!(duration(172_800), "2 days");
+        assert_eq!(duration(604_800), "1 week");
+        assert_eq!(duration(90_000), "25 hours");
+        assert_eq!(duration(61), "61 seconds");
+        assert_eq!(duration(0), "0 seconds");
+    }
 }
