@@ -90,8 +90,10 @@ async function checkPage(file, hostile) {
   }
 
   await page.screenshot({ path: join(args.screenshots, `${name}-desktop.png`), fullPage: true });
+  await page.screenshot({ path: join(args.screenshots, `${name}-desktop-top.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(args.screenshots, `${name}-phone.png`), fullPage: true });
+  await page.screenshot({ path: join(args.screenshots, `${name}-phone-top.png`) });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

@@ -132,13 +132,13 @@ struct Column {
 const USES: &[Column] = &[
     Column {
         id: "service",
-        label: "Provide service and maintain site",
+        label: "Provide service and main\u{ad}tain site",
         purposes: &[Purpose::Current, Purpose::Admin, Purpose::Tailoring],
         recipients: &[],
     },
     Column {
         id: "research",
-        label: "Research and development",
+        label: "Research and develop\u{ad}ment",
         purposes: &[Purpose::Develop, Purpose::Historical],
         recipients: &[],
     },
@@ -150,7 +150,7 @@ const USES: &[Column] = &[
     },
     Column {
         id: "telemarketing",
-        label: "Telemarketing",
+        label: "Tele\u{ad}marketing",
         purposes: &[Purpose::Telemarketing],
         recipients: &[],
     },
