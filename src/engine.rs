@@ -18,8 +18,11 @@ pub enum SourceFormat {
 impl SourceFormat {
     /// The form a file is written in, from its extension.
     pub fn of(path: &str) -> Self {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+        let ext = std::path::Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
+        if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") {
             Self::Yaml
         } else {
             Self::Policy

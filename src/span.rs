@@ -48,6 +48,94 @@ impl Span {
     }
 }
 
+/// Line starts of one source text, so that spans get their line and column in
+/// time proportional to the line's length at most (not the file's), once per span.
+#[derive(Debug)]
+pub struct LineIndex<'t> {
+    file: Arc<str>,
+    text: &'t str,
+    /// Byte offset of the start of every line.
+    starts: Vec<usize>,
+    /// Whether each line is pure ASCII (then column = byte distance + 1).
+    ascii: Vec<bool>,
+    /// Last column computed on a non-ASCII line: (line index, byte offset, column),
+    /// so spans created left to right on one long line cost linear time in total.
+    cursor: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(file: &Arc<str>, text: &'t str) -> Self {
+        let mut starts = vec![0];
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                ascii.push(line_ascii);
+                line_ascii = true;
+                starts.push(i + 1);
+            } else if !b.is_ascii() {
+                line_ascii = false;
+            }
+        }
+        ascii.push(line_ascii);
+        Self {
+            file: Arc::clone(file),
+            text,
+            starts,
+            ascii,
+            cursor: std::cell::Cell::new((usize::MAX, 0, 0)),
+        }
+    }
+
+    /// The file path spans carry.
+    pub fn file(&self) -> &Arc<str> {
+        &self.file
+    }
+
+    /// The source text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// 1-based line and column (in characters) of byte offset `pos`.
+    pub fn line_col(&self, pos: usize) -> (u32, u32) {
+        let pos = pos.min(self.text.len());
+        let line = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let col = if self.ascii.get(line).copied().unwrap_or(true) {
+            pos - start
+        } else {
+            let (c_line, c_pos, c_col) = self.cursor.get();
+            let (from, base) = if c_line == line && c_pos <= pos {
+                (c_pos, c_col)
+            } else {
+                (start, 0)
+            };
+            let col = base + self.text.get(from..pos).map_or(0, |s| s.chars().count());
+            self.cursor.set((line, pos, col));
+            col
+        };
+        (
+            u32::try_from(line + 1).unwrap_or(u32::MAX),
+            u32::try_from(col + 1).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// The span of `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let start = start.min(self.text.len());
+        let end = end.clamp(start, self.text.len());
+        let (line, col) = self.line_col(start);
+        Span {
+            file: Arc::clone(&self.file),
+            start,
+            end,
+            line,
+            col,
+        }
+    }
+}
+
 /// Where a model value came from. Locations are not part of a policy's meaning:
 /// two origins always compare equal, so models compare by meaning alone, and
 /// origins are never serialized.

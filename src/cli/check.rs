@@ -1,11 +1,112 @@
-//! `policyc check` (under construction).
+//! `policyc check [PATHS]... [--format ...] [--deny warnings] [--color ...]`.
 
-use super::exit;
+use super::{exit, inputs};
+use policyc::diagnostic::{self, Diagnostic};
+use policyc::engine::{self, Compilation};
+use policyc::span::SourceFile;
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Policy files, or directories to search for them (`.policy`, `.yaml`, `.yml`).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as errors (`--deny warnings`).
+    #[arg(long, value_enum)]
+    pub deny: Option<Deny>,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
 
-pub fn run(_args: &Args) -> u8 {
-    eprintln!("policyc: this command is not built yet");
-    exit::USAGE
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// rustc-style text.
+    Human,
+    /// The findings as a JSON array.
+    Json,
+    /// A SARIF 2.1.0 log for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deny {
+    /// Any unacknowledged warning fails the run.
+    Warnings,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let files = match inputs::expand(&args.paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("policyc: {e}");
+            return exit::USAGE;
+        }
+    };
+    if files.is_empty() {
+        eprintln!("policyc: no policy files (.policy, .yaml, .yml) found");
+        return exit::USAGE;
+    }
+    let mut compilations = Vec::new();
+    for file in &files {
+        match engine::read(file) {
+            Ok(bytes) => compilations.push(engine::compile_bytes(&file.to_string_lossy(), &bytes)),
+            Err(e) => {
+                eprintln!("policyc: cannot read {}: {e}", file.display());
+                return exit::USAGE;
+            }
+        }
+    }
+    let deny_warnings = args.deny == Some(Deny::Warnings);
+    let diags: Vec<Diagnostic> = compilations
+        .iter()
+        .flat_map(|c| c.diagnostics.iter().cloned())
+        .collect();
+    match args.format {
+        Format::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            let sources: Vec<SourceFile> = compilations.iter().map(|c| c.source.clone()).collect();
+            print!("{}", diagnostic::render_human(&diags, &sources, color));
+        }
+        Format::Json => println!("{}", diagnostic::render_json(&diags)),
+        Format::Sarif => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            println!("{}", diagnostic::render_sarif(&diags, &cwd));
+        }
+        Format::Github => print!("{}", diagnostic::render_github(&diags)),
+    }
+    if compilations.iter().any(|c| c.fails(deny_warnings)) {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
+
+/// Prints the findings of compilations to stderr, for commands that stop on errors.
+pub fn print_diagnostics(compilations: &[Compilation], color: bool) {
+    let diags: Vec<Diagnostic> = compilations
+        .iter()
+        .flat_map(|c| c.diagnostics.iter().cloned())
+        .collect();
+    let sources: Vec<SourceFile> = compilations.iter().map(|c| c.source.clone()).collect();
+    eprint!("{}", diagnostic::render_human(&diags, &sources, color));
 }

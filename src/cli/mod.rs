@@ -101,6 +101,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Builds the clap command, for completions and the man page.
+#[allow(dead_code)] // used by `completions` and `man` once they are built
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
 }

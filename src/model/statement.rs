@@ -14,7 +14,7 @@ pub struct Subject {
     pub origin: Origin,
 }
 
-/// A named recipient: a P3P recipient kind plus who it is ("WorldPay, our payment processor").
+/// A named recipient: a P3P recipient kind plus who it is ("`WorldPay`, our payment processor").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct RecipientDef {

@@ -1,27 +1,72 @@
-//! Resolution: AST (or YAML) → policy model. (Under construction.)
+//! Resolution: AST (or YAML) → policy model.
+//!
+//! Resolve validates what the language itself defines: keywords per block
+//! (L101), values present (L102) and expected (L103), P3P vocabulary words
+//! (L104), single-valued properties (L105), value forms (L106) and base data
+//! schema names (L108). It reports every such error in the file in one run.
+//! References between names and every consistency rule are `check`'s business.
 
-use crate::diagnostic::{Code, Diagnostic};
+mod context;
+mod data;
+mod lists;
+mod policy;
+mod practice;
+mod promise;
+mod statement;
+mod values;
+mod yaml;
+
+pub use yaml::compile_yaml_source;
+
+use crate::ast;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::PolicySet;
-use crate::span::{SourceFile, Span};
+use crate::span::{LineIndex, SourceFile, Span};
+use context::Cx;
 
-/// Parses and resolves a policy-language source file.
+/// Parses and resolves a policy-language source file. The model is `None` when
+/// the file has syntax errors or resolve errors (so checks never run on a
+/// half-understood policy).
 pub fn compile_policy_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagnostic>) {
-    let d = Diagnostic::new(
-        Code::SyntaxError,
-        "the policy-language front end is not built yet",
-    )
-    .at(Some(Span::file_start(&source.path)));
-    (None, vec![d])
+    let index = LineIndex::new(&source.path, &source.text);
+    let file = match crate::parser::parse(&index) {
+        Ok(file) => file,
+        Err(diags) => return (None, diags),
+    };
+    let (set, diags) = resolve(&file, &source.path);
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        (None, diags)
+    } else {
+        (Some(set), diags)
+    }
 }
 
-/// Deserializes a YAML source file into the model.
-pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagnostic>) {
-    match yaml_serde::from_str::<PolicySet>(&source.text) {
-        Ok(set) => (Some(set), Vec::new()),
-        Err(e) => {
-            let d = Diagnostic::new(Code::YamlError, e.to_string())
-                .at(Some(Span::file_start(&source.path)));
-            (None, vec![d])
+/// Resolves a syntax tree into the model, with every finding. The model is as
+/// complete as the errors allow.
+pub fn resolve(file: &ast::File, path: &std::sync::Arc<str>) -> (PolicySet, Vec<Diagnostic>) {
+    let mut cx = Cx::default();
+    let mut set = PolicySet::default();
+    let mut saw_policy = false;
+    for item in &file.items {
+        if item.key() == "policy" {
+            saw_policy = true;
+            set.policies.extend(policy::policy(&mut cx, item));
+        } else {
+            // A misspelt `policy` counts as the policy for S005.
+            saw_policy |= crate::vocabulary::suggest(item.key(), ["policy"]).is_some();
+            cx.unknown_keyword(item, "the top level", &["policy"]);
         }
     }
+    if !saw_policy {
+        let span = file
+            .items
+            .first()
+            .map_or_else(|| Span::file_start(path), |i| i.head.clone());
+        cx.push(
+            Diagnostic::new(Code::EmptyFile, "this file defines no policy")
+                .at(Some(span))
+                .help("a policy file holds at least one `policy NAME { ... }` block"),
+        );
+    }
+    (set, cx.diags)
 }

@@ -199,8 +199,7 @@ fn expand(
                 set_all(map, &name, over);
                 (over.to_vec(), true)
             }
-            Struct(sub, None) => (expand(map, &name, sub, inherited), true),
-            InheritStruct(sub) => (expand(map, &name, sub, inherited), true),
+            Struct(sub, None) | InheritStruct(sub) => (expand(map, &name, sub, inherited), true),
         };
         let variable = VARIABLE.contains(&name.as_str());
         for c in &categories {

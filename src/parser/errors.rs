@@ -1,0 +1,125 @@
+//! pest errors → diagnostics in words. Rule names never reach the user.
+
+use super::grammar::Rule;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::LineIndex;
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+/// The syntax error at pest's failure position, said in words.
+pub fn to_diagnostic(index: &LineIndex<'_>, e: &Error<Rule>) -> Diagnostic {
+    let text = index.text();
+    let pos = match e.location {
+        InputLocation::Pos(p) | InputLocation::Span((p, _)) => p.min(text.len()),
+    };
+    let found = describe_found(text, pos);
+    let expected = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            expected_words(positives, mid_line(text, pos))
+        }
+        ErrorVariant::CustomError { message } => vec![message.clone()],
+    };
+    let end = text[pos..].chars().next().map_or(pos, |c| {
+        if c == '\n' || c == '\r' {
+            pos
+        } else {
+            pos + c.len_utf8()
+        }
+    });
+    let message = if expected.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("expected {}, found {found}", or_list(&expected))
+    };
+    let mut d = Diagnostic::new(Code::SyntaxError, message).at(Some(index.span(pos, end)));
+    if let Some(help) = help_for(text, pos) {
+        d = d.help(help);
+    }
+    d
+}
+
+/// Whether something other than blanks precedes `pos` on its line.
+fn mid_line(text: &str, pos: usize) -> bool {
+    !text[..pos]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .is_empty()
+}
+
+/// What stands at `pos`, in words.
+fn describe_found(text: &str, pos: usize) -> String {
+    match text[pos..].chars().next() {
+        None => "the end of the file".to_string(),
+        Some('\n' | '\r') => "the end of the line".to_string(),
+        Some('{') => "`{`".to_string(),
+        Some('}') => "`}`".to_string(),
+        Some(',') => "`,`".to_string(),
+        Some('"') => "a string".to_string(),
+        Some(c) if c.is_whitespace() => "a space".to_string(),
+        Some(c) => format!("`{}`", c.escape_default()),
+    }
+}
+
+/// The phrases for expected rules, in the order they are listed.
+const ORDER: [&str; 7] = [
+    "a keyword",
+    "a value",
+    "`,`",
+    "a `{`",
+    "a `}`",
+    "the end of the line",
+    "the end of the file",
+];
+
+/// The positive rules, as distinct phrases in a stable order.
+fn expected_words(positives: &[Rule], mid_line: bool) -> Vec<String> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for rule in positives {
+        let phrase = match rule {
+            Rule::keyword | Rule::item => "a keyword",
+            Rule::word | Rule::string | Rule::string_text | Rule::entry => "a value",
+            Rule::comma => "`,`",
+            Rule::block | Rule::open_brace => "a `{`",
+            Rule::close_brace => "a `}`",
+            Rule::eol => "the end of the line",
+            // After something on a line, the end of input stands for the end of the line.
+            Rule::EOI if mid_line => "the end of the line",
+            Rule::EOI => "the end of the file",
+            // Comments may go almost anywhere; naming them would only add noise.
+            _ => continue,
+        };
+        if !out.contains(&phrase) {
+            out.push(phrase);
+        }
+    }
+    out.sort_by_key(|p| ORDER.iter().position(|o| o == p));
+    out.into_iter().map(str::to_string).collect()
+}
+
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// A hint for common mistakes at `pos`.
+fn help_for(text: &str, pos: usize) -> Option<&'static str> {
+    let rest = &text[pos..];
+    let line_before = text[..pos].rsplit('\n').next().unwrap_or("");
+    if rest.starts_with('{') && line_before.trim().is_empty() {
+        return Some("a block's `{` goes at the end of its item's line, not on a line of its own");
+    }
+    if rest.starts_with(',') {
+        return Some("a comma separates two entries of a list; remove the extra comma");
+    }
+    if line_before.trim_end().ends_with('{') || line_before.contains('{') {
+        return Some("a block's `{` ends its line: put the block's items on the following lines");
+    }
+    if rest.starts_with('}') {
+        return Some("a block's `}` stands on its own line");
+    }
+    None
+}

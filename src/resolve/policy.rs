@@ -1,0 +1,461 @@
+//! `policy NAME { ... }`: the policy block and its header items (title, covers,
+//! entity, access, disputes, subjects, recipients, sections, acknowledgments).
+
+use super::context::{
+    block_items, each_item, many, many_block, once, once_block, origin, Args, Cx, Key,
+};
+use super::{data, lists, practice, promise, statement, values};
+use crate::ast::Item;
+use crate::diagnostic::Code;
+use crate::model::{
+    Acknowledgment, Coverage, Dispute, Entity, Policy, PostalAddress, RecipientDef, Section,
+    Subject,
+};
+use crate::vocabulary::{Access, Recipient, Remedy, ResolutionType};
+
+const KEYS: &[Key] = &[
+    once("title"),
+    once("version"),
+    once("effective"),
+    once("language"),
+    once("discuri"),
+    once("opturi"),
+    once("test"),
+    once("expiry"),
+    once("summary"),
+    many_block("covers"),
+    once_block("entity"),
+    once_block("access"),
+    many_block("dispute"),
+    many("subject"),
+    many("recipient"),
+    many_block("data"),
+    many_block("collect"),
+    many_block("cookie"),
+    many_block("share"),
+    many_block("security"),
+    many_block("retention"),
+    many_block("right"),
+    many_block("opt-out"),
+    once_block("changes"),
+    many_block("promise"),
+    many("section"),
+    many("acknowledge"),
+];
+
+pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
+    let mut args = Args::of(cx, item);
+    let name = args.name(cx, "a name, e.g. `policy main { ... }`");
+    args.finish(cx);
+    if item.block.is_none() {
+        cx.missing(item, "a block in braces holding the policy");
+    }
+    let mut p = Policy {
+        origin: origin(&item.head),
+        ..Policy::default()
+    };
+    let mut has_title = false;
+    each_item(cx, block_items(item), "a `policy` block", KEYS, |cx, it| {
+        match it.key() {
+            "title" => {
+                has_title = true;
+                p.title =
+                    values::text(cx, it, "the policy's title, as a string").unwrap_or_default();
+            }
+            "version" => p.version = values::text(cx, it, "the version, as a string"),
+            "effective" => {
+                p.effective = values::checked_text(
+                    cx,
+                    it,
+                    "the date the policy takes effect, e.g. `effective 2014-06-30`",
+                    values::is_date,
+                    "write the date as YYYY-MM-DD, e.g. 2014-06-30",
+                );
+            }
+            "language" => {
+                p.language = values::checked_text(
+                    cx,
+                    it,
+                    "a language tag, e.g. `language en`",
+                    values::is_language,
+                    "write a BCP 47 language tag such as `en` or `en-US`",
+                );
+            }
+            "discuri" => {
+                // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
+                p.discuri = values::checked_text(
+                    cx,
+                    it,
+                    "the URL of the human-readable policy",
+                    values::is_http_url,
+                    "write an absolute URL, e.g. \"https://www.example.com/privacy\"",
+                );
+            }
+            "opturi" => {
+                // REC §3.2.2: opturi is a URI (or mailto:) for opt-in/opt-out requests.
+                p.opturi = values::checked_text(
+                    cx,
+                    it,
+                    "a URL or `mailto:` address for opting in or out",
+                    |s| values::is_uri(s, false),
+                    "write an absolute URL (`https://...`) or a `mailto:` address",
+                );
+            }
+            "test" => {
+                values::flag(cx, it);
+                p.test = true;
+            }
+            "expiry" => p.expiry_seconds = values::expiry(cx, it),
+            "summary" => p.summary = values::text(cx, it, "the summary, as a string"),
+            "covers" => p.covers.extend(coverage(cx, it)),
+            "entity" => p.entity = entity(cx, it),
+            "access" => access(cx, it, &mut p),
+            "dispute" => p.disputes.extend(dispute(cx, it)),
+            "subject" => p.subjects.extend(subject(cx, it)),
+            "recipient" => p.recipients.extend(recipient(cx, it)),
+            "data" => p.datasets.extend(data::dataset(cx, it)),
+            "collect" => p.statements.extend(statement::statement(cx, it)),
+            "cookie" => p.cookies.extend(practice::cookie(cx, it)),
+            "share" => p.sharing.extend(practice::share(cx, it)),
+            "security" => p.security.extend(practice::security(cx, it)),
+            "retention" => p.retention.extend(practice::retention(cx, it)),
+            "right" => p.rights.extend(practice::right(cx, it)),
+            "opt-out" => p.opt_outs.extend(practice::opt_out(cx, it)),
+            "changes" => p.changes = Some(practice::changes(cx, it)),
+            "promise" => p.promises.extend(promise::promise(cx, it)),
+            "section" => p.sections.extend(section(cx, it)),
+            _ => p.acknowledgments.extend(acknowledge(cx, it)),
+        }
+    });
+    if !has_title && item.block.is_some() {
+        cx.missing(
+            item,
+            "a `title` line in its block: the policy's human-readable title",
+        );
+    }
+    p.name = name?;
+    Some(p)
+}
+
+const COVERAGE_KEYS: &[Key] = &[many("include"), many("exclude"), once("methods")];
+
+/// `covers "site" { include ... exclude ... methods ... }` (REC §2.3.2.1).
+fn coverage(cx: &mut Cx, item: &Item) -> Option<Coverage> {
+    let mut args = Args::of(cx, item);
+    let site = args.text(cx, "the site covered, e.g. `covers \"www.example.com\"`");
+    args.finish(cx);
+    let mut c = Coverage {
+        site: String::new(),
+        origin: origin(&item.head),
+        ..Coverage::default()
+    };
+    if item.block.is_none() {
+        // With no block the whole site is covered.
+        c.include.push("/*".to_string());
+    }
+    each_item(
+        cx,
+        block_items(item),
+        "a `covers` block",
+        COVERAGE_KEYS,
+        |cx, it| match it.key() {
+            "include" => c.include.extend(lists::texts(
+                cx,
+                it,
+                "URL path patterns, e.g. `include \"/*\"`",
+            )),
+            "exclude" => c.exclude.extend(lists::texts(
+                cx,
+                it,
+                "URL path patterns, e.g. `exclude \"/cgi-bin/*\"`",
+            )),
+            _ => c.methods = lists::texts(cx, it, "HTTP methods, e.g. `methods GET, HEAD`"),
+        },
+    );
+    c.site = site?;
+    Some(c)
+}
+
+const ENTITY_KEYS: &[Key] = &[
+    once("department"),
+    once("email"),
+    once("phone"),
+    once("url"),
+    once_block("postal"),
+    once("text"),
+];
+
+/// `entity "Legal Name" { ... }` (REC §3.2.4).
+fn entity(cx: &mut Cx, item: &Item) -> Option<Entity> {
+    let mut args = Args::of(cx, item);
+    let name = args.text(cx, "the legal name of the organisation, as a string");
+    args.finish(cx);
+    let mut e = Entity {
+        origin: origin(&item.head),
+        ..Entity::default()
+    };
+    each_item(
+        cx,
+        block_items(item),
+        "an `entity` block",
+        ENTITY_KEYS,
+        |cx, it| match it.key() {
+            "department" => e.department = values::text(cx, it, "the department, as a string"),
+            "email" => {
+                e.email = values::checked_text(
+                    cx,
+                    it,
+                    "an email address",
+                    values::is_email,
+                    "write an address like \"privacy@example.com\"",
+                );
+            }
+            "phone" => e.phone = values::text(cx, it, "a phone number, as a string"),
+            "url" => {
+                e.url = values::checked_text(
+                    cx,
+                    it,
+                    "the organisation's URL",
+                    values::is_http_url,
+                    "write an absolute URL, e.g. \"https://www.example.com/\"",
+                );
+            }
+            "postal" => e.postal = Some(postal(cx, it)),
+            _ => e.text = values::text(cx, it, "prose as a string"),
+        },
+    );
+    e.name = name?;
+    Some(e)
+}
+
+const POSTAL_KEYS: &[Key] = &[
+    once("organization"),
+    many("street"),
+    once("city"),
+    once("stateprov"),
+    once("postalcode"),
+    once("country"),
+];
+
+fn postal(cx: &mut Cx, item: &Item) -> PostalAddress {
+    Args::of(cx, item).finish(cx);
+    let mut a = PostalAddress::default();
+    each_item(
+        cx,
+        block_items(item),
+        "a `postal` block",
+        POSTAL_KEYS,
+        |cx, it| {
+            let v = values::text(cx, it, "its text, as a string");
+            match it.key() {
+                "organization" => a.organization = v,
+                "street" => a.street.extend(v),
+                "city" => a.city = v,
+                "stateprov" => a.stateprov = v,
+                "postalcode" => a.postalcode = v,
+                _ => a.country = v,
+            }
+        },
+    );
+    a
+}
+
+/// `access LEVEL { text "..." }` (REC §3.2.5).
+fn access(cx: &mut Cx, item: &Item, p: &mut crate::model::Policy) {
+    let mut args = Args::of(cx, item);
+    if let Some(v) = args.required(cx, "an access level, e.g. `access contact-and-other`") {
+        p.access = cx.term::<Access>(v);
+    }
+    args.finish(cx);
+    each_item(
+        cx,
+        block_items(item),
+        "an `access` block",
+        &[once("text")],
+        |cx, it| {
+            p.access_text = values::text(cx, it, "prose as a string");
+        },
+    );
+}
+
+const DISPUTE_KEYS: &[Key] = &[
+    once("short"),
+    once("description"),
+    once("verification"),
+    once("remedies"),
+];
+
+/// `dispute TYPE "service-uri" { ... }` (REC §3.2.6-7).
+fn dispute(cx: &mut Cx, item: &Item) -> Option<Dispute> {
+    let mut args = Args::of(cx, item);
+    let resolution = args
+        .required(
+            cx,
+            "a resolution type and the service's URI, e.g. `dispute service \"https://...\"`",
+        )
+        .and_then(|v| cx.term::<ResolutionType>(v));
+    let service = args.required(cx, "the URI of the dispute service, as a string");
+    args.finish(cx);
+    let service = service.and_then(|v| {
+        let s = v.text();
+        if values::is_uri(s, true) {
+            Some(s.to_string())
+        } else {
+            cx.invalid(
+                v.span(),
+                format!("`{s}` is not a valid URI for a dispute service"),
+                "write an absolute URL (`https://...`), a `mailto:` address or a path starting with `/`",
+            );
+            None
+        }
+    });
+    let mut d = Dispute {
+        resolution: ResolutionType::Service,
+        service: String::new(),
+        short_description: None,
+        description: None,
+        verification: None,
+        remedies: Vec::new(),
+        origin: origin(&item.head),
+    };
+    each_item(
+        cx,
+        block_items(item),
+        "a `dispute` block",
+        DISPUTE_KEYS,
+        |cx, it| match it.key() {
+            "short" => {
+                d.short_description = values::text(cx, it, "a short description, as a string");
+            }
+            "description" => d.description = values::text(cx, it, "a description, as a string"),
+            "verification" => {
+                d.verification = values::text(cx, it, "how it is verified, as a string");
+            }
+            _ => d.remedies = lists::terms::<Remedy>(cx, it, "at least one remedy"),
+        },
+    );
+    d.resolution = resolution?;
+    d.service = service?;
+    Some(d)
+}
+
+/// `subject NAME "description"`.
+fn subject(cx: &mut Cx, item: &Item) -> Option<Subject> {
+    let mut args = Args::of(cx, item);
+    let name = args.name(
+        cx,
+        "a name, e.g. `subject visitors \"people who visit the site\"`",
+    );
+    let description = args.opt_string().map(|s| s.value.clone());
+    args.finish(cx);
+    Some(Subject {
+        name: name?,
+        description,
+        origin: origin(&item.head),
+    })
+}
+
+/// `recipient NAME KIND "description"` (REC §3.3.5).
+fn recipient(cx: &mut Cx, item: &Item) -> Option<RecipientDef> {
+    let mut args = Args::of(cx, item);
+    let name = args.name(
+        cx,
+        "a name and a P3P recipient kind, e.g. `recipient processor delivery \"...\"`",
+    );
+    let kind = args
+        .required(cx, "a P3P recipient kind after the name: ours, delivery, same, other-recipient, unrelated or public")
+        .and_then(|v| cx.term::<Recipient>(v));
+    let description = args.opt_string().map(|s| s.value.clone());
+    args.finish(cx);
+    Some(RecipientDef {
+        name: name?,
+        kind: kind?,
+        description,
+        origin: origin(&item.head),
+    })
+}
+
+/// `section "Heading" "text"`.
+fn section(cx: &mut Cx, item: &Item) -> Option<Section> {
+    let mut args = Args::of(cx, item);
+    let heading = args.text(
+        cx,
+        "a heading and its text, e.g. `section \"Links\" \"...\"`",
+    );
+    let text = args.text(cx, "the section's text after its heading, as a string");
+    args.finish(cx);
+    Some(Section {
+        heading: heading?,
+        text: text?,
+        origin: origin(&item.head),
+    })
+}
+
+/// `acknowledge CODE at TARGET... because "reason"`.
+fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
+    let mut args = Args::of(cx, item);
+    let code_v = args.required(
+        cx,
+        "a code, a target and a reason: `acknowledge C402 at share NAME because \"...\"`",
+    )?;
+    // Only the form is checked here; whether the code exists and matches a
+    // finding is the acknowledgment check's business (A601).
+    let text = code_v.text();
+    let code = if is_code_shape(text) {
+        Some(text.to_ascii_uppercase())
+    } else {
+        let ids: Vec<&str> = Code::ALL.iter().map(|c| c.id()).collect();
+        let help = match crate::vocabulary::suggest(text, ids) {
+            Some(s) => format!("did you mean `{s}`? `policyc explain --list` lists every code"),
+            None => "a code is a letter and three digits, e.g. `C402`; `policyc explain --list` lists every code".to_string(),
+        };
+        cx.invalid(
+            code_v.span(),
+            format!("`{text}` is not a diagnostic code"),
+            help,
+        );
+        None
+    };
+    if !args.eat_word("at") {
+        match args.peek() {
+            Some(v) => cx.unexpected(v, "expected `at` and the element the finding is about"),
+            None => cx.missing(item, "`at` and the element the finding is about"),
+        }
+        return None;
+    }
+    let mut target = Vec::new();
+    while let Some(v) = args.peek() {
+        if v.as_word() == Some("because") {
+            break;
+        }
+        target.push(v.text().to_string());
+        args.next_value();
+    }
+    if target.is_empty() {
+        cx.missing(
+            item,
+            "the element after `at`, e.g. `at share service-providers`",
+        );
+    }
+    if !args.eat_word("because") {
+        cx.missing(item, "`because` and the reason, as a string");
+        return None;
+    }
+    let reason = args.text(cx, "the reason after `because`, as a string");
+    args.finish(cx);
+    if target.is_empty() {
+        return None;
+    }
+    Some(Acknowledgment {
+        code: code?,
+        at: target.join(" "),
+        reason: reason?,
+        origin: origin(&item.head),
+    })
+}
+
+/// A letter and three digits: `C402`.
+fn is_code_shape(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 4 && b[0].is_ascii_alphabetic() && b[1..].iter().all(u8::is_ascii_digit)
+}
