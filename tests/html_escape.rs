@@ -1,13 +1,25 @@
 //! Whatever text the source holds, the HTML shows it literally and runs none of it.
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 mod html_support;
 
 use policyc::emit::html::BUILTIN_TEMPLATES;
 
-const HOSTILE: &str = "tests/fixtures/html/hostile.yaml";
+/// Every string of the policy language holds hostile text.
+const HOSTILE: &str = "tests/fixtures/html/hostile.policy";
+/// The same in model form, with values the language refuses (`javascript:` URLs).
+const HOSTILE_MODEL: &str = "tests/fixtures/html-model/hostile-model.yaml";
 
 fn hostile_page() -> String {
     html_support::page(HOSTILE)
+}
+
+fn hostile_pages() -> [String; 2] {
+    [
+        html_support::page(HOSTILE),
+        html_support::page(HOSTILE_MODEL),
+    ]
 }
 
 /// The contents of every `<...>` in the page.
@@ -45,11 +57,16 @@ fn attributes(tag: &str) -> Vec<String> {
 
 #[test]
 fn markup_in_policy_text_is_escaped() {
-    let html = hostile_page();
+    for html in hostile_pages() {
+        markup_is_escaped(&html);
+    }
+}
+
+fn markup_is_escaped(html: &str) {
     // Our own markup only: no script, no image, no event handler attribute.
     // Every raw `<` starts one of our tags (text never holds one), so scanning the
     // tags finds anything policy text could have smuggled in.
-    for tag in tags(&html) {
+    for tag in tags(html) {
         let name: String = tag
             .trim_start_matches('/')
             .chars()
@@ -76,6 +93,7 @@ fn markup_in_policy_text_is_escaped() {
 #[test]
 fn template_syntax_in_policy_text_is_not_evaluated() {
     let html = hostile_page();
+    assert!(html.contains("{{7*7}}"));
     assert!(html.contains("{{ 7*7 }}"));
     assert!(html.contains("{% if true %}template{% endif %}"));
     assert!(
@@ -96,13 +114,26 @@ fn bidi_and_zero_width_characters_are_kept_and_isolated() {
 
 #[test]
 fn unsafe_urls_are_never_links() {
-    let html = hostile_page();
+    let html = html_support::page(HOSTILE_MODEL);
     assert!(!html.contains("href=\"javascript"));
     assert!(!html.contains("href=\"mailto:email"));
     // ... but they are shown.
     assert!(html.contains("javascript:alert(&#x27;discuri&#x27;)"));
     // The lang attribute falls back to `en` when the policy's is not a language tag.
     assert!(html.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn plain_urls_with_hostile_characters_are_links_with_escaped_targets() {
+    let html = hostile_page();
+    assert!(html.contains(
+        "<a href=\"https:&#x2f;&#x2f;example.com&#x2f;url?&quot;&gt;&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"
+    ));
+    // An email address with markup in it is shown, not linked.
+    assert!(!html.contains("href=\"mailto:&quot;"));
+    assert!(html.contains(
+        "<dd><bdi>&quot;&gt;&lt;img&#x2f;src=x&#x2f;onerror=alert(2)&gt;@example.com</bdi></dd>"
+    ));
 }
 
 #[test]

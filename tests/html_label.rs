@@ -1,6 +1,8 @@
 //! The privacy label: rows from categories, columns from purposes and recipients,
 //! the most permissive choice winning.
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 use policyc::emit::html::label::{label, LabelView};
 use policyc::model::PolicySet;
 

@@ -2,6 +2,8 @@
 //! `POLICYC_HTML_PAGES=DIR cargo test --test html_pages` writes the pages into DIR
 //! (without it, into a temporary directory, to prove they render).
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 mod html_support;
 
 use policyc::emit::EmitOptions;
@@ -14,7 +16,11 @@ fn every_fixture_renders_to_a_page() {
     };
     std::fs::create_dir_all(&dir).expect("output directory");
     let mut written = 0;
-    for dir_name in ["tests/fixtures/html-examples", "tests/fixtures/html"] {
+    for dir_name in [
+        "tests/fixtures/html-examples",
+        "tests/fixtures/html",
+        "tests/fixtures/html-model",
+    ] {
         for fixture in html_support::fixtures(dir_name) {
             let set = html_support::model(&fixture);
             for fragment in [false, true] {
@@ -29,5 +35,5 @@ fn every_fixture_renders_to_a_page() {
             }
         }
     }
-    assert!(written >= 4, "only {written} pages written");
+    assert!(written >= 6, "only {written} pages written");
 }

@@ -1,6 +1,8 @@
 //! Snapshots of the human-readable policy: the article of every example and seed
 //! policy (`policies/`, when present), and one whole page.
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 mod html_support;
 
 use policyc::emit::EmitOptions;
@@ -28,6 +30,7 @@ fn snapshot_dir(dir: &str) {
 fn example_articles() {
     snapshot_dir("tests/fixtures/html-examples");
     snapshot_dir("tests/fixtures/html");
+    snapshot_dir("tests/fixtures/html-model");
 }
 
 #[test]

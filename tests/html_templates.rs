@@ -1,6 +1,8 @@
 //! `--templates DIR`: files there replace the built-in templates of the same name;
 //! a template error names the template file and line.
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 mod html_support;
 
 use policyc::emit::html::HtmlEmitter;

@@ -1,5 +1,5 @@
 //! Shared by the `html_*` tests: compile a fixture and render its pages.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::expect_used, clippy::panic)]
 
 use policyc::emit::html::HtmlEmitter;
 use policyc::emit::{EmitOptions, Emitter, Output};
