@@ -127,7 +127,11 @@ fn unsafe_urls_are_never_links() {
 fn plain_urls_with_hostile_characters_are_links_with_escaped_targets() {
     let html = hostile_page();
     assert!(html.contains(
-        "<a href=\"https:&#x2f;&#x2f;example.com&#x2f;url?&quot;&gt;&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"
+        "<a href=\"https:&#x2f;&#x2f;example.com&#x2f;url?%22%3E%3Cscript%3Ealert(1)%3C&#x2f;script%3E"
+    ));
+    // ... and the text shows what the policy says.
+    assert!(html.contains(
+        "<bdi>https:&#x2f;&#x2f;example.com&#x2f;url?&quot;&gt;&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"
     ));
     // An email address with markup in it is shown, not linked.
     assert!(!html.contains("href=\"mailto:&quot;"));

@@ -20,7 +20,7 @@ impl Link {
     pub fn url(text: &str) -> Self {
         Self {
             text: text.to_string(),
-            href: safe_url(text).then(|| text.to_string()),
+            href: safe_url(text).then(|| encode_url(text)),
         }
     }
 
@@ -53,6 +53,28 @@ impl Link {
                 .then(|| format!("tel:{digits}")),
         }
     }
+}
+
+/// Percent-encodes what RFC 3986 does not allow in a URL (`"`, `<`, `{`, ...), as a
+/// browser would before following it, so the `href` is a valid URL.
+fn encode_url(url: &str) -> String {
+    const ALLOWED: &str = "-._~:/?#[]@!$&'()*+,;=";
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape_start = b == b'%'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+        if b.is_ascii_alphanumeric() || ALLOWED.as_bytes().contains(&b) || escape_start {
+            out.push(char::from(b));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+    }
+    out
 }
 
 /// True when `url` can be an `href` without running anything: an `http`, `https`
@@ -109,6 +131,17 @@ mod tests {
         ] {
             assert!(!safe_url(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn link_targets_are_valid_urls() {
+        assert_eq!(
+            Link::url("https://example.com/a?q=\"><b>{{x}}|%41%zz")
+                .href
+                .as_deref(),
+            Some("https://example.com/a?q=%22%3E%3Cb%3E%7B%7Bx%7D%7D%7C%41%25zz")
+        );
+        assert_eq!(Link::url("javascript:alert(1)").href, None);
     }
 
     #[test]
