@@ -38,7 +38,11 @@ fn time<F: FnMut()>(iterations: u32, mut f: F) -> Duration {
 
 fn main() {
     let bench = std::env::args().any(|a| a == "--bench");
-    let sizes: &[usize] = if bench { &[1, 10, 100, 1000, 4000] } else { &[10] };
+    let sizes: &[usize] = if bench {
+        &[1, 10, 100, 1000, 4000]
+    } else {
+        &[10]
+    };
     println!(
         "{:>6} {:>9} {:>12} {:>12} {:>14} {:>14}",
         "stmts", "bytes", "compile ms", "emit ms", "compile µs/st", "emit µs/st"
@@ -54,7 +58,11 @@ fn main() {
             }
             std::process::exit(1);
         };
-        let iterations = if bench { (2000 / n.max(1)).clamp(3, 200) as u32 } else { 1 };
+        let iterations = if bench {
+            (2000 / n.max(1)).clamp(3, 200) as u32
+        } else {
+            1
+        };
         let compile = time(iterations, || {
             let c = engine::compile(&source);
             std::hint::black_box(c);

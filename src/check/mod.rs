@@ -1,18 +1,41 @@
-//! Checks on the model: references, P3P structure, promises, internal sense. (Under construction.)
+//! Checks on the model: references (`R2xx`), P3P structure (`P3xx`), promises
+//! against practices (`C4xx`), internal sense (`Q5xx`) and acknowledgments
+//! (`A6xx`). They run on the model, so both source forms get the same checks.
+
+mod acknowledgments;
+mod context;
+mod promises;
+mod references;
+mod sense;
+mod structure;
+
+#[cfg(test)]
+mod tests;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::PolicySet;
 use crate::span::SourceFile;
+use context::Context;
 
 /// Every finding about a resolved policy set.
-pub fn check(_set: &PolicySet, _source: &SourceFile) -> Vec<Diagnostic> {
-    Vec::new()
+pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    references::check_policy_names(set, source, &mut out);
+    for policy in &set.policies {
+        let cx = Context::new(policy, source);
+        references::check(&cx, &mut out);
+        structure::check(&cx, &mut out);
+        promises::check(&cx, &mut out);
+        sense::check(&cx, &mut out);
+    }
+    out
 }
 
 /// Marks findings the policy acknowledges, and reports acknowledgments that match nothing.
 pub fn apply_acknowledgments(
-    _set: &PolicySet,
-    _source: &SourceFile,
-    _diagnostics: &mut Vec<Diagnostic>,
+    set: &PolicySet,
+    source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
+    acknowledgments::apply(set, source, diagnostics);
 }

@@ -67,6 +67,74 @@ codes! {
         "Two definitions of the same kind share one name within a policy. Names must be unique so references are unambiguous.";
     UnusedDefinition = "R203", Warning, "unused definition",
         "A subject, recipient or data set is defined but never used. Use it, or remove it so the policy says only what is true.";
+
+    IncompleteStatement = "P301", Error, "statement lacks a part P3P requires",
+        "P3P REC §3.3.1 requires every STATEMENT that is not NON-IDENTIFIABLE to say why data is collected (PURPOSE), who receives it (RECIPIENT), how long it is kept (RETENTION) and which data it is (DATA-GROUP). The message names the missing parts. Add `for ...`, `to ...`, `retain ...` and `data ...` to the `collect` block, or mark the statement `non-identifiable` if the data is anonymised.";
+    MissingOptUri = "P302", Error, "opt-in or opt-out choice without `opturi`",
+        "P3P REC §3.2.2 requires the POLICY's `opturi` attribute whenever any purpose or recipient carries `required=\"opt-in\"` or `required=\"opt-out\"`: user agents send people there to make the choice. Add `opturi \"https://...\"` (or a `mailto:` URI) to the policy, or change the choices to `always` if people in fact have no choice.";
+    ChoiceNotAllowed = "P303", Error, "`current` or `ours` cannot take a choice",
+        "P3P REC §3.3.4 and §3.3.5 do not allow the `required` attribute on the `current` purpose or the `ours` recipient (and the compact policy has no suffix for them, REC §4.2.5): completing the activity a person asked for, and keeping the data in-house, are not something they can opt in or out of. Remove the `opt-in`/`opt-out` after `current` or `ours` (or after a recipient defined with kind `ours`). If the use is really optional, it is some other purpose or recipient.";
+    MissingCategories = "P304", Error, "data needs categories",
+        "Variable-category elements (`dynamic.cookies`, `dynamic.miscdata`) and custom data have no fixed categories, so P3P REC §3.4 and §5.5.4 require the policy to declare them: user agents decide on categories. Add `categories ...` to the data item (for a cookie, `categories state, ...` in the `cookie` block).";
+    IncompleteEntity = "P305", Error, "entity missing, unnamed or without contact",
+        "P3P REC §3.2.4 requires exactly one ENTITY with the legal name of the organisation (`business.name`) and a way to reach it. Add an `entity \"Legal Name\" { ... }` block with at least one of `email`, `phone`, `postal { ... }` or `url`.";
+    MissingDiscuri = "P306", Error, "policy has no `discuri`",
+        "P3P REC §3.2.2 makes `discuri`, the URL of the human-readable privacy policy, a required attribute of every POLICY: it is where user agents send people to read the full text. Add `discuri \"https://www.example.com/privacy\"` (the URL where the HTML policy policyc generates will be published).";
+    MissingAccess = "P307", Error, "policy has no `access` level",
+        "P3P REC §3.2.5 requires every POLICY to disclose exactly one ACCESS value: how far people can see the identified data held about them. Add `access LEVEL` with one of `nonident`, `all`, `contact-and-other`, `ident-contact`, `other-ident`, `none`.";
+    NoStatements = "P308", Error, "policy has no statements",
+        "P3P REC §3.2.1 requires one or more STATEMENTs in every POLICY. A policy with no `collect` block and no `cookie` block says nothing about data. Add a `collect` block for each kind of data the site collects (or a `non-identifiable` one if it collects none).";
+    UndescribedOtherPurpose = "P309", Error, "`other-purpose` without its description",
+        "P3P REC §3.3.4: the `other-purpose` element carries, as its content, a human-readable description of the purpose. Without it the policy discloses nothing. Write `other-purpose \"what the data is used for\"`.";
+    UndescribedOtherCategory = "P310", Warning, "`other-category` without a description",
+        "P3P REC §3.4: the `other-category` element carries a human-readable description of the data as its content. Data marked `other-category` should therefore say in words what it is: give custom data a non-empty description, put schema elements in a described `data` set, or give a cookie a `holds \"...\"` line.";
+    InvalidPolicyName = "P311", Error, "policy name is not a valid XML name / URL fragment",
+        "The policy name becomes the P3P `POLICY/@name` (an XML ID, REC §3.2.2) and the URL fragment in the reference file's `POLICY-REF/@about` (REC §2.3.2). It must start with an ASCII letter or `_` and contain only ASCII letters, digits, `-`, `_` and `.`. Rename the policy.";
+    DisputeWithoutService = "P312", Error, "dispute without a service URI",
+        "P3P REC §3.2.6 makes the `service` attribute of DISPUTES required: the URI of the customer-service page, seal program, court or law that handles complaints. Write `dispute TYPE \"https://...\"`, or remove the dispute.";
+    ShortExpiry = "P313", Warning, "expiry below one day",
+        "P3P REC §2.3.2.3: user agents treat any relative EXPIRY below 86400 seconds as 86400 seconds, so a shorter expiry is not honoured and the policy cannot be changed faster than that. Use `expiry 1 days` or more, or remove `expiry` to get the one-day default.";
+
+    BrokenNoSale = "C401", Error, "practice breaks the no-sale promise",
+        "The policy promises (`claim no-sale`) that personal data is not sold, but a `share` rule sells, rents or trades identifiable data (`sale yes`). The promise's `except` list allows a rule whose `basis` it names; `as-disclosed` makes the promise cover only undisclosed sales. Fix whichever is untrue: the practice, the promise, or its exceptions. If the source policy really says both, acknowledge the finding and quote it.";
+    BrokenNoThirdPartySharing = "C402", Error, "practice breaks the no-third-party-sharing promise",
+        "The policy promises (`claim no-third-party-sharing`) that data does not reach anyone but the site and its agents (recipient kind `ours`), yet a `share` rule, a `collect` block's `to` or a `cookie`'s `to` names a third party. Exceptions: a `share` whose `basis` is in the promise's `except` list is allowed; `aggregate` allows non-identifiable data; `consent` allows opt-in choices; `as-disclosed` limits the promise to undisclosed sharing, which a written rule never is. Narrow the practice, add the exception the policy text states, or acknowledge a contradiction that the source policy really contains.";
+    BrokenCookiesNotLinked = "C403", Error, "practice breaks the cookies-not-linked promise",
+        "The policy promises (`claim cookies-not-linked`) that cookies are not linked to personally identifiable information, but a cookie says `linked yes`, or an identifiable `collect` block collects `dynamic.cookies` (which links cookie data to identified data in P3P, REC §3.3.1). Make the cookie `linked no` and the statement `non-identifiable`, or withdraw the promise.";
+    BrokenNoCrossSiteTracking = "C404", Error, "practice breaks the no-cross-site-tracking promise",
+        "The policy promises (`claim no-cross-site-tracking`) that cookies are not used to follow people across other sites, but a cookie says `cross-site yes`. Remove the cookie or the tracking, or withdraw the promise.";
+    BrokenNotifyBeforeNewUse = "C405", Error, "change notice does not keep the notify-before-new-use promise",
+        "The policy promises (`claim notify-before-new-use`) that people are told by email before their data is used in a new way. That needs a `changes` block with `notify email` and either `before-effective` (notice precedes the change) or `consent-for-new-uses` (people may refuse the new use, so they are asked first). The message says which part is missing; add it or reword the promise.";
+    BrokenNotLinked = "C406", Error, "practice breaks a not-linked promise",
+        "The policy promises (`claim not-linked ...`) that the named data elements or sets are not linked to personally identifiable information, but an identifiable `collect` block collects them. Mark that statement `non-identifiable`, move the data to a non-identifiable statement, or withdraw the promise.";
+    BrokenNoIdentifiableCollection = "C407", Error, "practice breaks a no-identifiable-collection promise",
+        "The policy promises (`claim no-identifiable-collection ...`) that no personally identifiable information is collected from the named subjects, but an identifiable `collect` block collects from them (a `collect` without `from` collects from everyone). Mark the statement `non-identifiable`, restrict its `from`, or withdraw the promise.";
+    BrokenOnlyStatedPurpose = "C408", Error, "practice breaks the only-stated-purpose promise",
+        "The policy promises (`claim only-stated-purpose`) that information is used only for the purpose for which it was provided, but an identifiable `collect` block uses it for another purpose. Only `current`, `admin` and `develop` keep that promise; with `except consent` an `opt-in` purpose is allowed too. Remove the purpose, make it opt-in with the exception, or reword the promise.";
+
+    HistoricalWithoutRetention = "Q501", Error, "`historical` purpose with `no-retention`",
+        "Historical preservation (REC §3.3.4 `historical`) means keeping data for the record, but `no-retention` (REC §3.3.6) says the data is discarded after the single interaction. Both cannot be true. Choose the retention the site really practises (often `indefinitely` or `legal-requirement`) or drop the purpose.";
+    IndividualUseOfNonIdentifiable = "Q502", Error, "individual purpose on non-identifiable data",
+        "`individual-analysis` and `individual-decision` (REC §3.3.4) use data tied to an identified person, but the statement is `non-identifiable` (or the cookie is `linked no`). Either the data is identifiable, and the statement or cookie must say so, or the purpose is the pseudonymous one (`pseudo-analysis`, `pseudo-decision`).";
+    SensitiveDataUnencrypted = "Q503", Warning, "sensitive data without transport encryption",
+        "The policy collects financial, health or government-ID data but its `security` block has no `transport-encryption` measure covering that category. A careful reader (and most regulators) expect such data to be encrypted in transit. Add `transport-encryption \"...\"` (optionally `covers financial, health, government`) if the site does it; if it does not, fix the site.";
+    RetentionPeriodUnstated = "Q504", Error, "`stated-purpose` retention without a stated period",
+        "P3P REC §3.3.6: data kept for the stated purpose (or under business practices) must have a destruction timetable, and the human-readable policy must state it. Give the period after the retention value (`retain stated-purpose \"while the account is active\"`) or write a `retention NAME \"period\" { applies-to ... }` rule that covers the statement.";
+    AccessContradictsRight = "Q505", Error, "`access` level contradicts the access right",
+        "The policy declares `right access` (people can see their data) but its P3P `access` level is `none` (no access) or `nonident` (no identified data held). Declare the access level that matches what people can really see (`all`, `contact-and-other`, `ident-contact`, `other-ident`), or remove the right.";
+    LinkedCookieWithoutIdentifiableStatement = "Q506", Error, "linked cookie but cookie data collected only non-identifiably",
+        "A cookie says `linked yes` (what it holds is tied to identified people) while every `collect` block that collects `dynamic.cookies` is `non-identifiable`. One of them is wrong: make the cookie `linked no`, or make the statement that collects cookies identifiable.";
+    ChoiceWithoutOptOut = "Q507", Warning, "choice offered with no way to exercise it",
+        "A purpose, recipient or sharing rule is `opt-in` or `opt-out`, but no `opt-out` channel covers it. People are told they have a choice without being told how to make it. Add `opt-out NAME \"how\" { covers ... }` naming the statement, sharing rule or cookie (an `opt-out` without `covers` covers everything).";
+    ContactPurposeWithoutContactData = "Q508", Warning, "contact purpose without contact data",
+        "A statement has the `contact` (or `telemarketing`) purpose, but no identifiable statement in the policy collects online contact data (`online` category, e.g. an email address) or physical contact data (`physical`, e.g. a telephone number; telemarketing needs it). The site cannot contact people it has no contact data for: add the data, or drop the purpose.";
+    RightWithoutMeans = "Q509", Warning, "right without a way to exercise it",
+        "A `right` is declared with an empty description of how to exercise it. A right people cannot use is not a right. Write how: `right deletion \"Email privacy@example.com\"`.";
+
+    UnmatchedAcknowledgment = "A601", Warning, "acknowledgment matches no finding",
+        "An `acknowledge CODE at TARGET` line matches no finding: the finding was fixed, or the code or target is misspelt. Targets are the finding's target exactly (`collect NAME`, `share NAME`, `cookie NAME`, `policy NAME`, ...). Remove the acknowledgment, or correct it; `policyc check --format json` shows each finding's target.";
+    UnknownAcknowledgedCode = "A602", Error, "acknowledgment names an unknown code",
+        "An `acknowledge` line names a code policyc does not have. Codes are a letter and three digits (`C402`); `policyc explain` lists them. Correct the code.";
 }
 
 impl std::fmt::Display for Code {

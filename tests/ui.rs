@@ -1,0 +1,82 @@
+//! UI tests: every file in `tests/ui/` is a failing example. Each is compiled, its
+//! findings rendered for a terminal (no colour) and compared with a snapshot; the
+//! code its file name starts with must be among the findings. Every diagnostic
+//! code must have at least one such example.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use policyc::diagnostic::{self, Code};
+use policyc::engine;
+use std::path::PathBuf;
+
+const UI_DIR: &str = "tests/ui";
+
+/// Every example file, sorted by name.
+fn examples() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(UI_DIR);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/ui exists")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e, "policy" | "yaml" | "yml"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+/// The code a file's name starts with: `C402-share.policy` → `C402`.
+fn code_of(name: &str) -> &str {
+    name.split('-').next().unwrap_or(name)
+}
+
+#[test]
+fn ui_examples_match_their_snapshots_and_codes() {
+    let mut missing = Vec::new();
+    for path in examples() {
+        let name = file_name(&path);
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let compilation = engine::compile_bytes(&format!("{UI_DIR}/{name}"), &bytes);
+        let rendered = diagnostic::render_human(
+            &compilation.diagnostics,
+            std::slice::from_ref(&compilation.source),
+            false,
+        );
+        insta::assert_snapshot!(stem, rendered);
+        let code = code_of(&name);
+        if !compilation.diagnostics.iter().any(|d| d.code.id() == code) {
+            missing.push(format!("{name}: no {code} among {rendered}"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn every_code_has_a_failing_example() {
+    let names: Vec<String> = examples().iter().map(|p| file_name(p)).collect();
+    let lacking: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.id())
+        .filter(|id| !names.iter().any(|n| code_of(n) == *id))
+        .collect();
+    assert!(
+        lacking.is_empty(),
+        "codes without a failing example in tests/ui/: {lacking:?}"
+    );
+}
+
+#[test]
+fn example_names_start_with_a_known_code() {
+    for name in examples().iter().map(|p| file_name(p)) {
+        assert!(
+            code_of(&name).parse::<Code>().is_ok(),
+            "{name} does not start with a diagnostic code"
+        );
+    }
+}
