@@ -13,11 +13,14 @@ pub fn root() -> PathBuf {
 }
 
 /// The model of a fixture (relative to the crate root); panics with the findings
-/// when it does not compile into one.
+/// when it does not compile cleanly (the fixtures are policies `build` accepts).
 pub fn model(relative: &str) -> PolicySet {
     let path = root().join(relative);
     let text = std::fs::read_to_string(&path).expect("fixture readable");
     let compilation = engine::compile(&SourceFile::new(relative, text));
+    if compilation.fails(false) {
+        panic!("{relative} has errors: {:#?}", compilation.diagnostics);
+    }
     match compilation.model {
         Some(set) => set,
         None => panic!("{relative} did not compile: {:#?}", compilation.diagnostics),
