@@ -18,9 +18,11 @@ pub fn model(relative: &str) -> PolicySet {
     let path = root().join(relative);
     let text = std::fs::read_to_string(&path).expect("fixture readable");
     let compilation = engine::compile(&SourceFile::new(relative, text));
-    if compilation.fails(false) {
-        panic!("{relative} has errors: {:#?}", compilation.diagnostics);
-    }
+    assert!(
+        !compilation.fails(false),
+        "{relative} has errors: {:#?}",
+        compilation.diagnostics
+    );
     match compilation.model {
         Some(set) => set,
         None => panic!("{relative} did not compile: {:#?}", compilation.diagnostics),
