@@ -86,7 +86,10 @@ fn a_runtime_error_in_an_included_template_names_that_file_and_line() {
     .expect("write");
     let err = emit_with(dir.path(), true).expect_err("undefined value");
     let path = dir.path().join("label.html").display().to_string();
-    assert!(err.starts_with(&format!("{path}:3: template error: undefined value")), "{err}");
+    assert!(
+        err.starts_with(&format!("{path}:3: template error: undefined value")),
+        "{err}"
+    );
 }
 
 #[test]
