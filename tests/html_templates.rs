@@ -135,3 +135,14 @@ fn a_policy_name_that_is_not_a_file_name_is_an_error() {
         .expect_err("refused");
     assert!(err.message.contains("cannot be a file name"), "{err}");
 }
+
+#[test]
+fn a_missing_templates_directory_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-dir");
+    let err = emit_with(&missing, false).expect_err("refused");
+    assert!(
+        err.contains("the templates directory does not exist"),
+        "{err}"
+    );
+}

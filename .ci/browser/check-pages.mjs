@@ -99,6 +99,9 @@ async function checkPage(file, hostile) {
   );
   if (overflow > 1) fail(file, `page is ${overflow}px wider than a phone screen`);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(args.screenshots, `${name}-print.png`), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 
   // Accessibility: axe-core, zero serious or critical violations.
   await page.addScriptTag({ content: axeSource });

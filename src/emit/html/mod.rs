@@ -47,6 +47,13 @@ impl Emitter for HtmlEmitter {
 
     fn emit(&self, set: &PolicySet, options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
         let dir = options.templates.as_deref();
+        if let Some(d) = dir {
+            if !d.is_dir() {
+                return Err(EmitError {
+                    message: format!("{}: the templates directory does not exist", d.display()),
+                });
+            }
+        }
         let env = templates::environment(options.templates.clone());
         let (template_name, suffix) = if options.fragment {
             ("fragment.html", "fragment.html")
