@@ -135,6 +135,16 @@ pub struct RecipientDefView {
     pub description: Option<String>,
 }
 
+/// One choice the policy offers: a purpose or recipient that is opt-in or opt-out.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChoiceView {
+    /// The practice's title (statement, cookie or sharing rule).
+    pub practice: String,
+    /// What the choice is about: a purpose's or recipient's label.
+    pub what: String,
+    pub choice: TermView,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct OptOutView {
     pub title: String,
@@ -241,6 +251,8 @@ pub struct PageView {
     pub uses: Vec<UseView>,
     pub recipients: Vec<RecipientDefView>,
     pub sharing: Vec<SharingView>,
+    /// Every opt-in and opt-out the practices offer.
+    pub choices: Vec<ChoiceView>,
     pub opt_outs: Vec<OptOutView>,
     pub security: Vec<MeasureView>,
     pub retention: Vec<RetentionRuleView>,
@@ -470,6 +482,60 @@ fn sharing(policy: &Policy, i: usize, s: &crate::model::Sharing) -> SharingView 
     }
 }
 
+/// Every purpose or recipient a practice makes opt-in or opt-out (REC §3.3.4-5:
+/// `current` and `ours` never are), in source order.
+fn choices(policy: &Policy) -> Vec<ChoiceView> {
+    let mut out = Vec::new();
+    let mut add = |practice: &str,
+                   purposes: &[crate::model::PurposeUse],
+                   recipients: &[crate::model::RecipientUse]| {
+        for p in purposes {
+            let v = purpose_view(p.purpose, p.required, p.description.as_ref());
+            if v.choice.word != Required::Always.word() {
+                out.push(ChoiceView {
+                    practice: practice.to_string(),
+                    what: match &v.detail {
+                        Some(d) => format!("{}: {d}", v.purpose.label),
+                        None => v.purpose.label.to_string(),
+                    },
+                    choice: v.choice,
+                });
+            }
+        }
+        for r in recipients {
+            let v = recipient_view(policy, &r.name, r.required);
+            if v.choice.word != Required::Always.word() {
+                out.push(ChoiceView {
+                    practice: practice.to_string(),
+                    what: format!("Sharing with {}", v.label),
+                    choice: v.choice,
+                });
+            }
+        }
+    };
+    for s in &policy.statements {
+        add(&statement_title(s), &s.purposes, &s.recipients);
+    }
+    for c in &policy.cookies {
+        add(&cookie_title(c), &c.purposes, &c.recipients);
+    }
+    for s in &policy.sharing {
+        if s.choice != Required::Always {
+            let with: Vec<String> = s
+                .with
+                .iter()
+                .map(|w| recipient_view(policy, w, s.choice).label)
+                .collect();
+            out.push(ChoiceView {
+                practice: format!("Sharing: {}", humanize(&s.name)),
+                what: format!("Sharing with {}", with.join(", ")),
+                choice: TermView::of(s.choice),
+            });
+        }
+    }
+    out
+}
+
 fn kept(policy: &Policy) -> Vec<KeptView> {
     let statements = policy.statements.iter().filter_map(|s| {
         s.retention.as_ref().map(|r| KeptView {
@@ -568,6 +634,7 @@ pub fn page(policy: &Policy) -> PageView {
             .enumerate()
             .map(|(i, s)| sharing(policy, i, s))
             .collect(),
+        choices: choices(policy),
         opt_outs: policy
             .opt_outs
             .iter()
@@ -663,7 +730,7 @@ fn toc(v: &PageView) -> Vec<TocEntry> {
         "cookies" => !v.cookies.is_empty(),
         "use" => !v.uses.is_empty(),
         "sharing" => !v.sharing.is_empty() || !v.recipients.is_empty(),
-        "choices" => !v.opt_outs.is_empty() || v.opturi.is_some(),
+        "choices" => !v.opt_outs.is_empty() || v.opturi.is_some() || !v.choices.is_empty(),
         "security" => !v.security.is_empty(),
         "retention" => !v.retention.is_empty() || !v.kept.is_empty(),
         "rights" => !v.rights.is_empty() || v.access.is_some() || v.access_text.is_some(),
