@@ -146,3 +146,19 @@ fn a_missing_templates_directory_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn one_page_per_policy() {
+    let mut set = html_support::model(EXAMPLE);
+    let mut second = set.policies[0].clone();
+    second.name = "hosted-service".to_string();
+    second.title = "Hosted service".to_string();
+    set.policies.push(second);
+    let outputs = HtmlEmitter
+        .emit(&set, &EmitOptions::default())
+        .expect("renders");
+    let paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    assert_eq!(paths, ["corporate.html", "hosted-service.html"]);
+    let second = String::from_utf8(outputs[1].bytes.clone()).expect("UTF-8");
+    assert!(second.contains("<title>Hosted service</title>"));
+}

@@ -756,3 +756,47 @@ fn toc(v: &PageView) -> Vec<TocEntry> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_splits_paragraphs_at_blank_lines() {
+        let p = Prose::of("One.\n\nTwo\nlines.\r\n\r\n\n\nThree.  ");
+        assert_eq!(p.paragraphs, ["One.", "Two\nlines.", "Three."]);
+        assert!(Prose::opt(Some(&"  \n\n ".to_string())).is_none());
+    }
+
+    #[test]
+    fn only_valid_language_tags_reach_the_page() {
+        let mut policy = Policy::default();
+        for (given, expected) in [
+            (None, "en"),
+            (Some("de"), "de"),
+            (Some("zh-Hant-TW"), "zh-Hant-TW"),
+            (Some("en\" onload=\"x"), "en"),
+            (Some("e"), "en"),
+        ] {
+            policy.language = given.map(str::to_string);
+            assert_eq!(lang(&policy), expected);
+        }
+    }
+
+    #[test]
+    fn the_table_of_contents_lists_only_present_sections() {
+        let policy = Policy {
+            name: "p".into(),
+            title: "T".into(),
+            sections: vec![crate::model::Section {
+                heading: "Copyright".into(),
+                text: "All rights reserved.".into(),
+                origin: crate::span::Origin::default(),
+            }],
+            ..Policy::default()
+        };
+        let view = page(&policy);
+        let ids: Vec<&str> = view.toc.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["label", "section-1", "about"]);
+    }
+}
