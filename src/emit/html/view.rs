@@ -585,7 +585,12 @@ pub fn page(policy: &Policy) -> PageView {
     let mut view = PageView {
         lang: lang(policy),
         name: policy.name.clone(),
-        title: policy.title.clone(),
+        // An empty <title> is invalid HTML: fall back to the policy's name.
+        title: if policy.title.trim().is_empty() {
+            humanize(&policy.name)
+        } else {
+            policy.title.clone()
+        },
         version: policy.version.clone(),
         effective: policy.effective.clone(),
         effective_date: policy.effective.clone().filter(|d| is_ymd(d)),
