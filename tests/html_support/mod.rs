@@ -38,23 +38,30 @@ pub fn page(relative: &str) -> String {
     String::from_utf8(outputs[0].bytes.clone()).expect("UTF-8")
 }
 
-/// The fixtures every page test renders: `*.yaml` and `*.policy` under `dir`.
+/// The policy files (`*.policy`, `*.yaml`) under `dir`, recursively, sorted.
 pub fn fixtures(dir: &str) -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_dir(root().join(dir))
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "policy"))
-                .filter_map(|p| {
-                    p.strip_prefix(root())
-                        .ok()
-                        .map(Path::to_string_lossy)
-                        .map(|s| s.replace('\\', "/"))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path
+                .extension()
+                .is_some_and(|x| x == "yaml" || x == "yml" || x == "policy")
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    walk(&root().join(dir), &mut paths);
+    let mut out: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.strip_prefix(root()).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
     out.sort();
     out
 }
