@@ -20,6 +20,7 @@ fn every_fixture_renders_to_a_page() {
         "tests/fixtures/html-examples",
         "tests/fixtures/html",
         "tests/fixtures/html-model",
+        "policies",
     ] {
         for fixture in html_support::fixtures(dir_name) {
             let set = html_support::model(&fixture);

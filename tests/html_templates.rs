@@ -101,7 +101,7 @@ fn fragment_mode_emits_the_article_only() {
     };
     let outputs = HtmlEmitter.emit(&set, &options).expect("renders");
     assert_eq!(outputs.len(), 1);
-    assert_eq!(outputs[0].path, "corporate.fragment.html");
+    assert_eq!(outputs[0].path, "example.fragment.html");
     let html = String::from_utf8(outputs[0].bytes.clone()).expect("UTF-8");
     assert!(html.trim_start().starts_with("<article class=\"policyc\""));
     assert!(html.trim_end().ends_with("</article>"));
@@ -111,7 +111,7 @@ fn fragment_mode_emits_the_article_only() {
     let page = HtmlEmitter
         .emit(&set, &EmitOptions::default())
         .expect("renders");
-    assert_eq!(page[0].path, "corporate.html");
+    assert_eq!(page[0].path, "example.html");
 }
 
 #[test]
@@ -158,7 +158,7 @@ fn one_page_per_policy() {
         .emit(&set, &EmitOptions::default())
         .expect("renders");
     let paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    assert_eq!(paths, ["corporate.html", "hosted-service.html"]);
+    assert_eq!(paths, ["example.html", "hosted-service.html"]);
     let second = String::from_utf8(outputs[1].bytes.clone()).expect("UTF-8");
     assert!(second.contains("<title>Hosted service</title>"));
 }
