@@ -84,6 +84,8 @@ pub struct StatementView {
 #[derive(Clone, Debug, Serialize)]
 pub struct CookieView {
     pub id: String,
+    /// The cookie's name in the policy, in words ("Clear gifs").
+    pub title: String,
     /// The cookie's actual name; `None`: any name.
     pub cookie_name: Option<String>,
     pub domain: Option<String>,
@@ -442,6 +444,7 @@ fn uses(policy: &Policy) -> Vec<UseView> {
 fn cookie(policy: &Policy, i: usize, c: &crate::model::Cookie) -> CookieView {
     CookieView {
         id: format!("cookie-{}", i + 1),
+        title: humanize(&c.name),
         cookie_name: c.cookie_name.clone(),
         domain: c.domain.clone(),
         path: c.path.clone(),
