@@ -426,7 +426,7 @@ fn uses(policy: &Policy) -> Vec<UseView> {
         add(&c.purposes, cookie_title(c));
     }
     for s in &policy.sharing {
-        add(&s.purposes, format!("sharing: {}", humanize(&s.name)));
+        add(&s.purposes, format!("Sharing: {}", humanize(&s.name)));
     }
     Purpose::ALL
         .iter()
