@@ -59,7 +59,7 @@ fn main() {
             std::process::exit(1);
         };
         let iterations = if bench {
-            (2000 / n.max(1)).clamp(3, 200) as u32
+            u32::try_from((2000 / n.max(1)).clamp(3, 200)).unwrap_or(200)
         } else {
             1
         };

@@ -177,3 +177,35 @@ impl SourceFile {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{LineIndex, Span};
+    use std::sync::Arc;
+
+    #[test]
+    fn line_index_agrees_with_the_naive_computation() {
+        let file: Arc<str> = Arc::from("f.policy");
+        let text = "ab\ncafé x\n\n日本語 y\r\nlast";
+        let index = LineIndex::new(&file, text);
+        // Forward, backward and repeated positions, on ASCII and non-ASCII lines.
+        let mut positions: Vec<usize> = (0..=text.len())
+            .filter(|i| text.is_char_boundary(*i))
+            .collect();
+        let backward: Vec<usize> = positions.iter().rev().copied().collect();
+        positions.extend(backward);
+        for pos in positions {
+            let fast = index.span(pos, pos);
+            let slow = Span::new(&file, text, pos, pos);
+            assert_eq!((fast.line, fast.col), (slow.line, slow.col), "at {pos}");
+        }
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let file: Arc<str> = Arc::from("f.policy");
+        let text = "é日x";
+        let index = LineIndex::new(&file, text);
+        assert_eq!(index.line_col(text.len() - 1), (1, 3));
+    }
+}

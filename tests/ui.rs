@@ -6,6 +6,7 @@
 
 use policyc::diagnostic::{self, Code};
 use policyc::engine;
+use policyc::span::SourceFile;
 use std::path::PathBuf;
 
 const UI_DIR: &str = "tests/ui";
@@ -19,7 +20,7 @@ fn examples() -> Vec<PathBuf> {
         .filter(|p| {
             p.extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e, "policy" | "yaml" | "yml"))
+                .is_some_and(|e| matches!(e, "policy" | "yaml" | "yml" | "xml" | "cp"))
         })
         .collect();
     files.sort();
@@ -35,6 +36,29 @@ fn code_of(name: &str) -> &str {
     name.split('-').next().unwrap_or(name)
 }
 
+/// The findings for one example: policy sources are compiled; `.xml` files are read
+/// as `policyc import` reads P3P; `.cp` files are decoded as `policyc explain-cp` does.
+fn findings(path: &str, bytes: &[u8]) -> (Vec<diagnostic::Diagnostic>, SourceFile) {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let ext = std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if ext == "xml" {
+        let source = SourceFile::new(path, text);
+        (policyc::p3p::read::read(&source).diagnostics, source)
+    } else if ext == "cp" {
+        let source = SourceFile::new(path, text.trim_end_matches('\n'));
+        (
+            policyc::p3p::compact_decode::decode(&source).diagnostics,
+            source,
+        )
+    } else {
+        let c = engine::compile_bytes(path, bytes);
+        (c.diagnostics, c.source)
+    }
+}
+
 #[test]
 fn ui_examples_match_their_snapshots_and_codes() {
     let mut missing = Vec::new();
@@ -42,15 +66,11 @@ fn ui_examples_match_their_snapshots_and_codes() {
         let name = file_name(&path);
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(&path).unwrap();
-        let compilation = engine::compile_bytes(&format!("{UI_DIR}/{name}"), &bytes);
-        let rendered = diagnostic::render_human(
-            &compilation.diagnostics,
-            std::slice::from_ref(&compilation.source),
-            false,
-        );
+        let (diagnostics, source) = findings(&format!("{UI_DIR}/{name}"), &bytes);
+        let rendered = diagnostic::render_human(&diagnostics, std::slice::from_ref(&source), false);
         insta::assert_snapshot!(stem, rendered);
         let code = code_of(&name);
-        if !compilation.diagnostics.iter().any(|d| d.code.id() == code) {
+        if !diagnostics.iter().any(|d| d.code.id() == code) {
             missing.push(format!("{name}: no {code} among {rendered}"));
         }
     }

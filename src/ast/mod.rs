@@ -53,7 +53,9 @@ pub struct Item {
     /// block's closing `}`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trailing_comment: Option<Comment>,
-    /// A blank line separates this item (or its leading comments) from what precedes it.
+    /// A blank line separates the item's first line from what directly precedes
+    /// it (its last leading comment, or the previous item). Each leading comment
+    /// carries its own flag.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub blank_line_before: bool,
     /// From the keyword to the end of the last value (the item's first line,

@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::span::{Origin, SourceFile, Span};
 use crate::vocabulary::{self, Category, Recipient, Required, Term};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One policy with its name → definition maps (first definition wins; duplicates
 /// are reported by R202).
@@ -21,6 +21,24 @@ pub(crate) struct Context<'a> {
     pub statements: HashMap<&'a str, &'a Statement>,
     pub cookies: HashMap<&'a str, &'a Cookie>,
     pub sharing: HashMap<&'a str, &'a Sharing>,
+    /// Statements a `retention` rule with a stated period applies to; `None`
+    /// when such a rule applies to every statement.
+    pub retention_stated: Option<HashSet<&'a str>>,
+    /// Practices an `opt-out` channel covers; `None` when one covers everything.
+    pub opt_out_covered: Option<HashSet<&'a str>>,
+}
+
+/// The names a list of rules covers, or `None` when a rule with no names (which
+/// covers everything) is among them.
+fn coverage<'a>(rules: impl Iterator<Item = &'a [String]>) -> Option<HashSet<&'a str>> {
+    let mut names = HashSet::new();
+    for covers in rules {
+        if covers.is_empty() {
+            return None;
+        }
+        names.extend(covers.iter().map(String::as_str));
+    }
+    Some(names)
 }
 
 fn index<'a, T>(items: &'a [T], name: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
@@ -42,6 +60,14 @@ impl<'a> Context<'a> {
             statements: index(&policy.statements, |s| s.name.as_str()),
             cookies: index(&policy.cookies, |c| c.name.as_str()),
             sharing: index(&policy.sharing, |s| s.name.as_str()),
+            retention_stated: coverage(
+                policy
+                    .retention
+                    .iter()
+                    .filter(|r| !r.period.trim().is_empty())
+                    .map(|r| r.applies_to.as_slice()),
+            ),
+            opt_out_covered: coverage(policy.opt_outs.iter().map(|o| o.covers.as_slice())),
         }
     }
 

@@ -177,9 +177,10 @@ fn word(c: Category) -> &'static str {
 fn period_stated(cx: &Context<'_>, s: &Statement, ret: &RetentionUse) -> bool {
     let filled = |v: Option<&str>| v.is_some_and(|t| !t.trim().is_empty());
     filled(ret.period.as_deref())
-        || cx.policy.retention.iter().any(|r| {
-            (r.applies_to.is_empty() || r.applies_to.contains(&s.name)) && filled(Some(&r.period))
-        })
+        || cx
+            .retention_stated
+            .as_ref()
+            .is_none_or(|names| names.contains(s.name.as_str()))
 }
 
 fn retention_period_unstated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -301,9 +302,7 @@ fn linked_cookie_without_identifiable_statement(cx: &Context<'_>, out: &mut Vec<
 fn choice_without_opt_out(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let p = cx.policy;
     let covered = |name: &str| {
-        p.opt_outs
-            .iter()
-            .any(|o| o.covers.is_empty() || o.covers.iter().any(|c| c == name))
+        !p.opt_outs.is_empty() && cx.opt_out_covered.as_ref().is_none_or(|n| n.contains(name))
     };
     let chosen = |purposes: &[PurposeUse], recipients: &[crate::model::RecipientUse]| {
         purposes.iter().any(purpose_choice) || recipients.iter().any(|u| cx.recipient_choice(u))

@@ -1,7 +1,19 @@
-//! `policyc build` (under construction).
+//! `policyc build`: check every policy file, render every output in memory, and
+//! only when all of that succeeded write the files, each atomically (a temporary
+//! file in the target directory, then a rename), so a failed or interrupted build
+//! leaves earlier outputs untouched.
+//!
+//! Layout: `OUT/<file-stem>/w3c/policy.xml`, `OUT/<file-stem>/w3c/p3p.xml`,
+//! `OUT/<file-stem>/p3p-header.txt`, `nginx.conf`, `apache.conf`, `link.html`,
+//! plus whatever the HTML emitter adds.
 
-use super::exit;
-use std::path::PathBuf;
+use super::{exit, inputs};
+use policyc::diagnostic::render_human;
+use policyc::emit::{emitters, EmitOptions, Output};
+use policyc::engine;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -19,7 +31,138 @@ pub struct Args {
     pub fragment: bool,
 }
 
-pub fn run(_args: &Args) -> u8 {
-    eprintln!("policyc: this command is not built yet");
-    exit::USAGE
+pub fn run(args: &Args) -> u8 {
+    let files = match inputs::expand(&args.paths) {
+        Ok(f) if f.is_empty() => {
+            eprintln!("policyc: no policy files found");
+            return exit::USAGE;
+        }
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("policyc: {e}");
+            return exit::USAGE;
+        }
+    };
+    let options = EmitOptions {
+        templates: args.templates.clone(),
+        fragment: args.fragment,
+    };
+    match plan(&files, &options) {
+        Ok(Plan::Failed(report)) => {
+            eprint!("{report}");
+            eprintln!("policyc: nothing written: the check found errors");
+            exit::FINDINGS
+        }
+        Ok(Plan::Write(outputs, report)) => match write_all(&args.out, &outputs) {
+            Ok(n) => {
+                eprint!("{report}");
+                eprintln!(
+                    "policyc: wrote {n} files for {} policy files into {}",
+                    outputs.len(),
+                    args.out.display()
+                );
+                exit::OK
+            }
+            Err(e) => {
+                eprintln!("policyc: {e}");
+                exit::USAGE
+            }
+        },
+        Err(e) => {
+            eprintln!("policyc: {e}");
+            exit::USAGE
+        }
+    }
+}
+
+/// What a build will do: write these outputs per output subdirectory, or nothing.
+pub enum Plan {
+    /// The outputs, and the rendered findings (warnings) of the files.
+    Write(Vec<(String, Vec<Output>)>, String),
+    /// The rendered findings of the files that failed the check.
+    Failed(String),
+}
+
+/// Checks every file and renders every emitter's output in memory.
+pub fn plan(files: &[PathBuf], options: &EmitOptions) -> Result<Plan, String> {
+    let mut compiled = Vec::new();
+    let mut report = String::new();
+    let mut failed = false;
+    for path in files {
+        let bytes =
+            engine::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let c = engine::compile_bytes(&path.display().to_string(), &bytes);
+        if c.fails(false) || c.model.is_none() {
+            failed = true;
+        }
+        if !c.diagnostics.is_empty() {
+            report.push_str(&render_human(
+                &c.diagnostics,
+                std::slice::from_ref(&c.source),
+                false,
+            ));
+        }
+        compiled.push((path, c));
+    }
+    if failed {
+        return Ok(Plan::Failed(report));
+    }
+    let mut outputs: Vec<(String, Vec<Output>)> = Vec::new();
+    for (path, c) in &compiled {
+        let Some(model) = c.valid_model() else {
+            return Ok(Plan::Failed(report));
+        };
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("policy")
+            .to_string();
+        if outputs.iter().any(|(s, _)| *s == stem) {
+            return Err(format!(
+                "two policy files are named {stem}; their outputs would collide in OUT/{stem}/"
+            ));
+        }
+        let mut files_out = Vec::new();
+        for emitter in emitters() {
+            match emitter.emit(model, options) {
+                Ok(rendered) => files_out.extend(rendered),
+                Err(e) => {
+                    let _ = writeln!(
+                        report,
+                        "error: {}: cannot render the {} output: {e}",
+                        path.display(),
+                        emitter.name()
+                    );
+                    return Ok(Plan::Failed(report));
+                }
+            }
+        }
+        outputs.push((stem, files_out));
+    }
+    Ok(Plan::Write(outputs, report))
+}
+
+/// Writes every output, each atomically; returns how many files were written.
+pub fn write_all(out: &Path, outputs: &[(String, Vec<Output>)]) -> Result<usize, String> {
+    let mut n = 0;
+    for (stem, files) in outputs {
+        for o in files {
+            let target = out.join(stem).join(&o.path);
+            write_atomically(&target, &o.bytes)
+                .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Writes `bytes` to a temporary file next to `target`, then renames it over `target`.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = target.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    Ok(())
 }

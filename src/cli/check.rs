@@ -61,12 +61,14 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     }
     let mut compilations = Vec::new();
+    // An unreadable file is reported and the others are still checked; the run exits 2.
+    let mut unreadable = false;
     for file in &files {
         match engine::read(file) {
             Ok(bytes) => compilations.push(engine::compile_bytes(&file.to_string_lossy(), &bytes)),
             Err(e) => {
                 eprintln!("policyc: cannot read {}: {e}", file.display());
-                return exit::USAGE;
+                unreadable = true;
             }
         }
     }
@@ -94,7 +96,9 @@ pub fn run(args: &Args) -> u8 {
         }
         Format::Github => print!("{}", diagnostic::render_github(&diags)),
     }
-    if compilations.iter().any(|c| c.fails(deny_warnings)) {
+    if unreadable {
+        exit::USAGE
+    } else if compilations.iter().any(|c| c.fails(deny_warnings)) {
         exit::FINDINGS
     } else {
         exit::OK

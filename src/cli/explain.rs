@@ -25,6 +25,9 @@ pub fn run(args: &Args) -> u8 {
     };
     if let Ok(code) = input.parse::<Code>() {
         print!("{}", explain(code));
+        if code == Code::UnknownTerm {
+            print!("{}", vocabulary_lists());
+        }
         exit::OK
     } else {
         let ids: Vec<&str> = Code::ALL.iter().map(|c| c.id()).collect();
@@ -50,6 +53,28 @@ pub fn explain(code: Code) -> String {
         code.summary(),
         code.explanation()
     )
+}
+
+/// Every P3P term group with its words (for L104).
+fn vocabulary_lists() -> String {
+    use policyc::vocabulary::{
+        Access, Category, Purpose, Recipient, Remedy, Required, ResolutionType, Retention, Term,
+    };
+    fn line<T: Term>() -> String {
+        format!("  {}: {}\n", T::GROUP, T::words().join(", "))
+    }
+    [
+        "\nThe P3P terms, by place:\n".to_string(),
+        line::<Purpose>(),
+        line::<Required>(),
+        line::<Recipient>(),
+        line::<Retention>(),
+        line::<Category>(),
+        line::<Access>(),
+        line::<ResolutionType>(),
+        line::<Remedy>(),
+    ]
+    .concat()
 }
 
 /// One line per code.

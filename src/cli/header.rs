@@ -1,11 +1,65 @@
-//! `policyc header` (under construction).
+//! `policyc header`: print the `P3P` header for a policy file, or its web-server
+//! configuration equivalent, or the HTML link tag (REC §2.2.2-2.2.3).
 
 use super::exit;
+use policyc::diagnostic::render_human;
+use policyc::emit::p3p::{derive, header::snippet, HeaderFormat};
+use policyc::engine;
+use std::path::PathBuf;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
+pub enum Format {
+    /// `P3P: policyref="/w3c/p3p.xml", CP="..."`
+    #[default]
+    Http,
+    /// nginx `add_header` directive.
+    Nginx,
+    /// Apache `Header always set` directive.
+    Apache,
+    /// `<link rel="P3Pv1" href="/w3c/p3p.xml">` for HTML pages.
+    HtmlLink,
+}
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// The policy file.
+    pub file: PathBuf,
+    /// Which form to print.
+    #[arg(long, short, value_enum, default_value_t)]
+    pub format: Format,
+}
 
-pub fn run(_args: &Args) -> u8 {
-    eprintln!("policyc: this command is not built yet");
-    exit::USAGE
+pub fn run(args: &Args) -> u8 {
+    let bytes = match engine::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("policyc: cannot read {}: {e}", args.file.display());
+            return exit::USAGE;
+        }
+    };
+    let c = engine::compile_bytes(&args.file.display().to_string(), &bytes);
+    if !c.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render_human(&c.diagnostics, std::slice::from_ref(&c.source), false)
+        );
+    }
+    let Some(model) = c.valid_model() else {
+        return exit::FINDINGS;
+    };
+    let out = match derive(model) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("policyc: {e}");
+            return exit::FINDINGS;
+        }
+    };
+    let format = match args.format {
+        Format::Http => HeaderFormat::Http,
+        Format::Nginx => HeaderFormat::Nginx,
+        Format::Apache => HeaderFormat::Apache,
+        Format::HtmlLink => HeaderFormat::HtmlLink,
+    };
+    print!("{}", snippet(format, out.compact.as_deref()));
+    exit::OK
 }

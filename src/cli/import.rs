@@ -1,11 +1,88 @@
-//! `policyc import` (under construction).
+//! `policyc import`: a P3P 1.0 policy file (optionally with its reference file)
+//! → policy source in our language, on standard output or into `--out`.
 
-use super::exit;
+use super::{build::write_atomically, exit};
+use policyc::diagnostic::{render_human, Diagnostic};
+use policyc::emit::source;
+use policyc::p3p::document::{PolicyFile, ReferenceFile};
+use policyc::p3p::import::import;
+use policyc::p3p::read::{read, P3pDocument};
+use policyc::span::SourceFile;
+use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// The P3P policy file (`POLICIES`), or a reference file (`META`) with embedded policies.
+    pub file: PathBuf,
+    /// The site's policy reference file (`/w3c/p3p.xml`): fills each policy's `covers`.
+    pub reference: Option<PathBuf>,
+    /// Write the source here instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
 
-pub fn run(_args: &Args) -> u8 {
-    eprintln!("policyc: this command is not built yet");
-    exit::USAGE
+fn load(path: &PathBuf) -> Result<SourceFile, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
+    Ok(SourceFile::new(path.display().to_string(), text))
+}
+
+pub fn run(args: &Args) -> u8 {
+    let mut sources = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut policies: Option<PolicyFile> = None;
+    let mut reference: Option<ReferenceFile> = None;
+    for path in std::iter::once(&args.file).chain(args.reference.iter()) {
+        let source = match load(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("policyc: {e}");
+                return exit::USAGE;
+            }
+        };
+        let result = read(&source);
+        diagnostics.extend(result.diagnostics);
+        match result.document {
+            Some(P3pDocument::Policies(p)) => policies = policies.or(Some(p)),
+            Some(P3pDocument::Reference(r, embedded)) => {
+                reference = Some(r);
+                policies = policies.or(embedded);
+            }
+            None => {}
+        }
+        sources.push(source);
+    }
+    let failed = diagnostics.iter().any(Diagnostic::is_blocking_error);
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_human(&diagnostics, &sources, false));
+    }
+    if failed {
+        return exit::FINDINGS;
+    }
+    let Some(policies) = policies else {
+        eprintln!(
+            "policyc: {} names policies but holds none; import the policy file, with the reference file second",
+            args.file.display()
+        );
+        return exit::FINDINGS;
+    };
+    let (set, notes) = import(&policies, reference.as_ref());
+    for name in &notes.skipped_cookie_policies {
+        eprintln!("policyc: note: left out policy {name}: it is the cookie policy `build` derives");
+    }
+    eprintln!(
+        "policyc: note: P3P does not carry retention periods, rights, security practices or prose; run `policyc check` on the result and add them"
+    );
+    let text = source::write(&set);
+    match &args.out {
+        Some(path) => {
+            if let Err(e) = write_atomically(path, text.as_bytes()) {
+                eprintln!("policyc: cannot write {}: {e}", path.display());
+                return exit::USAGE;
+            }
+        }
+        None => print!("{text}"),
+    }
+    exit::OK
 }

@@ -3,6 +3,7 @@
 
 pub mod html;
 pub mod p3p;
+pub mod source;
 
 use crate::model::PolicySet;
 use std::path::PathBuf;

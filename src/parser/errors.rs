@@ -18,13 +18,24 @@ pub fn to_diagnostic(index: &LineIndex<'_>, e: &Error<Rule>) -> Diagnostic {
         }
         ErrorVariant::CustomError { message } => vec![message.clone()],
     };
-    let end = text[pos..].chars().next().map_or(pos, |c| {
-        if c == '\n' || c == '\r' {
-            pos
-        } else {
-            pos + c.len_utf8()
-        }
-    });
+    // Underline the word found, or the one character.
+    let word: usize = text[pos..]
+        .chars()
+        .take_while(|c| is_word_char(*c))
+        .take(40)
+        .map(char::len_utf8)
+        .sum();
+    let end = if word > 0 {
+        pos + word
+    } else {
+        text[pos..].chars().next().map_or(pos, |c| {
+            if c == '\n' || c == '\r' {
+                pos
+            } else {
+                pos + c.len_utf8()
+            }
+        })
+    };
     let message = if expected.is_empty() {
         format!("unexpected {found}")
     } else {
@@ -57,6 +68,14 @@ fn describe_found(text: &str, pos: usize) -> String {
         Some(',') => "`,`".to_string(),
         Some('"') => "a string".to_string(),
         Some(c) if c.is_whitespace() => "a space".to_string(),
+        Some(c) if is_word_char(c) => {
+            let word: String = text[pos..]
+                .chars()
+                .take_while(|c| is_word_char(*c))
+                .take(40)
+                .collect();
+            format!("`{word}`")
+        }
         Some(c) => format!("`{}`", c.escape_default()),
     }
 }
@@ -72,6 +91,11 @@ const ORDER: [&str; 7] = [
     "the end of the file",
 ];
 
+/// The characters of a word (grammar rule `word_char`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || "-_./:@*+".contains(c)
+}
+
 /// The positive rules, as distinct phrases in a stable order.
 fn expected_words(positives: &[Rule], mid_line: bool) -> Vec<String> {
     let mut out: Vec<&'static str> = Vec::new();
@@ -82,7 +106,7 @@ fn expected_words(positives: &[Rule], mid_line: bool) -> Vec<String> {
             Rule::comma => "`,`",
             Rule::block | Rule::open_brace => "a `{`",
             Rule::close_brace => "a `}`",
-            Rule::eol => "the end of the line",
+            Rule::eol | Rule::line_end => "the end of the line",
             // After something on a line, the end of input stands for the end of the line.
             Rule::EOI if mid_line => "the end of the line",
             Rule::EOI => "the end of the file",
@@ -109,6 +133,13 @@ fn or_list(items: &[String]) -> String {
 fn help_for(text: &str, pos: usize) -> Option<&'static str> {
     let rest = &text[pos..];
     let line_before = text[..pos].rsplit('\n').next().unwrap_or("");
+    let before = &text[..pos];
+    let after_comma = before.trim_end();
+    if after_comma.ends_with(',') && before[after_comma.len()..].contains('\n') {
+        return Some(
+            "a line ending in a comma continues the list on the next line: add the next entry or remove the comma",
+        );
+    }
     if rest.starts_with('{') && line_before.trim().is_empty() {
         return Some("a block's `{` goes at the end of its item's line, not on a line of its own");
     }

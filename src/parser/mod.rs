@@ -19,15 +19,28 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{LineIndex, SourceFile, Span};
 
 /// Parses a policy-language source into its syntax tree, or the syntax errors
-/// that prevent it.
+/// that prevent it (any syntax error, invalid escapes included, is an `Err`).
 pub fn parse(index: &LineIndex<'_>) -> Result<ast::File, Vec<Diagnostic>> {
-    let lexical = prescan::scan(index);
-    if !lexical.is_empty() {
-        return Err(lexical);
+    match parse_with_findings(index) {
+        (Some(file), diags) if diags.is_empty() => Ok(file),
+        (_, diags) => Err(diags),
+    }
+}
+
+/// Parses as far as possible: the tree, when the structure could be read, and
+/// every syntax finding. Invalid escapes (S006) do not hide the structure, so
+/// the tree is still built and later stages can report their own findings.
+pub fn parse_with_findings(index: &LineIndex<'_>) -> (Option<ast::File>, Vec<Diagnostic>) {
+    let mut diags = prescan::scan(index);
+    if diags.iter().any(|d| d.code != Code::InvalidEscape) {
+        return (None, diags);
     }
     match grammar::parse_file(index.text()) {
-        Ok(pair) => Ok(tree::build(index, pair)),
-        Err(e) => Err(vec![errors::to_diagnostic(index, &e)]),
+        Ok(pair) => (Some(tree::build(index, pair)), diags),
+        Err(e) => {
+            diags.push(errors::to_diagnostic(index, &e));
+            (None, diags)
+        }
     }
 }
 

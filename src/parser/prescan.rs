@@ -117,17 +117,23 @@ fn escape_len(rest: &[u8]) -> Result<usize, usize> {
             if rest.get(1) != Some(&b'{') {
                 return Err(1);
             }
+            // On error, cover up to a nearby `}` so the message shows the whole escape.
+            let close = rest
+                .iter()
+                .take(10)
+                .position(|b| *b == b'}')
+                .filter(|&i| !rest[..i].iter().any(|b| matches!(b, b'"' | b'\n' | b'\\')));
             let digits = rest[2..]
                 .iter()
                 .take_while(|b| b.is_ascii_hexdigit())
                 .count();
             if rest.get(2 + digits) != Some(&b'}') || digits == 0 || digits > 6 {
-                return Err(2 + digits);
+                return Err(close.map_or(2 + digits, |i| i + 1));
             }
             let hex = std::str::from_utf8(&rest[2..2 + digits]).unwrap_or("");
             match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
                 Some(_) => Ok(3 + digits),
-                None => Err(3 + digits),
+                None => Err(close.map_or(3 + digits, |i| i + 1)),
             }
         }
         Some(_) => Err(1),

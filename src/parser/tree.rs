@@ -40,12 +40,8 @@ fn body<'i>(
                 let start = pair.as_span().start();
                 let blank_direct = blank_between(index.text(), prev_end, start);
                 let mut it = item(index, pair);
-                let leading = std::mem::take(&mut pending);
-                // With leading comments, the item's flag is its first comment's.
-                it.blank_line_before = leading
-                    .first()
-                    .map_or(blank_direct, |c| c.blank_line_before);
-                it.leading_comments = leading;
+                it.blank_line_before = blank_direct;
+                it.leading_comments = std::mem::take(&mut pending);
                 prev_end = trim_newline(index.text(), it.span.end);
                 items.push(it);
             }

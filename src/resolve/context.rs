@@ -25,9 +25,14 @@ impl Cx {
     /// L101: `item`'s keyword is not allowed in `block`.
     pub fn unknown_keyword(&mut self, item: &Item, block: &str, allowed: &[&str]) {
         let key = item.key();
+        let place = if block.starts_with("the ") {
+            format!("at {block}")
+        } else {
+            format!("in {block}")
+        };
         let mut d = Diagnostic::new(
             Code::UnknownKeyword,
-            format!("unknown keyword `{key}` in {block}"),
+            format!("unknown keyword `{key}` {place}"),
         )
         .at(Some(item.keyword.span.clone()));
         let list = allowed
@@ -65,7 +70,10 @@ impl Cx {
                     Code::UnexpectedValue,
                     format!("`{}` takes no block", item.key()),
                 )
-                .at(Some(block.span.clone()))
+                .at(Some(Span {
+                    end: block.span.start + 1,
+                    ..block.span.clone()
+                }))
                 .help("remove the braces and what is between them"),
             );
         }
@@ -94,8 +102,11 @@ impl Cx {
         )
         .at(Some(value.span().clone()));
         d = match suggest(word, words.iter().copied()) {
-            Some(s) => d.help(format!("did you mean `{s}`? {}s are: {list}", T::GROUP)),
-            None => d.help(format!("{}s are: {list}", T::GROUP)),
+            Some(s) => d.help(format!(
+                "did you mean `{s}`? P3P {} values: {list}",
+                T::GROUP
+            )),
+            None => d.help(format!("P3P {} values: {list}", T::GROUP)),
         };
         self.push(d);
         None
@@ -120,8 +131,8 @@ impl Cx {
             .collect::<Vec<_>>()
             .join(", ");
         let help = match suggest(value.text(), words.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? {what} is one of {list}"),
-            None => format!("{what} is one of {list}"),
+            Some(s) => format!("did you mean `{s}`? expected one of {list}"),
+            None => format!("expected one of {list}"),
         };
         self.invalid(
             value.span(),
@@ -275,12 +286,15 @@ impl<'a> Args<'a> {
     /// Reports values left over as L103.
     pub fn finish(self, cx: &mut Cx) {
         if let Some(v) = self.values.get(self.pos) {
-            let n = self.values.len() - self.pos;
-            let what = if n == 1 { "value" } else { "values" };
-            cx.unexpected(
-                v,
-                format!("`{}` does not take this {what}", self.item.key()),
-            );
+            let key = self.item.key();
+            let message = if self.pos == 0 {
+                format!("`{key}` takes no value")
+            } else if self.values.len() - self.pos == 1 {
+                format!("`{key}` does not take this value")
+            } else {
+                format!("`{key}` does not take these values")
+            };
+            cx.unexpected(v, message);
         }
     }
 }

@@ -60,9 +60,11 @@ pub fn item_line(cx: &mut Cx, item: &Item) -> Option<DataItem> {
 fn tail(cx: &mut Cx, values: &[&Value]) -> (bool, Vec<Category>) {
     let mut optional = false;
     let mut categories = Vec::new();
-    let mut in_categories = false;
+    let mut in_categories: Option<&Value> = None;
+    let mut listed = 0usize;
     for v in values {
-        if in_categories {
+        if in_categories.is_some() {
+            listed += 1;
             if let Some(c) = cx.term::<Category>(v) {
                 categories.push(c);
             }
@@ -70,7 +72,7 @@ fn tail(cx: &mut Cx, values: &[&Value]) -> (bool, Vec<Category>) {
         }
         match v.as_word() {
             Some("optional") if !optional => optional = true,
-            Some("categories") => in_categories = true,
+            Some("categories") => in_categories = Some(v),
             _ => cx.unexpected(
                 v,
                 format!(
@@ -79,6 +81,16 @@ fn tail(cx: &mut Cx, values: &[&Value]) -> (bool, Vec<Category>) {
                 ),
             ),
         }
+    }
+    if let Some(word) = in_categories.filter(|_| listed == 0) {
+        cx.push(
+            Diagnostic::new(
+                Code::MissingValue,
+                "`categories` needs at least one category after it",
+            )
+            .at(Some(word.span().clone()))
+            .help("e.g. `categories purchase, preference`; `policyc explain L104` lists the categories"),
+        );
     }
     (optional, categories)
 }

@@ -90,9 +90,30 @@ pub fn purposes(cx: &mut Cx, item: &Item) -> Vec<PurposeUse> {
             if purpose == Purpose::OtherPurpose {
                 description = Some(s.value.clone());
                 rest.remove(0);
+            } else {
+                // REC §3.3.4: only <other-purpose> carries a description.
+                cx.unexpected(
+                    rest[0],
+                    format!(
+                        "only `other-purpose` takes a description; `{}` does not",
+                        first.text()
+                    ),
+                );
+                continue;
             }
         }
         if let Some(v) = rest.first() {
+            if v.as_word().and_then(Purpose::from_word).is_some() {
+                cx.unexpected(
+                    v,
+                    format!(
+                        "a second purpose needs a comma before it: `{}, {}`",
+                        first.text(),
+                        v.text()
+                    ),
+                );
+                continue;
+            }
             if let Some(r) = required_after(cx, Some(v)) {
                 required = r;
             }
@@ -120,7 +141,19 @@ pub fn recipients(cx: &mut Cx, item: &Item) -> Vec<RecipientUse> {
         let mut vals = entry.values.iter();
         let Some(first) = vals.next() else { continue };
         let Some(name) = cx.name(first) else { continue };
-        let required = required_after(cx, vals.next()).unwrap_or_default();
+        let next = vals.next();
+        if let Some(v) = next.filter(|v| v.as_word().and_then(Required::from_word).is_none()) {
+            cx.unexpected(
+                v,
+                format!(
+                    "a recipient takes only a choice after it (always, opt-in, opt-out); separate recipients with commas: `{}, {}`",
+                    first.text(),
+                    v.text()
+                ),
+            );
+            continue;
+        }
+        let required = required_after(cx, next).unwrap_or_default();
         if let Some(extra) = vals.next() {
             cx.unexpected(extra, "a recipient takes at most a choice after it");
         }

@@ -15,6 +15,7 @@ mod promise;
 mod statement;
 mod values;
 mod yaml;
+mod yaml_origins;
 
 pub use yaml::compile_yaml_source;
 
@@ -29,11 +30,12 @@ use context::Cx;
 /// half-understood policy).
 pub fn compile_policy_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagnostic>) {
     let index = LineIndex::new(&source.path, &source.text);
-    let file = match crate::parser::parse(&index) {
-        Ok(file) => file,
-        Err(diags) => return (None, diags),
+    let (file, mut diags) = crate::parser::parse_with_findings(&index);
+    let Some(file) = file else {
+        return (None, diags);
     };
-    let (set, diags) = resolve(&file, &source.path);
+    let (set, more) = resolve(&file, &source.path);
+    diags.extend(more);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         (None, diags)
     } else {

@@ -55,6 +55,10 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
         ..Policy::default()
     };
     let mut has_title = false;
+    // A misspelt `title` is reported as such; no second finding for the missing one.
+    let title_misspelt = block_items(item)
+        .iter()
+        .any(|it| it.key() != "title" && crate::vocabulary::suggest(it.key(), ["title"]).is_some());
     each_item(cx, block_items(item), "a `policy` block", KEYS, |cx, it| {
         match it.key() {
             "title" => {
@@ -87,8 +91,8 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                     cx,
                     it,
                     "the URL of the human-readable policy",
-                    values::is_http_url,
-                    "write an absolute URL, e.g. \"https://www.example.com/privacy\"",
+                    |s| values::is_uri(s, true) && !s.starts_with("mailto:"),
+                    "write an absolute URL, e.g. \"https://www.example.com/privacy\", or a path on the site starting with `/`",
                 );
             }
             "opturi" => {
@@ -97,8 +101,8 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                     cx,
                     it,
                     "a URL or `mailto:` address for opting in or out",
-                    |s| values::is_uri(s, false),
-                    "write an absolute URL (`https://...`) or a `mailto:` address",
+                    |s| values::is_uri(s, true),
+                    "write an absolute URL (`https://...`), a path on the site starting with `/`, or a `mailto:` address",
                 );
             }
             "test" => {
@@ -127,7 +131,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
             _ => p.acknowledgments.extend(acknowledge(cx, it)),
         }
     });
-    if !has_title && item.block.is_some() {
+    if !has_title && !title_misspelt && item.block.is_some() {
         cx.missing(
             item,
             "a `title` line in its block: the policy's human-readable title",

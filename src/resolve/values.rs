@@ -154,5 +154,5 @@ pub fn yes_no(cx: &mut Cx, item: &Item) -> Option<bool> {
     let mut args = Args::of(cx, item);
     let v: Option<&Value> = args.required(cx, "`yes` or `no`");
     args.finish(cx);
-    cx.yes_no(v?, &format!("`{}` value", item.key()))
+    cx.yes_no(v?, &format!("value for `{}`", item.key()))
 }

@@ -18,18 +18,29 @@ pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagn
         Ok(set) if set.policies.is_empty() => {
             (None, vec![no_policy(Span::file_start(&source.path))])
         }
-        Ok(set) => (Some(set), Vec::new()),
+        Ok(mut set) => {
+            super::yaml_origins::locate(&mut set, &LineIndex::new(&source.path, &source.text));
+            (Some(set), Vec::new())
+        }
         Err(e) => {
             let index = LineIndex::new(&source.path, &source.text);
             let span = e.location().map_or_else(
                 || Span::file_start(&source.path),
                 |loc| {
                     let start = offset_of(&source.text, loc.line(), loc.column());
-                    let end = source.text[start..]
-                        .chars()
-                        .next()
-                        .filter(|c| *c != '\n')
-                        .map_or(start, |c| start + c.len_utf8());
+                    // Underline the key or word at the location.
+                    let rest = &source.text[start..];
+                    let word = rest
+                        .find(|c: char| c.is_whitespace() || c == ':' || c == ',')
+                        .unwrap_or(rest.len());
+                    let end = if word > 0 {
+                        start + word
+                    } else {
+                        rest.chars()
+                            .next()
+                            .filter(|c| *c != '\n')
+                            .map_or(start, |c| start + c.len_utf8())
+                    };
                     index.span(start, end)
                 },
             );

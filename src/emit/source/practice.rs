@@ -1,0 +1,205 @@
+//! Source for definitions (subjects, recipients, data sets) and the practices P3P
+//! cannot carry in full (cookies, sharing, security, retention rules, rights,
+//! opt-outs, changes, promises, sections, acknowledgments).
+
+use super::text::{quote, Lines};
+use super::{data_items, opt, write_data_uses, write_purposes, write_recipients, write_retention};
+use crate::model::{Claim, Party, Policy};
+use crate::vocabulary::Term;
+use serde::Serialize;
+
+/// The kebab-case word serde gives a unit enum value.
+fn word<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn words<T: Serialize>(vs: &[T]) -> String {
+    vs.iter().map(word).collect::<Vec<_>>().join(", ")
+}
+
+pub(super) fn definitions(l: &mut Lines, p: &Policy) {
+    if !p.subjects.is_empty() || !p.recipients.is_empty() {
+        l.blank();
+    }
+    for s in &p.subjects {
+        match &s.description {
+            Some(d) => l.line(&format!("subject {} {}", s.name, quote(d))),
+            None => l.line(&format!("subject {}", s.name)),
+        }
+    }
+    for r in &p.recipients {
+        match &r.description {
+            Some(d) => l.line(&format!(
+                "recipient {} {} {}",
+                r.name,
+                r.kind.word(),
+                quote(d)
+            )),
+            None => l.line(&format!("recipient {} {}", r.name, r.kind.word())),
+        }
+    }
+    for d in &p.datasets {
+        l.blank();
+        let head = match &d.description {
+            Some(desc) => format!("data {} {}", d.name, quote(desc)),
+            None => format!("data {}", d.name),
+        };
+        l.block(&head, |l| data_items(l, &d.items));
+    }
+}
+
+#[allow(clippy::too_many_lines)]
+pub(super) fn practices(l: &mut Lines, p: &Policy) {
+    for c in &p.cookies {
+        l.blank();
+        l.block(&format!("cookie {}", c.name), |l| {
+            opt(l, "name", c.cookie_name.as_ref());
+            opt(l, "domain", c.domain.as_ref());
+            opt(l, "path", c.path.as_ref());
+            opt(l, "lifetime", c.lifetime.as_ref());
+            if c.party == Party::Third {
+                l.line("party third");
+            }
+            if let Some(pr) = &c.provider {
+                l.line(&format!("provider {pr}"));
+            }
+            opt(l, "holds", c.holds.as_ref());
+            if !c.categories.is_empty() {
+                let cats: Vec<&str> = c.categories.iter().map(|c| c.word()).collect();
+                l.line(&format!("categories {}", cats.join(", ")));
+            }
+            if !c.purposes.is_empty() {
+                l.line(&format!("for {}", write_purposes(&c.purposes)));
+            }
+            if !c.recipients.is_empty() {
+                l.line(&format!("to {}", write_recipients(&c.recipients)));
+            }
+            if let Some(r) = &c.retention {
+                l.line(&write_retention(r));
+            }
+            if c.linked {
+                l.line("linked yes");
+            }
+            if c.cross_site {
+                l.line("cross-site yes");
+            }
+            opt(l, "text", c.text.as_ref());
+        });
+    }
+    for s in &p.sharing {
+        l.blank();
+        l.block(&format!("share {}", s.name), |l| {
+            l.line(&format!("with {}", s.with.join(", ")));
+            write_data_uses(l, &s.data);
+            if !s.purposes.is_empty() {
+                l.line(&format!("for {}", write_purposes(&s.purposes)));
+            }
+            if !s.choice.is_default() {
+                l.line(&format!("choice {}", s.choice.word()));
+            }
+            opt(l, "when", s.conditions.as_ref());
+            if s.sale {
+                l.line("sale yes");
+            }
+            if !s.identifiable {
+                l.line("non-identifiable");
+            }
+            if let Some(b) = &s.basis {
+                l.line(&format!("basis {}", word(b)));
+            }
+            opt(l, "text", s.text.as_ref());
+        });
+    }
+    if !p.security.is_empty() {
+        l.blank();
+        l.block("security", |l| {
+            for m in &p.security {
+                let mut line = format!("{} {}", word(&m.kind), quote(&m.description));
+                if !m.covers.is_empty() {
+                    let cats: Vec<&str> = m.covers.iter().map(|c| c.word()).collect();
+                    line.push_str(" covers ");
+                    line.push_str(&cats.join(", "));
+                }
+                l.line(&line);
+            }
+        });
+    }
+    for r in &p.retention {
+        l.blank();
+        l.maybe_block(&format!("retention {} {}", r.name, quote(&r.period)), |l| {
+            if !r.applies_to.is_empty() {
+                l.line(&format!("applies-to {}", r.applies_to.join(", ")));
+            }
+            opt(l, "destruction", r.destruction.as_ref());
+            opt(l, "text", r.text.as_ref());
+        });
+    }
+    for r in &p.rights {
+        l.blank();
+        l.maybe_block(&format!("right {} {}", word(&r.kind), quote(&r.how)), |l| {
+            if !r.subjects.is_empty() {
+                l.line(&format!("subjects {}", r.subjects.join(", ")));
+            }
+            opt(l, "limits", r.limits.as_ref());
+        });
+    }
+    for o in &p.opt_outs {
+        l.blank();
+        l.maybe_block(&format!("opt-out {} {}", o.name, quote(&o.how)), |l| {
+            if !o.covers.is_empty() {
+                l.line(&format!("covers {}", o.covers.join(", ")));
+            }
+            opt(l, "url", o.url.as_ref());
+        });
+    }
+    if let Some(c) = &p.changes {
+        l.blank();
+        l.block("changes", |l| {
+            if !c.post.is_empty() {
+                l.line(&format!("post {}", words(&c.post)));
+            }
+            if !c.notify.is_empty() {
+                l.line(&format!("notify {}", words(&c.notify)));
+            }
+            if c.before_effective {
+                l.line("before-effective");
+            }
+            if c.consent_for_new_uses {
+                l.line("consent-for-new-uses");
+            }
+            opt(l, "text", c.text.as_ref());
+        });
+    }
+    for pr in &p.promises {
+        l.blank();
+        l.block(&format!("promise {} {}", pr.name, quote(&pr.says)), |l| {
+            let claim = match &pr.claim {
+                Claim::NotLinked(names) => format!("not-linked {}", names.join(", ")),
+                Claim::NoIdentifiableCollection(names) => {
+                    format!("no-identifiable-collection {}", names.join(", "))
+                }
+                other => word(other),
+            };
+            l.line(&format!("claim {claim}"));
+            if !pr.except.is_empty() {
+                l.line(&format!("except {}", words(&pr.except)));
+            }
+        });
+    }
+    for s in &p.sections {
+        l.blank();
+        l.line(&format!("section {} {}", quote(&s.heading), quote(&s.text)));
+    }
+    for a in &p.acknowledgments {
+        l.blank();
+        l.line(&format!(
+            "acknowledge {} at {} because {}",
+            a.code,
+            a.at,
+            quote(&a.reason)
+        ));
+    }
+}

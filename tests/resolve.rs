@@ -1,0 +1,97 @@
+//! Resolve: what the language's items become in the model.
+
+#![allow(clippy::expect_used, clippy::panic)]
+
+use policyc::diagnostic::Code;
+use policyc::engine;
+use policyc::model::{Claim, DataRef, DataUse, Policy};
+use policyc::span::SourceFile;
+use policyc::vocabulary::{Category, Purpose, Required};
+
+fn policy(body: &str) -> Policy {
+    let text = format!("policy main {{\n  title \"T\"\n{body}\n}}\n");
+    let (set, diags) = policyc::resolve::compile_policy_source(&SourceFile::new("t.policy", text));
+    assert!(diags.is_empty(), "{diags:#?}");
+    set.expect("a model").policies.remove(0)
+}
+
+fn codes(body: &str) -> Vec<Code> {
+    let text = format!("policy main {{\n  title \"T\"\n{body}\n}}\n");
+    let c = engine::compile(&SourceFile::new("t.policy", text));
+    c.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn covers_without_block_includes_the_whole_site() {
+    let p = policy("  covers \"www.example.com\"");
+    assert_eq!(p.covers[0].include, vec!["/*"]);
+}
+
+#[test]
+fn expiry_units() {
+    assert_eq!(policy("  expiry 1 week").expiry_seconds, Some(604_800));
+    assert_eq!(policy("  expiry 90 minutes").expiry_seconds, Some(5_400));
+}
+
+#[test]
+fn categories_take_the_rest_of_the_line_across_commas() {
+    let p = policy(
+        "  collect c {\n    data contact, dynamic.miscdata optional categories purchase,\n      preference\n    for current\n  }\n  data contact {\n    user.name\n  }",
+    );
+    let data = &p.statements[0].data;
+    assert!(matches!(&data[0], DataUse::Set { name, .. } if name == "contact"));
+    match &data[1] {
+        DataUse::Item(i) => {
+            assert_eq!(i.data, DataRef::Schema("dynamic.miscdata".into()));
+            assert!(i.optional);
+            assert_eq!(i.categories, vec![Category::Purchase, Category::Preference]);
+        }
+        DataUse::Set { .. } => panic!("expected an item"),
+    }
+}
+
+#[test]
+fn purposes_with_choices_and_descriptions() {
+    let p = policy("  collect c {\n    for current, contact opt-out, other-purpose \"fraud checks\" opt-in\n  }");
+    let purposes = &p.statements[0].purposes;
+    assert_eq!(purposes[1].purpose, Purpose::Contact);
+    assert_eq!(purposes[1].required, Required::OptOut);
+    assert_eq!(purposes[2].description.as_deref(), Some("fraud checks"));
+    assert_eq!(purposes[2].required, Required::OptIn);
+}
+
+#[test]
+fn claims_with_names_and_acknowledgment_targets() {
+    let p = policy(
+        "  promise p \"Logs are not linked.\" {\n    claim not-linked dynamic.http, logs\n  }\n  acknowledge c402 at share service-providers because \"quoted\"",
+    );
+    assert_eq!(
+        p.promises[0].claim,
+        Claim::NotLinked(vec!["dynamic.http".into(), "logs".into()])
+    );
+    assert_eq!(p.acknowledgments[0].code, "C402");
+    assert_eq!(p.acknowledgments[0].at, "share service-providers");
+}
+
+#[test]
+fn multi_line_strings_fold() {
+    let p = policy("  summary \"one\n             two\n\n             three\"");
+    assert_eq!(p.summary.as_deref(), Some("one two\n\nthree"));
+}
+
+#[test]
+fn every_error_is_reported_in_one_run() {
+    let found = codes(
+        "  titel \"x\"\n  effective 2014-99-99\n  access everything\n  data d {\n    user.nmae\n  }\n  collect c {\n    for current\n    for admin\n    retain\n  }",
+    );
+    for code in [
+        Code::UnknownKeyword,
+        Code::InvalidValue,
+        Code::UnknownTerm,
+        Code::UnknownDataElement,
+        Code::DuplicateProperty,
+        Code::MissingValue,
+    ] {
+        assert!(found.contains(&code), "{code} missing from {found:?}");
+    }
+}
