@@ -539,6 +539,31 @@ fn choices(policy: &Policy) -> Vec<ChoiceView> {
     out
 }
 
+/// The policy's promises, each text once: several claims often rest on one sentence
+/// of the policy; their exceptions are merged.
+fn promises(policy: &Policy) -> Vec<PromiseView> {
+    let mut out: Vec<(&str, PromiseView)> = Vec::new();
+    for p in &policy.promises {
+        let except = p.except.iter().map(|e| words::exception(*e));
+        if let Some((_, view)) = out.iter_mut().find(|(says, _)| *says == p.says) {
+            for e in except {
+                if !view.except.contains(&e) {
+                    view.except.push(e);
+                }
+            }
+        } else {
+            out.push((
+                &p.says,
+                PromiseView {
+                    says: Prose::of(&p.says),
+                    except: except.collect(),
+                },
+            ));
+        }
+    }
+    out.into_iter().map(|(_, v)| v).collect()
+}
+
 fn kept(policy: &Policy) -> Vec<KeptView> {
     let statements = policy.statements.iter().filter_map(|s| {
         s.retention.as_ref().map(|r| KeptView {
@@ -713,14 +738,7 @@ pub fn page(policy: &Policy) -> PageView {
             consent_for_new_uses: c.consent_for_new_uses,
             text: Prose::opt(c.text.as_ref()),
         }),
-        promises: policy
-            .promises
-            .iter()
-            .map(|p| PromiseView {
-                says: Prose::of(&p.says),
-                except: p.except.iter().map(|e| words::exception(*e)).collect(),
-            })
-            .collect(),
+        promises: promises(policy),
         sections,
         headings: HEADINGS.iter().copied().collect(),
         toc: Vec::new(),
