@@ -1,6 +1,7 @@
 //! Renders every HTML fixture to files, for the browser checks of `.ci/run`:
 //! `POLICYC_HTML_PAGES=DIR cargo test --test html_pages` writes the pages into DIR
-//! (without it, into a temporary directory, to prove they render).
+//! (without it, into a temporary directory, to prove they render). The seed pages
+//! come from `policyc build policies/` (the main job), not from here.
 
 #![allow(clippy::expect_used, clippy::panic)]
 
@@ -20,7 +21,6 @@ fn every_fixture_renders_to_a_page() {
         "tests/fixtures/html-examples",
         "tests/fixtures/html",
         "tests/fixtures/html-model",
-        "policies",
     ] {
         for fixture in html_support::fixtures(dir_name) {
             let set = html_support::model(&fixture);
