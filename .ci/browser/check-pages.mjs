@@ -9,7 +9,7 @@
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -67,7 +67,8 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 });
 
 async function checkPage(file, hostile) {
-  const name = basename(file, '.html');
+  // Unique per page: pages of different sources may share a file name.
+  const name = `${basename(dirname(resolve(file)))}-${basename(file, '.html')}`;
   const url = pathToFileURL(resolve(file)).href;
   const page = await context.newPage();
   const events = [];
