@@ -36,10 +36,10 @@ fn statements(out: &P3pOutput, policy: &str) -> Vec<P3pStatement> {
 const COLLECT: &str = "  collect orders {\n    data user.name, user.home-info.online.email\n    for current\n    to ours\n    retain stated-purpose \"until delivery\"\n  }\n";
 
 #[test]
-fn without_cookies_there_is_no_cookie_policy_and_no_cp() {
+fn without_cookies_there_is_no_cookie_policy_and_the_cp_covers_every_policy() {
     let out = derive_source(COLLECT);
     assert_eq!(out.policy_file.policies.len(), 1);
-    assert_eq!(out.compact, None);
+    assert_eq!(out.compact.as_deref(), Some("NON CUR OUR STP PHY ONL DEM"));
 }
 
 #[test]

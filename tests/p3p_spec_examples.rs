@@ -151,8 +151,11 @@ fn rec_3_1_compact_policy_follows_the_rules() {
         compact_policy(&[main]).as_deref(),
         Some("NOI DSP COR ADM DEV OUR STP COM NAV")
     );
-    // It declares no cookies: no CP is sent, only the policy reference.
-    assert_eq!(out.compact, None);
+    // It declares no cookies: the CP summarises the whole policy.
+    assert_eq!(
+        out.compact.as_deref(),
+        Some("NOI DSP COR ADM DEV OUR STP COM NAV")
+    );
 }
 
 fn fragment(r: &PolicyRef) -> PolicyRef {

@@ -26,15 +26,35 @@ fn locate(ack: &Acknowledgment, policy: &Policy, source: &SourceFile) -> Span {
 /// nothing (A601) or name an unknown code (A602).
 pub(crate) fn apply(set: &PolicySet, source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) {
     let mut extra = Vec::new();
-    for policy in &set.policies {
+    // Byte ranges of each policy in the file, so an acknowledgment only matches
+    // findings of its own policy (YAML models carry no spans: no limit).
+    let starts: Vec<Option<usize>> = set
+        .policies
+        .iter()
+        .map(|p| p.origin.span().map(|s| s.start))
+        .collect();
+    for (index, policy) in set.policies.iter().enumerate() {
+        let range = starts[index].map(|start| {
+            let end = starts[index + 1..]
+                .iter()
+                .flatten()
+                .copied()
+                .find(|s| *s > start)
+                .unwrap_or(usize::MAX);
+            start..end
+        });
+        let in_policy = |d: &Diagnostic| match (&range, &d.span) {
+            (Some(r), Some(span)) => *span.file == *source.path && r.contains(&span.start),
+            _ => true,
+        };
         for ack in &policy.acknowledgments {
             let at = normalize(&ack.at);
             let Ok(code) = ack.code.parse::<Code>() else {
                 let close =
                     crate::vocabulary::suggest(ack.code.trim(), Code::ALL.iter().map(|c| c.id()));
                 let help = match close {
-                    Some(c) => format!("did you mean `{c}`? `policyc explain` lists every code"),
-                    None => "use a code a finding reports, such as `C402`; `policyc explain` lists every code".to_string(),
+                    Some(c) => format!("did you mean `{c}`? `policyc explain --list` lists every code"),
+                    None => "use a code a finding reports, such as `C402`; `policyc explain --list` lists every code".to_string(),
                 };
                 extra.push(
                     Diagnostic::new(
@@ -50,6 +70,7 @@ pub(crate) fn apply(set: &PolicySet, source: &SourceFile, diagnostics: &mut Vec<
             let mut matched = false;
             for d in diagnostics.iter_mut() {
                 if d.code == code
+                    && in_policy(d)
                     && d.target.as_deref().map(normalize).as_deref() == Some(at.as_str())
                 {
                     d.acknowledged = Some(ack.reason.clone());

@@ -82,6 +82,63 @@ impl<'a> Context<'a> {
             .unwrap_or_else(|| Span::file_start(&self.source.path))
     }
 
+    /// Where `name` is written on a `keyword` line directly inside the block whose
+    /// head is at `origin` (names in lists carry no location of their own). Falls
+    /// back to `origin`. The language puts a block's `{` at the end of its line
+    /// and its `}` on a line of its own, so depth is tracked line by line.
+    pub fn locate_name(&self, origin: &Origin, keyword: &str, name: &str) -> Origin {
+        let Some(head) = origin.span() else {
+            return origin.clone();
+        };
+        if *head.file != *self.source.path {
+            return origin.clone();
+        }
+        let text = self.source.text.as_str();
+        let Some(after) = text.get(head.start..) else {
+            return origin.clone();
+        };
+        let mut offset = head.start;
+        let mut depth = 0usize;
+        let mut in_list = false;
+        for (i, line) in after.split_inclusive('\n').enumerate() {
+            let start = offset;
+            offset += line.len();
+            let trimmed = line.trim();
+            if i == 0 {
+                if !trimmed.ends_with('{') {
+                    break;
+                }
+                continue;
+            }
+            if trimmed == "}" {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+                continue;
+            }
+            let code = trimmed.split(" #").next().unwrap_or(trimmed).trim_end();
+            let opens = code.ends_with('{');
+            if depth == 0 {
+                let first = code.split_whitespace().next().unwrap_or("");
+                if first == keyword || in_list {
+                    let skip = if in_list { 0 } else { first.len() };
+                    if let Some(at) =
+                        find_word(line, name, line.len() - line.trim_start().len() + skip)
+                    {
+                        let s = start + at;
+                        return Origin::new(Span::new(&self.source.path, text, s, s + name.len()));
+                    }
+                }
+                in_list = (first == keyword || in_list) && code.ends_with(',');
+            }
+            if opens {
+                depth += 1;
+            }
+        }
+        origin.clone()
+    }
+
     /// A finding located at the first of `origins` that has a span.
     pub fn diag(&self, code: Code, message: impl Into<String>, origins: &[&Origin]) -> Diagnostic {
         Diagnostic::new(code, message).at(Some(self.locate(origins)))
@@ -131,6 +188,44 @@ impl<'a> Context<'a> {
         }
         out
     }
+}
+
+/// The byte offset of `word` in `line` at or after `from`, as a whole name
+/// (not part of a longer name) and outside strings.
+fn find_word(line: &str, word: &str, from: usize) -> Option<usize> {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+            continue;
+        }
+        if c == '#' {
+            return None;
+        }
+        if i < from || !line[i..].starts_with(word) {
+            continue;
+        }
+        let before_ok = line[..i].chars().next_back().is_none_or(|b| !is_name(b));
+        let after_ok = line[i + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|a| !is_name(a));
+        if before_ok && after_ok {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// A data item as a practice uses it.

@@ -174,7 +174,19 @@ fn no_third_party_sharing(cx: &Context<'_>, promise: &Promise, out: &mut Vec<Dia
         practice("collect", &s.name, s.identifiable, &s.recipients, &s.origin);
     }
     for c in &cx.policy.cookies {
-        practice("cookie", &c.name, c.linked, &c.recipients, &c.origin);
+        // The provider of a third-party cookie receives what it holds (as the P3P
+        // output lists it among the cookie statement's recipients).
+        let mut uses = c.recipients.clone();
+        if let Some(provider) = &c.provider {
+            if !uses.iter().any(|u| &u.name == provider) {
+                uses.push(RecipientUse {
+                    name: provider.clone(),
+                    required: Required::Always,
+                    origin: c.origin.clone(),
+                });
+            }
+        }
+        practice("cookie", &c.name, c.linked, &uses, &c.origin);
     }
 }
 
@@ -361,10 +373,10 @@ fn no_identifiable_collection(
         if hit.is_empty() {
             continue;
         }
-        let from = if s.subjects.is_empty() {
-            "everyone (it has no `from`)".to_string()
+        let (from, at) = if s.subjects.is_empty() {
+            ("everyone (it has no `from`)".to_string(), s.origin.clone())
         } else {
-            quoted(&hit)
+            (quoted(&hit), cx.locate_name(&s.origin, "from", hit[0]))
         };
         out.push(
             broken(
@@ -377,7 +389,7 @@ fn no_identifiable_collection(
                     promise.name,
                     quoted(&hit)
                 ),
-                &[&s.origin],
+                &[&at],
                 format!("collect {}", s.name),
             )
             .help("mark the statement `non-identifiable`, limit its `from`, or correct the promise"),

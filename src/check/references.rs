@@ -149,6 +149,9 @@ enum Kind {
 /// and which element holds it.
 struct Reference<'a> {
     kind: Kind,
+    /// The keyword of the line that holds the name inside the element's block
+    /// (`from`, `with`, ...), used to point at the name itself.
+    keyword: &'static str,
     name: &'a str,
     origin: &'a Origin,
     target: String,
@@ -161,29 +164,34 @@ fn gather(p: &Policy) -> Vec<Reference<'_>> {
         let t = format!("collect {}", s.name);
         push(
             &mut refs,
-            Kind::Subject,
+            (Kind::Subject, "from"),
             s.subjects.iter().map(|n| (n.as_str(), &s.origin)),
             &t,
         );
         push(
             &mut refs,
-            Kind::Recipient,
+            (Kind::Recipient, "to"),
             s.recipients.iter().map(|r| (r.name.as_str(), &r.origin)),
             &t,
         );
-        push(&mut refs, Kind::DataSet, sets(&s.data, &s.origin), &t);
+        push(
+            &mut refs,
+            (Kind::DataSet, "data"),
+            sets(&s.data, &s.origin),
+            &t,
+        );
     }
     for c in &p.cookies {
         let t = format!("cookie {}", c.name);
         push(
             &mut refs,
-            Kind::Recipient,
+            (Kind::Recipient, "to"),
             c.recipients.iter().map(|r| (r.name.as_str(), &r.origin)),
             &t,
         );
         push(
             &mut refs,
-            Kind::Provider,
+            (Kind::Provider, "provider"),
             c.provider.iter().map(|n| (n.as_str(), &c.origin)),
             &t,
         );
@@ -192,17 +200,22 @@ fn gather(p: &Policy) -> Vec<Reference<'_>> {
         let t = format!("share {}", sh.name);
         push(
             &mut refs,
-            Kind::Recipient,
+            (Kind::Recipient, "with"),
             sh.with.iter().map(|n| (n.as_str(), &sh.origin)),
             &t,
         );
-        push(&mut refs, Kind::DataSet, sets(&sh.data, &sh.origin), &t);
+        push(
+            &mut refs,
+            (Kind::DataSet, "data"),
+            sets(&sh.data, &sh.origin),
+            &t,
+        );
     }
     for right in &p.rights {
         let t = format!("right {}", right_word(right.kind));
         push(
             &mut refs,
-            Kind::Subject,
+            (Kind::Subject, "subjects"),
             right.subjects.iter().map(|n| (n.as_str(), &right.origin)),
             &t,
         );
@@ -211,7 +224,7 @@ fn gather(p: &Policy) -> Vec<Reference<'_>> {
         let t = format!("retention {}", rule.name);
         push(
             &mut refs,
-            Kind::Statement,
+            (Kind::Statement, "applies-to"),
             rule.applies_to.iter().map(|n| (n.as_str(), &rule.origin)),
             &t,
         );
@@ -220,7 +233,7 @@ fn gather(p: &Policy) -> Vec<Reference<'_>> {
         let t = format!("opt-out {}", opt.name);
         push(
             &mut refs,
-            Kind::Practice,
+            (Kind::Practice, "covers"),
             opt.covers.iter().map(|n| (n.as_str(), &opt.origin)),
             &t,
         );
@@ -234,7 +247,7 @@ fn gather(p: &Policy) -> Vec<Reference<'_>> {
         };
         push(
             &mut refs,
-            kind,
+            (kind, "claim"),
             names.iter().map(|n| (n.as_str(), &promise.origin)),
             &t,
         );
@@ -244,12 +257,13 @@ fn gather(p: &Policy) -> Vec<Reference<'_>> {
 
 fn push<'a>(
     refs: &mut Vec<Reference<'a>>,
-    kind: Kind,
+    (kind, keyword): (Kind, &'static str),
     names: impl Iterator<Item = (&'a str, &'a Origin)>,
     target: &str,
 ) {
     refs.extend(names.map(|(name, origin)| Reference {
         kind,
+        keyword,
         name,
         origin,
         target: target.to_string(),
@@ -345,7 +359,7 @@ fn undefined(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 cx.diag(
                     Code::UndefinedName,
                     format!("{what} `{n}` is not defined"),
-                    &[r.origin],
+                    &[&cx.locate_name(r.origin, r.keyword, n)],
                 )
                 .help(suggestion(n, candidates, define))
                 .target(r.target),

@@ -14,6 +14,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     sensitive_data_unencrypted(cx, out);
     retention_period_unstated(cx, out);
     access_contradicts_right(cx, out);
+    nonident_access_with_identifiable_data(cx, out);
     linked_cookie_without_identifiable_statement(cx, out);
     choice_without_opt_out(cx, out);
     contact_without_contact_data(cx, out);
@@ -31,6 +32,7 @@ struct Practice<'a> {
     kind: &'static str,
 }
 
+/// Statements, cookies (identifiable when linked) and sharing rules.
 fn practices<'a>(cx: &Context<'a>) -> Vec<Practice<'a>> {
     let p = cx.policy;
     let mut out: Vec<Practice<'a>> = p
@@ -52,6 +54,14 @@ fn practices<'a>(cx: &Context<'a>) -> Vec<Practice<'a>> {
         identifiable: c.linked,
         origin: &c.origin,
         kind: "cookie",
+    }));
+    out.extend(p.sharing.iter().map(|sh| Practice {
+        target: format!("share {}", sh.name),
+        purposes: &sh.purposes,
+        retention: None,
+        identifiable: sh.identifiable,
+        origin: &sh.origin,
+        kind: "sharing rule",
     }));
     out
 }
@@ -263,6 +273,40 @@ fn access_contradicts_right(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .label(&cx.policy.origin, format!("`access {access}` is declared for this policy"))
             .help("declare the access level people really have (all, contact-and-other, ident-contact, other-ident), or remove the right")
             .target(format!("right {}", right_word(right.kind))),
+        );
+    }
+}
+
+fn nonident_access_with_identifiable_data(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // REC §3.2.5: `nonident` means the site collects no identified data. REC
+    // Example 3.1 pairs it with an identifiable statement of clickstream data, so
+    // only data that names or reaches a person contradicts it: contact details
+    // (`physical`, `online`) and government identifiers (as X716 reads `NOI`).
+    if cx.policy.access != Some(Access::Nonident) {
+        return;
+    }
+    let identifying = [Category::Physical, Category::Online, Category::Government];
+    for s in cx.policy.statements.iter().filter(|s| s.identifiable) {
+        let Some(used) = cx
+            .items(&s.data)
+            .into_iter()
+            .find(|u| categories(u.item).iter().any(|c| identifying.contains(c)))
+        else {
+            continue;
+        };
+        let at = used.origins();
+        out.push(
+            cx.diag(
+                Code::NonidentAccessWithIdentifiableData,
+                format!(
+                    "the policy declares `access nonident` (no identified data is collected), but statement `{}` collects contact or identity data",
+                    s.name
+                ),
+                &[at[0], at[1], &s.origin],
+            )
+            .label(&cx.policy.origin, "`access nonident` is declared for this policy")
+            .help("mark the statement `non-identifiable` if the data is anonymised, or declare the access people have to their identified data")
+            .target(format!("collect {}", s.name)),
         );
     }
 }

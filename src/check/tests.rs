@@ -561,6 +561,10 @@ fn individual_purpose_on_non_identifiable_statement_and_unlinked_cookie() {
         .collect();
     targets.sort_unstable();
     assert_eq!(targets, vec!["collect orders", "cookie prof"]);
+    let share = with(
+        "sharing:\n- name: scores\n  with: [processor]\n  identifiable: false\n  purposes:\n  - purpose: individual-decision\n",
+    );
+    assert_eq!(ids(&run(&share)), vec!["Q502"]);
 }
 
 #[test]
@@ -604,6 +608,40 @@ fn access_none_contradicts_access_right() {
     let d = run(&y);
     assert_eq!(ids(&d), vec!["Q505"]);
     assert_eq!(d[0].target.as_deref(), Some("right access"));
+}
+
+#[test]
+fn nonident_access_with_identifiable_statement() {
+    let d = run(&BASE.replace("  access: all\n", "  access: nonident\n"));
+    assert_eq!(ids(&d), vec!["Q510"]);
+    assert_eq!(d[0].target.as_deref(), Some("collect orders"));
+    let anonymous = BASE
+        .replace("  access: all\n", "  access: nonident\n")
+        .replace(
+            "      period: while the order is open\n",
+            "      period: while the order is open\n    identifiable: false\n",
+        );
+    assert_eq!(ids(&run(&anonymous)), Vec::<&str>::new());
+    // REC Example 3.1: identifiable clickstream data with `access nonident` is fine.
+    let clickstream = BASE
+        .replace("  access: all\n", "  access: nonident\n")
+        .replace("user.home-info.online.email", "dynamic.clickstream");
+    assert_eq!(ids(&run(&clickstream)), Vec::<&str>::new());
+}
+
+#[test]
+fn third_party_cookie_provider_receives_its_data() {
+    let y = promise("no-third-party-sharing", "", "basis: consent").replace(
+        "  sharing:\n",
+        "  cookies:\n  - name: ads\n    categories: [state]\n    party: third\n    provider: adnet\n  sharing:\n",
+    );
+    let d = run(&y);
+    let targets: Vec<&str> = d
+        .iter()
+        .filter(|d| d.code.id() == "C402")
+        .filter_map(|d| d.target.as_deref())
+        .collect();
+    assert!(targets.contains(&"cookie ads"), "{targets:?}");
 }
 
 #[test]
@@ -658,4 +696,74 @@ fn findings_without_spans_fall_back_to_the_file_start() {
     let r = find(&d, "R201");
     let span = r.span.as_ref().unwrap();
     assert_eq!((span.line, span.col, &*span.file), (1, 1, "t.yaml"));
+}
+
+// ---- locations in the policy language ----
+
+fn run_policy(text: &str) -> Vec<Diagnostic> {
+    engine::compile(&SourceFile::new("t.policy", text)).diagnostics
+}
+
+#[test]
+fn undefined_names_in_lists_point_at_the_name() {
+    let text = r#"policy shop {
+  title "T"
+  discuri "https://e.com/p"
+  access all
+  entity "E" {
+    email "p@e.com"
+  }
+  subject customers "customer accounts"
+  collect orders {
+    text "from customer"
+    data {
+      custom "x" categories purchase
+    }
+    from customers,   # everyone
+      customer
+    for current
+    to ours
+    retain stated-purpose "a year"
+  }
+}
+"#;
+    let d = run_policy(text);
+    let r = find(&d, "R201");
+    let span = r.span.as_ref().unwrap();
+    assert_eq!((span.line, span.col), (15, 7), "{r:?}");
+    assert_eq!(&text[span.start..span.end], "customer");
+}
+
+#[test]
+fn acknowledgments_match_only_findings_of_their_own_policy() {
+    let one = r#"policy NAME {
+  title "T"
+  discuri "https://e.com/p"
+  access all
+  entity "E" {
+    email "p@e.com"
+  }
+  collect orders {
+    data {
+      custom "x" categories purchase
+    }
+    for current
+    to ours
+    retain stated-purpose
+  }
+ACK}
+"#;
+    let first = one.replace("NAME", "first").replace(
+        "ACK",
+        "  acknowledge Q504 at collect orders because \"r\"\n",
+    );
+    let second = one.replace("NAME", "second").replace("ACK", "");
+    let c = engine::compile(&SourceFile::new("t.policy", format!("{first}{second}")));
+    let q: Vec<bool> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.id() == "Q504")
+        .map(|d| d.acknowledged.is_some())
+        .collect();
+    assert_eq!(q, vec![true, false], "{:?}", c.diagnostics);
 }

@@ -8,7 +8,7 @@
 //! plus whatever the HTML emitter adds.
 
 use super::{exit, inputs};
-use policyc::diagnostic::render_human;
+use policyc::diagnostic::render_outstanding;
 use policyc::emit::{emitters, EmitOptions, Output};
 use policyc::engine;
 use std::fmt::Write as _;
@@ -96,7 +96,7 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions) -> Result<Plan, String> {
             failed = true;
         }
         if !c.diagnostics.is_empty() {
-            report.push_str(&render_human(
+            report.push_str(&render_outstanding(
                 &c.diagnostics,
                 std::slice::from_ref(&c.source),
                 false,

@@ -91,8 +91,12 @@ pub fn run(args: &Args) -> u8 {
         }
         Format::Json => println!("{}", diagnostic::render_json(&diags)),
         Format::Sarif => {
+            // SARIF paths are relative to the repository root (code scanning
+            // resolves them against the checkout), or to the current directory
+            // outside a repository.
             let cwd = std::env::current_dir().unwrap_or_default();
-            println!("{}", diagnostic::render_sarif(&diags, &cwd));
+            let root = repository_root(&cwd).unwrap_or(cwd);
+            println!("{}", diagnostic::render_sarif(&diags, &root));
         }
         Format::Github => print!("{}", diagnostic::render_github(&diags)),
     }
@@ -113,4 +117,11 @@ pub fn print_diagnostics(compilations: &[Compilation], color: bool) {
         .collect();
     let sources: Vec<SourceFile> = compilations.iter().map(|c| c.source.clone()).collect();
     eprint!("{}", diagnostic::render_human(&diags, &sources, color));
+}
+
+/// The nearest directory at or above `dir` that holds a `.git` entry.
+fn repository_root(dir: &std::path::Path) -> Option<std::path::PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(std::path::Path::to_path_buf)
 }

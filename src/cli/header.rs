@@ -2,7 +2,7 @@
 //! configuration equivalent, or the HTML link tag (REC §2.2.2-2.2.3).
 
 use super::exit;
-use policyc::diagnostic::render_human;
+use policyc::diagnostic::render_outstanding;
 use policyc::emit::p3p::{derive, header::snippet, HeaderFormat};
 use policyc::engine;
 use std::path::PathBuf;
@@ -41,7 +41,7 @@ pub fn run(args: &Args) -> u8 {
     if !c.diagnostics.is_empty() {
         eprint!(
             "{}",
-            render_human(&c.diagnostics, std::slice::from_ref(&c.source), false)
+            render_outstanding(&c.diagnostics, std::slice::from_ref(&c.source), false)
         );
     }
     let Some(model) = c.valid_model() else {

@@ -1,11 +1,58 @@
-//! `policyc init` (under construction).
+//! `policyc init [PATH]`: writes a commented starter policy (`src/cli/starter.policy`).
 
 use super::exit;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The starter policy: every part commented; passes `policyc check`.
+pub const STARTER: &str = include_str!("starter.policy");
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(after_help = "\
+Examples:
+  policyc init                      write privacy.policy here
+  policyc init policies/            write policies/privacy.policy
+  policyc init site.policy --force  overwrite site.policy")]
+pub struct Args {
+    /// The file to write, or a directory to write `privacy.policy` in.
+    #[arg(default_value = "privacy.policy")]
+    pub path: PathBuf,
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
 
-pub fn run(_args: &Args) -> u8 {
-    eprintln!("policyc: this command is not built yet");
-    exit::USAGE
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+pub fn run(args: &Args) -> u8 {
+    let path = if args.path.is_dir() {
+        args.path.join("privacy.policy")
+    } else {
+        args.path.clone()
+    };
+    if path.exists() && !args.force {
+        eprintln!(
+            "policyc: {} exists; use --force to overwrite it",
+            path.display()
+        );
+        return exit::USAGE;
+    }
+    if let Err(e) = write_atomically(&path, STARTER) {
+        eprintln!("policyc: cannot write {}: {e}", path.display());
+        return exit::USAGE;
+    }
+    println!(
+        "wrote {p}\nnext: edit it, then run `policyc check {p}`",
+        p = path.display()
+    );
+    exit::OK
 }

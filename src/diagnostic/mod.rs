@@ -2,12 +2,13 @@
 
 mod code;
 mod github;
+mod position;
 mod render;
 mod sarif;
 
 pub use code::Code;
-pub use github::render_github;
-pub use render::{render_human, render_json};
+pub use github::{escape_data, escape_property, render_github};
+pub use render::{render_human, render_json, render_outstanding};
 pub use sarif::render_sarif;
 
 use crate::span::{Origin, Span};

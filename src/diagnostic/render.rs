@@ -24,6 +24,34 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &[SourceFile], color: b
     out
 }
 
+/// Like [`render_human`], for commands other than `check` (build, header): shows
+/// only findings nobody acknowledged, and counts the acknowledged ones, which
+/// `policyc check` lists with their reasons. Empty when there is nothing to say.
+pub fn render_outstanding(
+    diagnostics: &[Diagnostic],
+    sources: &[SourceFile],
+    color: bool,
+) -> String {
+    let outstanding: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.acknowledged.is_none())
+        .cloned()
+        .collect();
+    let acknowledged = diagnostics.len() - outstanding.len();
+    if outstanding.is_empty() {
+        return String::new();
+    }
+    let mut out = render_human(&outstanding, sources, color);
+    if acknowledged > 0 {
+        let _ = writeln!(
+            out,
+            "({acknowledged} acknowledged finding{} not shown; `policyc check` lists them)",
+            if acknowledged == 1 { "" } else { "s" }
+        );
+    }
+    out
+}
+
 /// `N errors, M warnings, K acknowledged`.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let count = |sev: Severity| {
@@ -301,6 +329,24 @@ mod tests {
         assert!(
             out.ends_with("0 errors, 0 warnings, 1 acknowledged\n"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn outstanding_leaves_out_acknowledged_findings_and_counts_them() {
+        let s = source();
+        let mut acked =
+            Diagnostic::new(Code::DuplicateDefinition, "known").at(Some(span(&s, 0, 6)));
+        acked.acknowledged = Some("the text says so".into());
+        let open = Diagnostic::new(Code::UnusedDefinition, "unused").at(Some(span(&s, 0, 6)));
+        let out =
+            super::render_outstanding(&[acked.clone(), open], std::slice::from_ref(&s), false);
+        assert!(out.contains("warning[R203]: unused"), "{out}");
+        assert!(!out.contains("known"), "{out}");
+        assert!(out.contains("(1 acknowledged finding not shown"), "{out}");
+        assert_eq!(
+            super::render_outstanding(&[acked], std::slice::from_ref(&s), false),
+            ""
         );
     }
 

@@ -23,8 +23,8 @@ pub struct Promise {
 pub enum Claim {
     /// "We never sell personal data": no sharing rule is a sale of identifiable data.
     NoSale,
-    /// "We do not share with third parties": no identifiable data reaches a recipient
-    /// other than `ours`, beyond the stated exceptions.
+    /// "We do not share with third parties": no data reaches a recipient other than
+    /// `ours`, beyond the stated exceptions (`aggregate` allows non-identifiable data).
     NoThirdPartySharing,
     /// "Cookies are not linked to personal information": no cookie is linked.
     CookiesNotLinked,

@@ -73,7 +73,7 @@ pub struct P3pRecipient {
 
 /// A `DATA` element of a statement (REC §3.3.7): a base data schema reference
 /// (without the leading `#`), `optional`, and its CATEGORIES.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct P3pData {
     pub reference: String,
     pub optional: bool,

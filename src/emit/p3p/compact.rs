@@ -1,6 +1,7 @@
 //! The compact policy (REC §4), derived from the cookie policies only (REC §4 intro:
 //! a compact policy describes the cookies of a response and the data linked to them;
-//! see `p3p::cookies`). The rules follow REFERENCE §10.2:
+//! see `p3p::cookies`), or from every policy when a file declares no cookies. The
+//! rules follow REFERENCE §10.2:
 //!
 //! - one ACCESS token; when several cookie policies disagree, the value that grants
 //!   the person the least access (`none` unless all agree) (safe reading);

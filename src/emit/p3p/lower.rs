@@ -107,15 +107,15 @@ pub fn sites(set: &PolicySet) -> Vec<String> {
     out
 }
 
-/// The policy reference file (REC §2.3) for one site (`None`: every site, for a
-/// file that covers at most one): one POLICY-REF per cookie policy (cookies only,
+/// The policy reference file (REC §2.3) for one site (`None`: for a file that
+/// declares no sites): one POLICY-REF per cookie policy (cookies only,
 /// so they never compete for URIs), then one per policy covering the site with the
 /// paths it covers there, most specific first so the first match is the right one
 /// (REC §2.3.2.1). A reference file is per host (REC §2.2.1), so policies covering
 /// other sites are left out.
 pub fn lower_reference(set: &PolicySet, file: &PolicyFile, site: Option<&str>) -> ReferenceFile {
     let mut refs = Vec::new();
-    for p in &set.policies {
+    for p in set.policies.iter().filter(|p| covers_site(set, p, site)) {
         let name = cookie_policy_name(&p.name);
         if !file.policies.iter().any(|q| q.name == name) {
             continue;
@@ -155,6 +155,7 @@ pub fn lower_reference(set: &PolicySet, file: &PolicyFile, site: Option<&str>) -
     let mut pages: Vec<PolicyRef> = set
         .policies
         .iter()
+        .filter(|p| covers_site(set, p, site))
         .filter_map(|p| page_ref(p, site))
         .collect();
     // Stable sort: most specific include first; among equals, method-limited first.
@@ -179,6 +180,17 @@ fn pattern(name: Option<&str>, domain: Option<&str>, path: Option<&str>) -> Cook
         domain: any(domain),
         path: any(path),
     }
+}
+
+/// Whether the policy applies on `site` (`None`: the file declares no sites). A
+/// policy without `covers` covers the whole site only when no policy of the file
+/// declares any; otherwise it is deployed elsewhere (a hosted service on customers'
+/// domains, say) and no POLICY-REF of these reference files points to it.
+pub fn covers_site(set: &PolicySet, p: &Policy, site: Option<&str>) -> bool {
+    if p.covers.is_empty() {
+        return set.policies.iter().all(|q| q.covers.is_empty());
+    }
+    site.is_none_or(|s| p.covers.iter().any(|c| c.site == s))
 }
 
 fn page_ref(p: &Policy, site: Option<&str>) -> Option<PolicyRef> {

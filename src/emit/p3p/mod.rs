@@ -32,7 +32,8 @@ pub struct P3pOutput {
     /// When the policies cover several sites: each site's own reference file
     /// (a reference file is per host, REC §2.2.1), written to `sites/<site>/w3c/p3p.xml`.
     pub site_references: Vec<(String, ReferenceFile)>,
-    /// The compact policy tokens, `None` when the file declares no cookies.
+    /// The compact policy tokens: of the cookie policies, or of every policy when
+    /// the file declares no cookies; `None` only for a file without policies.
     pub compact: Option<String>,
 }
 
@@ -40,8 +41,10 @@ pub struct P3pOutput {
 pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
     let policy_file = lower::lower_file(set)?;
     let sites = lower::sites(set);
-    let (reference, site_references) = if sites.len() > 1 {
-        let per_site: Vec<(String, ReferenceFile)> = sites
+    let primary = sites.first().map(String::as_str);
+    let reference = lower::lower_reference(set, &policy_file, primary);
+    let site_references: Vec<(String, ReferenceFile)> = if sites.len() > 1 {
+        sites
             .iter()
             .map(|s| {
                 (
@@ -49,23 +52,37 @@ pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
                     lower::lower_reference(set, &policy_file, Some(s)),
                 )
             })
-            .collect();
-        (per_site[0].1.clone(), per_site)
+            .collect()
     } else {
-        (lower::lower_reference(set, &policy_file, None), Vec::new())
+        Vec::new()
     };
-    let cookie_names: Vec<String> = set
+    // The header goes with `w3c/p3p.xml`: its CP describes the policies that apply
+    // on that site.
+    let here: Vec<&str> = set
         .policies
         .iter()
-        .map(|p| cookie_policy_name(&p.name))
+        .filter(|p| lower::covers_site(set, p, primary))
+        .map(|p| p.name.as_str())
         .collect();
-    let cookie_policies: Vec<P3pPolicy> = policy_file
-        .policies
-        .iter()
-        .filter(|p| cookie_names.contains(&p.name))
-        .cloned()
-        .collect();
-    let compact = compact::compact_policy(&cookie_policies);
+    let cookie_names: Vec<String> = here.iter().map(|n| cookie_policy_name(n)).collect();
+    let pick = |names: &[String]| -> Vec<P3pPolicy> {
+        policy_file
+            .policies
+            .iter()
+            .filter(|p| names.contains(&p.name))
+            .cloned()
+            .collect()
+    };
+    let cookie_policies = pick(&cookie_names);
+    // REC §4: the CP summarises the policy for the cookies. When no policy here
+    // declares cookies, the CP summarises every policy here: user agents that read
+    // only the header (REFERENCE A8) still see the practices, and it can only overstate.
+    let compact = if cookie_policies.is_empty() {
+        let names: Vec<String> = here.iter().map(|n| (*n).to_string()).collect();
+        compact::compact_policy(&pick(&names))
+    } else {
+        compact::compact_policy(&cookie_policies)
+    };
     Ok(P3pOutput {
         policy_file,
         reference,

@@ -4,31 +4,111 @@
 
 use super::super::EmitError;
 use crate::model::{
-    Cookie, DataItem, DataRef, DataUse, Policy, PurposeUse, RecipientUse, Sharing, Statement,
+    Cookie, DataItem, DataRef, DataSet, DataUse, Policy, PurposeUse, RecipientDef, RecipientUse,
+    Sharing, Statement,
 };
 use crate::p3p::document::{P3pData, P3pPurpose, P3pRecipient, P3pStatement};
 use crate::vocabulary::{Category, Purpose, Recipient, Required, Retention, Term};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Bound;
 
 /// The reference P3P carries custom data under (REC §5.5.4, variable-category).
 pub const MISCDATA: &str = "dynamic.miscdata";
 /// The element a cookie's contents are declared as (REC §5.5.4).
 pub const COOKIES: &str = "dynamic.cookies";
 
+/// Name lookups of one policy, built once so that lowering stays linear in the
+/// policy's size.
+struct Lookup<'p> {
+    datasets: HashMap<&'p str, &'p DataSet>,
+    recipients: HashMap<&'p str, &'p RecipientDef>,
+}
+
+impl<'p> Lookup<'p> {
+    fn new(policy: &'p Policy) -> Self {
+        Self {
+            datasets: policy
+                .datasets
+                .iter()
+                .map(|d| (d.name.as_str(), d))
+                .collect(),
+            recipients: policy
+                .recipients
+                .iter()
+                .map(|r| (r.name.as_str(), r))
+                .collect(),
+        }
+    }
+}
+
+/// Which collected statements hold each data reference, for finding the
+/// statements a sharing rule's data comes from without comparing every pair.
+struct DataIndex<'s> {
+    by_reference: BTreeMap<&'s str, Vec<usize>>,
+}
+
+impl<'s> DataIndex<'s> {
+    fn new(collected: &'s [P3pStatement]) -> Self {
+        let mut by_reference: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, s) in collected.iter().enumerate() {
+            for d in &s.data {
+                let list = by_reference.entry(d.reference.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Self { by_reference }
+    }
+
+    /// Indices (ascending) of the statements whose data overlaps `shared`: the
+    /// same element, an element of a set shared, or a set an element shared is in.
+    fn overlapping(&self, shared: &[P3pData]) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        for d in shared {
+            let reference = d.reference.as_str();
+            // The element itself and every set above it (`user.name` for `user.name.given`).
+            let mut prefix = reference;
+            loop {
+                if let Some(list) = self.by_reference.get(prefix) {
+                    out.extend(list.iter().copied());
+                }
+                match prefix.rfind('.') {
+                    Some(i) => prefix = &prefix[..i],
+                    None => break,
+                }
+            }
+            // Every element below it (`user.name.given` for `user.name`).
+            let below = format!("{reference}.");
+            for (_, list) in self
+                .by_reference
+                .range::<str, _>((Bound::Included(below.as_str()), Bound::Unbounded))
+                .take_while(|(k, _)| k.starts_with(&below))
+            {
+                out.extend(list.iter().copied());
+            }
+        }
+        out
+    }
+}
+
 /// Every statement of the policy, in the order described in the module comment.
 pub fn lower_statements(policy: &Policy) -> Result<Vec<P3pStatement>, EmitError> {
+    let lookup = Lookup::new(policy);
     let collected: Vec<P3pStatement> = policy
         .statements
         .iter()
-        .map(|s| collect_statement(policy, s))
+        .map(|s| collect_statement(&lookup, s))
         .collect();
+    let index = DataIndex::new(&collected);
     let mut out = collected.clone();
     for share in &policy.sharing {
-        if let Some(s) = share_statement(policy, share, &collected) {
+        if let Some(s) = share_statement(&lookup, share, &collected, &index) {
             out.push(s);
         }
     }
     for cookie in &policy.cookies {
-        out.push(cookie_statement(policy, cookie));
+        out.push(cookie_statement(&lookup, cookie));
     }
     for (i, s) in out.iter().enumerate() {
         validate(policy, i, s)?;
@@ -64,14 +144,14 @@ fn validate(policy: &Policy, index: usize, s: &P3pStatement) -> Result<(), EmitE
     }
 }
 
-fn collect_statement(policy: &Policy, s: &Statement) -> P3pStatement {
+fn collect_statement(lookup: &Lookup<'_>, s: &Statement) -> P3pStatement {
     P3pStatement {
         consequence: s.consequence.clone(),
         non_identifiable: !s.identifiable,
         purposes: purposes(&s.purposes),
-        recipients: recipients(policy, &s.recipients, None),
+        recipients: recipients(lookup, &s.recipients, None),
         retention: s.retention.as_ref().map(|r| r.value),
-        data: data(policy, &s.data),
+        data: data(lookup, &s.data),
     }
 }
 
@@ -80,9 +160,10 @@ fn collect_statement(policy: &Policy, s: &Statement) -> P3pStatement {
 /// and the least restrictive retention of the statements collecting the data
 /// (`indefinitely` when none does; the safe reading overstates).
 fn share_statement(
-    policy: &Policy,
+    lookup: &Lookup<'_>,
     share: &Sharing,
     collected: &[P3pStatement],
+    index: &DataIndex<'_>,
 ) -> Option<P3pStatement> {
     let uses: Vec<RecipientUse> = share
         .with
@@ -93,19 +174,25 @@ fn share_statement(
             origin: share.origin.clone(),
         })
         .collect();
-    let recipients = recipients(policy, &uses, None);
+    let recipients = recipients(lookup, &uses, None);
     if recipients.is_empty() {
         return None;
     }
-    let mut shared = data(policy, &share.data);
-    let sources: Vec<&P3pStatement> = collected
-        .iter()
-        .filter(|s| shared.is_empty() || s.data.iter().any(|d| overlaps(d, &shared)))
-        .collect();
+    let mut shared = data(lookup, &share.data);
+    let sources: Vec<&P3pStatement> = if shared.is_empty() {
+        collected.iter().collect()
+    } else {
+        index
+            .overlapping(&shared)
+            .into_iter()
+            .filter_map(|i| collected.get(i))
+            .collect()
+    };
     if shared.is_empty() {
+        let mut seen: HashSet<String> = HashSet::new();
         for s in &sources {
             for d in &s.data {
-                if !shared.iter().any(|x| x.reference == d.reference) {
+                if seen.insert(d.reference.clone()) {
                     shared.push(d.clone());
                 }
             }
@@ -144,14 +231,6 @@ fn share_statement(
     })
 }
 
-fn overlaps(d: &P3pData, shared: &[P3pData]) -> bool {
-    shared.iter().any(|s| {
-        s.reference == d.reference
-            || s.reference.starts_with(&format!("{}.", d.reference))
-            || d.reference.starts_with(&format!("{}.", s.reference))
-    })
-}
-
 /// How long a retention value lets the site keep data (REC §3.3.6), least first.
 pub fn retention_rank(r: Retention) -> u8 {
     match r {
@@ -181,7 +260,7 @@ fn merge_purpose(list: &mut Vec<P3pPurpose>, p: &P3pPurpose) {
 /// It is NON-IDENTIFIABLE unless the cookie is linked to personally identifiable
 /// information. Recipients default to `ours`; a third-party cookie's provider
 /// receives what it holds.
-fn cookie_statement(policy: &Policy, cookie: &Cookie) -> P3pStatement {
+fn cookie_statement(lookup: &Lookup<'_>, cookie: &Cookie) -> P3pStatement {
     let mut uses = cookie.recipients.clone();
     if uses.is_empty() {
         uses.push(RecipientUse {
@@ -206,7 +285,7 @@ fn cookie_statement(policy: &Policy, cookie: &Cookie) -> P3pStatement {
         consequence: cookie.holds.clone(),
         non_identifiable: !cookie.linked,
         purposes: purposes(&cookie.purposes),
-        recipients: recipients(policy, &uses, cookie.provider.as_deref()),
+        recipients: recipients(lookup, &uses, cookie.provider.as_deref()),
         retention: cookie.retention.as_ref().map(|r| r.value),
         data: vec![data_item(&item)],
     }
@@ -238,10 +317,14 @@ fn purposes(uses: &[PurposeUse]) -> Vec<P3pPurpose> {
 
 /// Resolves recipient names (defined recipients or P3P words) and groups them by
 /// value and `required`, collecting `recipient-description`s (REC §3.3.5).
-fn recipients(policy: &Policy, uses: &[RecipientUse], provider: Option<&str>) -> Vec<P3pRecipient> {
+fn recipients(
+    lookup: &Lookup<'_>,
+    uses: &[RecipientUse],
+    provider: Option<&str>,
+) -> Vec<P3pRecipient> {
     let mut out: Vec<P3pRecipient> = Vec::new();
     let mut add = |name: &str, required: Required| {
-        let (kind, description) = match policy.recipients.iter().find(|r| r.name == name) {
+        let (kind, description) = match lookup.recipients.get(name) {
             Some(def) => (def.kind, def.description.clone()),
             None => match Recipient::from_word(name) {
                 Some(kind) => (kind, None),
@@ -284,10 +367,11 @@ fn recipients(policy: &Policy, uses: &[RecipientUse], provider: Option<&str>) ->
 
 /// Expands data set names and in-place items into DATA elements, dropping exact
 /// duplicates.
-pub fn data(policy: &Policy, uses: &[DataUse]) -> Vec<P3pData> {
+fn data(lookup: &Lookup<'_>, uses: &[DataUse]) -> Vec<P3pData> {
     let mut out: Vec<P3pData> = Vec::new();
+    let mut seen: HashSet<P3pData> = HashSet::new();
     let mut push = |d: P3pData| {
-        if !out.contains(&d) {
+        if seen.insert(d.clone()) {
             out.push(d);
         }
     };
@@ -295,7 +379,7 @@ pub fn data(policy: &Policy, uses: &[DataUse]) -> Vec<P3pData> {
         match u {
             DataUse::Item(item) => push(data_item(item)),
             DataUse::Set { name, .. } => {
-                if let Some(set) = policy.datasets.iter().find(|d| &d.name == name) {
+                if let Some(set) = lookup.datasets.get(name.as_str()) {
                     for item in &set.items {
                         push(data_item(item));
                     }
