@@ -6,11 +6,13 @@
 //! translation guidance). Nothing else in the crate spells a P3P term by hand.
 
 mod data_schema;
+mod data_words;
 mod terms;
 
 pub use data_schema::{
     all_names as data_names, lookup as lookup_data, DataElement, DATA_SCHEMA_ROOTS,
 };
+pub use data_words::data_label;
 pub use terms::{
     Access, Category, Purpose, Recipient, Remedy, Required, ResolutionType, Retention,
 };

@@ -1,0 +1,90 @@
+//! P3P terms as the templates see them: word, label and description, all from
+//! `crate::vocabulary`.
+
+use crate::vocabulary::{Purpose, Recipient, Required, Term};
+use serde::Serialize;
+
+/// One P3P term, worded for readers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TermView {
+    /// The source / P3P word (`pseudo-analysis`), for CSS classes and anchors.
+    pub word: &'static str,
+    pub label: &'static str,
+    pub description: &'static str,
+}
+
+impl TermView {
+    pub fn of<T: Term>(term: T) -> Self {
+        Self {
+            word: term.word(),
+            label: term.label(),
+            description: term.description(),
+        }
+    }
+}
+
+/// A purpose with its choice (REC §3.3.4).
+#[derive(Clone, Debug, Serialize)]
+pub struct PurposeView {
+    pub purpose: TermView,
+    /// The policy's own words for `other-purpose`.
+    pub detail: Option<String>,
+    pub choice: TermView,
+}
+
+/// A recipient with its choice (REC §3.3.5).
+#[derive(Clone, Debug, Serialize)]
+pub struct RecipientView {
+    /// Who it is: the policy's description, else the kind's label.
+    pub label: String,
+    /// The P3P recipient kind, when known.
+    pub kind: Option<TermView>,
+    pub choice: TermView,
+}
+
+pub fn purpose_view(purpose: Purpose, required: Required, detail: Option<&String>) -> PurposeView {
+    PurposeView {
+        purpose: TermView::of(purpose),
+        detail: detail.cloned(),
+        // REC §3.3.4: `current` is always required.
+        choice: TermView::of(if purpose.takes_required() {
+            required
+        } else {
+            Required::Always
+        }),
+    }
+}
+
+/// The kind of a recipient named in a statement: a defined recipient's kind, or
+/// the P3P word itself.
+pub fn recipient_kind(policy: &crate::model::Policy, name: &str) -> Option<Recipient> {
+    policy
+        .recipients
+        .iter()
+        .find(|r| r.name == name)
+        .map(|r| r.kind)
+        .or_else(|| Recipient::from_word(name))
+}
+
+pub fn recipient_view(
+    policy: &crate::model::Policy,
+    name: &str,
+    required: Required,
+) -> RecipientView {
+    let def = policy.recipients.iter().find(|r| r.name == name);
+    let kind = recipient_kind(policy, name);
+    let label = def
+        .and_then(|d| d.description.clone())
+        .or_else(|| kind.map(|k| k.label().to_string()))
+        .unwrap_or_else(|| super::words::humanize(name));
+    RecipientView {
+        label,
+        kind: kind.map(TermView::of),
+        // REC §3.3.5: `ours` is always required.
+        choice: TermView::of(if kind.is_some_and(|k| !k.takes_required()) {
+            Required::Always
+        } else {
+            required
+        }),
+    }
+}

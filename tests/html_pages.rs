@@ -1,0 +1,40 @@
+//! Renders every HTML fixture to files, for the browser checks of `.ci/run`:
+//! `POLICYC_HTML_PAGES=DIR cargo test --test html_pages` writes the pages into DIR
+//! (without it, into a temporary directory, to prove they render). The seed pages
+//! come from `policyc build policies/` (the main job), not from here.
+
+#![allow(clippy::expect_used, clippy::panic)]
+
+mod html_support;
+
+use policyc::emit::EmitOptions;
+
+#[test]
+fn every_fixture_renders_to_a_page() {
+    let dir = match std::env::var_os("POLICYC_HTML_PAGES") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => std::env::temp_dir().join(format!("policyc-html-{}", std::process::id())),
+    };
+    std::fs::create_dir_all(&dir).expect("output directory");
+    let mut written = 0;
+    for dir_name in [
+        "tests/fixtures/html-examples",
+        "tests/fixtures/html",
+        "tests/fixtures/html-model",
+    ] {
+        for fixture in html_support::fixtures(dir_name) {
+            let set = html_support::model(&fixture);
+            for fragment in [false, true] {
+                let options = EmitOptions {
+                    templates: None,
+                    fragment,
+                };
+                for out in html_support::render(&set, &options) {
+                    std::fs::write(dir.join(&out.path), &out.bytes).expect("page written");
+                    written += 1;
+                }
+            }
+        }
+    }
+    assert!(written >= 6, "only {written} pages written");
+}
