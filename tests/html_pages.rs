@@ -11,9 +11,12 @@ use policyc::emit::EmitOptions;
 
 #[test]
 fn every_fixture_renders_to_a_page() {
+    // Without POLICYC_HTML_PAGES the pages go to a temporary directory removed
+    // at the end of the test.
+    let scratch = tempfile::tempdir().expect("temp dir");
     let dir = match std::env::var_os("POLICYC_HTML_PAGES") {
         Some(d) => std::path::PathBuf::from(d),
-        None => std::env::temp_dir().join(format!("policyc-html-{}", std::process::id())),
+        None => scratch.path().to_path_buf(),
     };
     std::fs::create_dir_all(&dir).expect("output directory");
     let mut written = 0;

@@ -27,17 +27,18 @@ fn assert_located(diags: &[Diagnostic], code: Code, line: u32, col: u32) {
     );
 }
 
-fn tmp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("policyc-bad-input-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+/// Writes `bytes` to a file in a fresh temporary directory, removed when the
+/// returned guard is dropped.
+fn tmp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
     std::fs::write(&path, bytes).expect("write");
-    path
+    (dir, path)
 }
 
 /// Runs `policyc check` on the bytes; returns the exit code and stdout.
 fn check_binary(name: &str, bytes: &[u8]) -> (i32, String) {
-    let path = tmp_file(name, bytes);
+    let (_dir, path) = tmp_file(name, bytes);
     let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
         .args(["check", "--color", "never"])
         .arg(&path)
@@ -207,15 +208,15 @@ fn bad_yaml_is_located() {
 #[cfg(unix)]
 #[test]
 fn unreadable_file_in_a_directory_is_an_io_error_but_others_are_checked() {
-    let dir = std::env::temp_dir().join(format!("policyc-unreadable-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let guard = tempfile::tempdir().expect("temp dir");
+    let dir = guard.path();
     std::fs::write(dir.join("a.policy"), "policy main {\n  titel \"x\"\n}\n").expect("write");
     let link = dir.join("b.policy");
     let _ = std::fs::remove_file(&link);
     std::os::unix::fs::symlink("/nonexistent/policyc/b.policy", &link).expect("symlink");
     let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
         .args(["check", "--color", "never"])
-        .arg(&dir)
+        .arg(dir)
         .output()
         .expect("run policyc");
     assert_eq!(out.status.code(), Some(2));
@@ -227,7 +228,7 @@ fn unreadable_file_in_a_directory_is_an_io_error_but_others_are_checked() {
 fn deny_warnings_and_formats() {
     // A clean front end with a warning-free policy still parses in every format.
     let text = b"policy main {\n  title \"T\"\n}\n";
-    let path = tmp_file("fmt.policy", text);
+    let (_dir, path) = tmp_file("fmt.policy", text);
     for format in ["human", "json", "sarif", "github"] {
         let out = Command::new(env!("CARGO_BIN_EXE_policyc"))
             .args(["check", "--format", format])
