@@ -123,6 +123,22 @@ fn unsafe_urls_are_never_links() {
     assert!(html.contains("<html lang=\"en\">"));
 }
 
+/// A dispute's logo (P3P IMG) is shown as its text, linked only to an http(s) image,
+/// and never loaded (REC §3.2.6; the page makes no external requests).
+#[test]
+fn dispute_logos_are_text_links_never_images() {
+    let model = html_support::page(HOSTILE_MODEL);
+    assert!(model.contains("<p class=\"hint\">Seal: <bdi>logo alt: &lt;script&gt;"));
+    assert!(!model.contains("href=\"javascript:alert(&#x27;logo"));
+    let html = hostile_page();
+    assert!(html.contains(
+        "<p class=\"hint\">Seal: <a href=\"https:&#x2f;&#x2f;example.com&#x2f;seal.gif?%22%3E%3Cimg&#x2f;src=x&#x2f;onerror=alert(5)%3E\"><bdi>logo alt: &lt;script&gt;"
+    ));
+    for page in [model, html] {
+        assert!(!page.contains("<img"));
+    }
+}
+
 #[test]
 fn plain_urls_with_hostile_characters_are_links_with_escaped_targets() {
     let html = hostile_page();

@@ -276,6 +276,10 @@ fn import_reads_the_wd_example_with_warnings() {
         &format!("{FIXTURES}/spec-examples/WD-P3P-20010928_example-3.2_forShoppers.xml"),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("X703") && stderr(&o).contains("X705"));
+    // The draft namespace is the only warning: the seal's IMG is carried (REC §3.2.6).
+    assert!(stderr(&o).contains("X703") && !stderr(&o).contains("X705"));
     assert!(stdout(&o).starts_with("policy forShoppers {\n"));
+    assert!(stdout(&o).contains(
+        "    logo \"http://www.PrivacySeal.example.org/Logo.gif\" \"PrivacySeal's logo\"\n"
+    ));
 }

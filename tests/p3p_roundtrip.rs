@@ -226,7 +226,14 @@ fn source_of(g: &Gen) -> String {
     s.push_str("policy generated {\n  title \"Generated\"\n  opturi \"https://example.com/opt\"\n");
     s.push_str("  entity \"Example \\\"Co\\\" & <Sons>\" {\n    phone \"+44 20 7946 0000\"\n  }\n");
     let _ = writeln!(s, "  access {}", access[g.access % access.len()]);
-    s.push_str("  dispute service \"https://example.com/help\" {\n    remedies correct\n  }\n");
+    s.push_str("  dispute service \"https://example.com/help\" {\n");
+    // The seal's IMG (REC §3.2.6), with a size, without one, or absent.
+    match g.access % 3 {
+        0 => s.push_str("    logo \"https://example.com/seal.gif?a=1&b=<2>\" \"Seal \\\"&\\\" co.\" {\n      width 88\n      height 31\n    }\n"),
+        1 => s.push_str("    logo \"/seal.gif\" \"Seal\"\n"),
+        _ => {}
+    }
+    s.push_str("    remedies correct\n  }\n");
     s.push_str("  recipient partners same \"Partners & co.\"\n");
     for (i, (data, purposes, recipients, retention, nid, optional)) in
         g.statements.iter().enumerate()

@@ -3,9 +3,8 @@
 //! equivalent to the example (same elements and values; order- and
 //! whitespace-insensitive where P3P is: statements, DATA, purposes, recipients,
 //! ENTITY data, and POLICY-REFs that cover disjoint URIs), and their compact
-//! policies are what REC §4 (REFERENCE §10.2) gives.
-//!
-//! Known, documented difference: the DISPUTES `IMG` logo (the model has no field for it).
+//! policies are what REC §4 (REFERENCE §10.2) gives. The DISPUTES `IMG` (the seal's
+//! logo, REC §3.2.6) is compared too: [`assert_seal_logo`] makes sure both sides carry it.
 
 #![allow(
     clippy::unwrap_used,
@@ -17,7 +16,7 @@
 use policyc::emit::p3p::compact::compact_policy;
 use policyc::emit::p3p::{derive, policy, reference, P3pOutput};
 use policyc::engine;
-use policyc::p3p::document::{P3pPolicy, PolicyFile, PolicyRef, ReferenceFile};
+use policyc::p3p::document::{P3pImg, P3pPolicy, PolicyFile, PolicyRef, ReferenceFile};
 use policyc::p3p::read::{read, P3pDocument};
 use policyc::span::SourceFile;
 
@@ -78,6 +77,23 @@ fn normalize(p: &P3pPolicy) -> P3pPolicy {
     p
 }
 
+/// The seal logo of REC Examples 3.1 and 3.2 (and the WD's 3.2), so that the
+/// comparisons fail if either side dropped the IMG rather than pass on two `None`s.
+fn assert_seal_logo(p: &P3pPolicy) {
+    let img = p.disputes.first().and_then(|d| d.img.clone());
+    assert_eq!(
+        img,
+        Some(P3pImg {
+            src: "http://www.PrivacySeal.example.org/Logo.gif".into(),
+            alt: "PrivacySeal's logo".into(),
+            width: None,
+            height: None,
+        }),
+        "{}: the DISPUTES IMG",
+        p.name
+    );
+}
+
 /// Our generated policy, written as XML and read back, next to the example's.
 fn compare_policy(fixture: &str, example_text: &str, name: &str) {
     let out = build(fixture);
@@ -86,6 +102,8 @@ fn compare_policy(fixture: &str, example_text: &str, name: &str) {
     let theirs = read_policies("example", example_text);
     let ours = ours.policies.iter().find(|p| p.name == name).unwrap();
     let theirs = theirs.policies.iter().find(|p| p.name == name).unwrap();
+    assert_seal_logo(ours);
+    assert_seal_logo(theirs);
     assert_eq!(normalize(ours), normalize(theirs));
 }
 
@@ -118,6 +136,8 @@ fn wd_3_2_for_shoppers_matches_apart_from_namespace_language_and_fourth_statemen
     let mut ours = normalize(ours);
     ours.lang = None;
     let mut theirs = normalize(&theirs);
+    assert_seal_logo(&ours);
+    assert_seal_logo(&theirs);
     ours.statements.retain(|s| {
         !s.data.iter().any(|d| d.reference.starts_with("user.login")) || s.data.len() > 2
     });

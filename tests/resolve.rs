@@ -95,3 +95,61 @@ fn every_error_is_reported_in_one_run() {
         assert!(found.contains(&code), "{code} missing from {found:?}");
     }
 }
+
+/// `logo` in a `dispute`: P3P DISPUTES `IMG` (REC §3.2.6).
+#[test]
+fn dispute_logo_with_and_without_size() {
+    let p = policy(
+        "  dispute independent \"https://seal.example.org\" {\n    logo \"https://seal.example.org/logo.gif\" \"Seal\" {\n      width 88\n      height 31\n    }\n  }",
+    );
+    let logo = p.disputes[0].logo.as_ref().expect("a logo");
+    assert_eq!(logo.src, "https://seal.example.org/logo.gif");
+    assert_eq!(logo.alt, "Seal");
+    assert_eq!((logo.width, logo.height), (Some(88), Some(31)));
+    let p = policy(
+        "  dispute independent \"https://seal.example.org\" {\n    logo \"/seal.gif\" \"Seal\"\n  }",
+    );
+    let logo = p.disputes[0].logo.as_ref().expect("a logo");
+    assert_eq!((logo.width, logo.height), (None, None));
+}
+
+#[test]
+fn dispute_logo_errors() {
+    let d = |inner: &str| {
+        codes(&format!(
+            "  dispute court \"https://c.example.org\" {{\n{inner}\n  }}"
+        ))
+    };
+    // alt missing (L102), src missing (one L102, not two)
+    assert_eq!(
+        d("    logo \"https://c.example.org/l.gif\""),
+        [Code::MissingValue]
+    );
+    assert_eq!(d("    logo"), [Code::MissingValue]);
+    // src not a URL (L106); a size that is not a whole number (L106)
+    assert_eq!(
+        d("    logo \"javascript:x\" \"Seal\""),
+        [Code::InvalidValue]
+    );
+    assert_eq!(
+        d("    logo \"mailto:a@c.example.org\" \"Seal\""),
+        [Code::InvalidValue]
+    );
+    assert_eq!(
+        d("    logo \"/l.gif\" \"Seal\" {\n      width -3\n    }"),
+        [Code::InvalidValue]
+    );
+    // twice (L105), a size twice (L105), an unknown keyword in its block (L101)
+    assert_eq!(
+        d("    logo \"/l.gif\" \"Seal\"\n    logo \"/m.gif\" \"Seal\""),
+        [Code::DuplicateProperty]
+    );
+    assert_eq!(
+        d("    logo \"/l.gif\" \"Seal\" {\n      width 1\n      width 2\n    }"),
+        [Code::DuplicateProperty]
+    );
+    assert_eq!(
+        d("    logo \"/l.gif\" \"Seal\" {\n      depth 1\n    }"),
+        [Code::UnknownKeyword]
+    );
+}

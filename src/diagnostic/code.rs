@@ -147,7 +147,7 @@ codes! {
     UnknownP3pElement = "X704", Error, "unknown P3P element or value",
         "The element is not part of P3P 1.0 in this place (REC §3), for example an obsolete draft term such as `customization` (now `tailoring`) or a misspelled purpose. The help names the closest P3P term. Fix the XML, or leave the element out and write the practice in the imported policy source by hand.";
     NotCarried = "X705", Warning, "P3P content not carried into the policy source",
-        "The marked P3P content has no place in policyc's policy model (for example a DISPUTES `IMG` logo, an `EXTENSION`, a `HINT`, a `COOKIE-EXCLUDE`, an absolute EXPIRY date or an ENTITY element other than name, department, postal address, email, URL and telephone). The import continues without it; add what matters to the generated source by hand (as prose in a `section`, for instance).";
+        "The marked P3P content has no place in policyc's policy model (for example an `EXTENSION`, a `HINT`, a `COOKIE-EXCLUDE`, an absolute EXPIRY date or an ENTITY element other than name, department, postal address, email, URL and telephone). The import continues without it; add what matters to the generated source by hand (as prose in a `section`, for instance).";
     MissingP3pPart = "X706", Error, "required P3P element or attribute missing",
         "P3P 1.0 requires the marked part, and the import cannot produce a policy without it: a POLICY needs `name`, an ENTITY with `#business.name` (REC §3.2.4) and exactly one ACCESS value (REC §3.2.5); a POLICY-REF needs `about`; a DISPUTES needs `resolution-type` and `service`. Add it to the XML and import again.";
     CpSyntax = "X711", Error, "compact policy is malformed",

@@ -164,6 +164,8 @@ kinds! {
         "people gain a remedy";
     RemedyRemoved = true, RemedyAdded, "remedy removed",
         "people lose a remedy (REC §3.2.7)";
+    LogoChanged = false, LogoChanged, "seal logo changed",
+        "the dispute service's logo (P3P IMG, REC §3.2.6) only shows who resolves disputes; what the policy allows is unchanged";
     NoticeStrengthened = false, NoticeWeakened, "change notice strengthened",
         "people will be told more about changes";
     NoticeWeakened = true, NoticeStrengthened, "change notice weakened",

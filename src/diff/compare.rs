@@ -22,8 +22,8 @@
 use super::change::{Change, ChangeKind, PolicyDiff};
 use super::period;
 use crate::model::{
-    ChangeNotice, Claim, Cookie, DataRef, DataUse, Dispute, MeasureKind, Policy, PolicySet,
-    PurposeUse, RecipientUse, RetentionUse, SecurityMeasure, Sharing, Statement,
+    ChangeNotice, Claim, Cookie, DataRef, DataUse, Dispute, DisputeLogo, MeasureKind, Policy,
+    PolicySet, PurposeUse, RecipientUse, RetentionUse, SecurityMeasure, Sharing, Statement,
 };
 use crate::span::{Origin, Span};
 use crate::vocabulary::{Access, Category, Purpose, Recipient, Retention, Term};
@@ -234,6 +234,17 @@ fn keyed_measures(p: &Policy) -> Vec<(MeasureKind, usize, &SecurityMeasure)> {
             (m.kind, *i, m)
         })
         .collect()
+}
+
+/// A logo as the diff shows it: `"alt" <src> 88x31`.
+fn logo(l: &DisputeLogo) -> String {
+    let size = match (l.width, l.height) {
+        (Some(w), Some(h)) => format!(" {w}x{h}"),
+        (Some(w), None) => format!(" width {w}"),
+        (None, Some(h)) => format!(" height {h}"),
+        (None, None) => String::new(),
+    };
+    format!("\"{}\" <{}>{size}", l.alt, l.src)
 }
 
 /// Disputes keyed by resolution type and ordinal among disputes of that type.
@@ -701,6 +712,16 @@ impl Differ {
                         "verification",
                         a.verification.as_ref(),
                         b.verification.as_ref(),
+                        &b.origin,
+                    );
+                    // Added, removed or changed alike: not material (REC §3.2.6 IMG).
+                    let (la, lb) = (a.logo.as_ref().map(logo), b.logo.as_ref().map(logo));
+                    self.field(
+                        ChangeKind::LogoChanged,
+                        &el,
+                        "logo",
+                        la.as_ref(),
+                        lb.as_ref(),
                         &b.origin,
                     );
                 }

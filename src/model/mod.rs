@@ -14,7 +14,8 @@ mod statement;
 
 pub use data::{DataItem, DataRef, DataSet, DataUse};
 pub use policy::{
-    Acknowledgment, Coverage, Dispute, Entity, Policy, PolicySet, PostalAddress, Section,
+    Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PolicySet, PostalAddress,
+    Section,
 };
 pub use practice::{
     ChangeNotice, Cookie, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule, Right,

@@ -165,8 +165,26 @@ pub struct Dispute {
     pub verification: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remedies: Vec<Remedy>,
+    /// The service's logo, e.g. a seal program's (P3P DISPUTES `IMG`, REC §3.2.6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<DisputeLogo>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A dispute service's logo (P3P `IMG`, REC §3.2.6): where the image is, its
+/// alternative text, and optionally its size in pixels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DisputeLogo {
+    /// URL of the image (`src`).
+    pub src: String,
+    /// Text that stands for the image (`alt`).
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
 }
 
 /// A free-standing prose section (copyright, links to other sites, ...).

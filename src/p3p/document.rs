@@ -41,7 +41,17 @@ pub struct P3pDispute {
     pub short_description: Option<String>,
     pub verification: Option<String>,
     pub long_description: Option<String>,
+    pub img: Option<P3pImg>,
     pub remedies: Vec<Remedy>,
+}
+
+/// A DISPUTES `IMG`: the logo of the service (REC §3.2.6).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct P3pImg {
+    pub src: String,
+    pub alt: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 /// One `STATEMENT` (REC §3.3.1).

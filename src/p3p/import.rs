@@ -13,8 +13,8 @@ use super::document::{CookiePattern, P3pPolicy, P3pStatement, PolicyFile, Refere
 use super::entity;
 use crate::emit::p3p::lower::default_discuri;
 use crate::model::{
-    Cookie, Coverage, DataItem, DataRef, DataUse, Dispute, Party, Policy, PolicySet, PurposeUse,
-    RecipientDef, RecipientUse, RetentionUse, Statement,
+    Cookie, Coverage, DataItem, DataRef, DataUse, Dispute, DisputeLogo, Party, Policy, PolicySet,
+    PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement,
 };
 use crate::vocabulary::{Recipient, Term};
 
@@ -96,6 +96,12 @@ fn raise_policy(p: &P3pPolicy, expiry: Option<u64>) -> (Policy, Vec<String>) {
                 description: d.long_description.clone(),
                 verification: d.verification.clone(),
                 remedies: d.remedies.clone(),
+                logo: d.img.as_ref().map(|i| DisputeLogo {
+                    src: i.src.clone(),
+                    alt: i.alt.clone(),
+                    width: i.width,
+                    height: i.height,
+                }),
                 origin: crate::span::Origin::default(),
             })
             .collect(),

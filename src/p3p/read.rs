@@ -3,7 +3,7 @@
 //! content policyc does not carry (X705), missing required parts (X706).
 
 use super::document::{
-    CookiePattern, P3pData, P3pDispute, P3pPolicy, P3pPurpose, P3pRecipient, P3pStatement,
+    CookiePattern, P3pData, P3pDispute, P3pImg, P3pPolicy, P3pPurpose, P3pRecipient, P3pStatement,
     PolicyFile, PolicyRef, ReferenceFile, P3P_NAMESPACE,
 };
 use super::xml_tree::{parse, Node};
@@ -273,12 +273,13 @@ fn dispute(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pDispute> {
         short_description: node.attr("short-description").map(String::from),
         verification: node.attr("verification").map(String::from),
         long_description: None,
+        img: None,
         remedies: Vec::new(),
     };
     for c in &node.children {
         match c.name.as_str() {
             "LONG-DESCRIPTION" => d.long_description = Some(c.folded_text()),
-            "IMG" => ctx.not_carried(c, "the dispute's IMG (logo)"),
+            "IMG" => d.img = img(ctx, c),
             "REMEDIES" => {
                 for r in &c.children {
                     match Remedy::from_word(&r.name) {
@@ -294,6 +295,36 @@ fn dispute(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pDispute> {
     }
     d.remedies.sort();
     Some(d)
+}
+
+/// A DISPUTES `IMG` (REC §3.2.6): `src` and `alt` required (X706 without them); a
+/// `width` or `height` that is not a whole number is an X704.
+fn img(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pImg> {
+    let (Some(src), Some(alt)) = (node.attr("src"), node.attr("alt")) else {
+        ctx.missing(node, "`src` and `alt` (REC §3.2.6)");
+        return None;
+    };
+    let mut size = |name: &str| {
+        let v = node.attr(name)?;
+        let n = v.trim().parse::<u32>().ok();
+        if n.is_none() {
+            ctx.report(
+                Code::UnknownP3pElement,
+                node,
+                format!("`{name}=\"{v}\"` is not a whole number of pixels"),
+                None,
+            );
+        }
+        n
+    };
+    let width = size("width");
+    let height = size("height");
+    Some(P3pImg {
+        src: src.to_string(),
+        alt: alt.to_string(),
+        width,
+        height,
+    })
 }
 
 fn required(ctx: &mut Ctx<'_>, node: &Node) -> Required {
@@ -515,4 +546,60 @@ fn policy_ref(ctx: &mut Ctx<'_>, node: &Node) -> Option<PolicyRef> {
         }
     }
     Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read, P3pDocument, P3pImg};
+    use crate::diagnostic::Code;
+    use crate::span::SourceFile;
+
+    /// The first dispute's IMG of a policy holding `img`, and the finding codes.
+    fn read_img(img: &str) -> (Option<P3pImg>, Vec<Code>) {
+        let xml = format!(
+            "<POLICY xmlns=\"http://www.w3.org/2002/01/P3Pv1\" name=\"p\" discuri=\"/p.html\">\n\
+             <ENTITY><DATA-GROUP><DATA ref=\"#business.name\">E</DATA></DATA-GROUP></ENTITY>\n\
+             <ACCESS><nonident/></ACCESS>\n\
+             <DISPUTES-GROUP><DISPUTES resolution-type=\"independent\" service=\"https://s.example.org\">\n\
+             {img}<REMEDIES><correct/></REMEDIES></DISPUTES></DISPUTES-GROUP>\n\
+             <STATEMENT><NON-IDENTIFIABLE/></STATEMENT>\n\
+             </POLICY>\n"
+        );
+        let r = read(&SourceFile::new("t.xml", xml));
+        let img = match r.document {
+            Some(P3pDocument::Policies(f)) => f
+                .policies
+                .first()
+                .and_then(|p| p.disputes.first())
+                .and_then(|d| d.img.clone()),
+            _ => None,
+        };
+        (img, r.diagnostics.iter().map(|d| d.code).collect())
+    }
+
+    #[test]
+    fn dispute_img_is_read() {
+        // REC §3.2.6: src and alt required, width and height optional.
+        let (img, codes) = read_img(
+            r#"<IMG src="https://s.example.org/l.gif" width="88" height="31" alt="Seal"/>"#,
+        );
+        assert_eq!(codes, []);
+        assert_eq!(
+            img,
+            Some(P3pImg {
+                src: "https://s.example.org/l.gif".into(),
+                alt: "Seal".into(),
+                width: Some(88),
+                height: Some(31),
+            })
+        );
+    }
+
+    #[test]
+    fn dispute_img_without_alt_or_with_a_bad_size_is_reported() {
+        let (img, codes) = read_img(r#"<IMG src="https://s.example.org/l.gif"/>"#);
+        assert_eq!((img, codes), (None, vec![Code::MissingP3pPart]));
+        let (img, codes) = read_img(r#"<IMG src="/l.gif" alt="Seal" width="wide"/>"#);
+        assert_eq!((img, codes), (None, vec![Code::UnknownP3pElement]));
+    }
 }

@@ -8,8 +8,8 @@ use super::{data, lists, practice, promise, statement, values};
 use crate::ast::Item;
 use crate::diagnostic::Code;
 use crate::model::{
-    Acknowledgment, Coverage, Dispute, Entity, Policy, PostalAddress, RecipientDef, Section,
-    Subject,
+    Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PostalAddress, RecipientDef,
+    Section, Subject,
 };
 use crate::vocabulary::{Access, Recipient, Remedy, ResolutionType};
 
@@ -287,7 +287,10 @@ const DISPUTE_KEYS: &[Key] = &[
     once("description"),
     once("verification"),
     once("remedies"),
+    once_block("logo"),
 ];
+
+const LOGO_KEYS: &[Key] = &[once("width"), once("height")];
 
 /// `dispute TYPE "service-uri" { ... }` (REC §3.2.6-7).
 fn dispute(cx: &mut Cx, item: &Item) -> Option<Dispute> {
@@ -320,6 +323,7 @@ fn dispute(cx: &mut Cx, item: &Item) -> Option<Dispute> {
         description: None,
         verification: None,
         remedies: Vec::new(),
+        logo: None,
         origin: origin(&item.head),
     };
     each_item(
@@ -335,12 +339,67 @@ fn dispute(cx: &mut Cx, item: &Item) -> Option<Dispute> {
             "verification" => {
                 d.verification = values::text(cx, it, "how it is verified, as a string");
             }
+            "logo" => d.logo = logo(cx, it),
             _ => d.remedies = lists::terms::<Remedy>(cx, it, "at least one remedy"),
         },
     );
     d.resolution = resolution?;
     d.service = service?;
     Some(d)
+}
+
+/// `logo "image-url" "alt text"`, optionally with a block of `width 88` and
+/// `height 31` lines, in a `dispute`: the
+/// service's logo, P3P DISPUTES `IMG` (REC §3.2.6: `src` and `alt` required).
+fn logo(cx: &mut Cx, item: &Item) -> Option<DisputeLogo> {
+    let mut args = Args::of(cx, item);
+    let src = args.required(
+        cx,
+        "the image's URL and its text, e.g. `logo \"https://seal.example.org/logo.gif\" \"Seal\"`",
+    );
+    let alt = src.and_then(|_| {
+        args.required(
+            cx,
+            "the text that stands for the image, after its URL, e.g. `\"PrivacySeal's logo\"`",
+        )
+    });
+    args.finish(cx);
+    let src = src.and_then(|v| {
+        let s = v.text();
+        // An image: an absolute http(s) URL or a path on the site (REC §3.2.6 `src`).
+        if values::is_uri(s, true) && !s.starts_with("mailto:") {
+            Some(s.to_string())
+        } else {
+            cx.invalid(
+                v.span(),
+                format!("`{s}` is not a valid URL for a logo"),
+                "write an absolute URL (`https://...`) or a path starting with `/`",
+            );
+            None
+        }
+    });
+    let mut width = None;
+    let mut height = None;
+    each_item(
+        cx,
+        block_items(item),
+        "a `logo` block",
+        LOGO_KEYS,
+        |cx, it| {
+            let size = values::pixels(cx, it);
+            if it.key() == "width" {
+                width = size;
+            } else {
+                height = size;
+            }
+        },
+    );
+    Some(DisputeLogo {
+        src: src?,
+        alt: alt?.text().to_string(),
+        width,
+        height,
+    })
 }
 
 /// `subject NAME "description"`.

@@ -135,6 +135,22 @@ pub fn expiry(cx: &mut Cx, item: &Item) -> Option<u64> {
     }
 }
 
+/// A size in pixels (`width 88`): a whole number; L106 otherwise.
+pub fn pixels(cx: &mut Cx, item: &Item) -> Option<u32> {
+    let mut args = Args::of(cx, item);
+    let v = args.required(cx, "a size in pixels, e.g. `width 88`")?;
+    args.finish(cx);
+    let n = v.as_word().and_then(|w| w.parse::<u32>().ok());
+    if n.is_none() {
+        cx.invalid(
+            v.span(),
+            format!("`{}` is not a size in pixels", v.text()),
+            "write a whole number of pixels, e.g. `width 88`",
+        );
+    }
+    n
+}
+
 /// A keyword that takes no value.
 pub fn flag(cx: &mut Cx, item: &Item) {
     let args = Args::of(cx, item);

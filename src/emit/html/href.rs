@@ -24,6 +24,19 @@ impl Link {
         }
     }
 
+    /// `text` linking to a web page or image: linked only when `url` is a plain
+    /// `http` or `https` URL (a dispute service's logo: the page names it and links
+    /// to it, and never loads it).
+    pub fn web(text: &str, url: &str) -> Self {
+        let web = url.split_once(':').is_some_and(|(scheme, _)| {
+            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
+        });
+        Self {
+            text: text.to_string(),
+            href: (web && safe_url(url)).then(|| encode_url(url)),
+        }
+    }
+
     /// An email address: a `mailto:` link when it looks like one address.
     pub fn email(address: &str) -> Self {
         let plain = !address.is_empty()
@@ -142,6 +155,25 @@ mod tests {
             Some("https://example.com/a?q=%22%3E%3Cb%3E%7B%7Bx%7D%7D%7C%41%25zz")
         );
         assert_eq!(Link::url("javascript:alert(1)").href, None);
+    }
+
+    #[test]
+    fn web_links_are_http_only() {
+        assert_eq!(
+            Link::web("Seal", "http://www.PrivacySeal.example.org/Logo.gif")
+                .href
+                .as_deref(),
+            Some("http://www.PrivacySeal.example.org/Logo.gif")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/gif;base64,R0lGOD",
+            "mailto:seal@example.org",
+            "/logo.gif",
+            "http:evil",
+        ] {
+            assert_eq!(Link::web("Seal", bad).href, None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -194,6 +194,8 @@ pub struct DisputeView {
     pub short_description: Option<String>,
     pub description: Option<Prose>,
     pub verification: Option<String>,
+    /// The service's logo (P3P `IMG`), shown as its text: the page loads nothing.
+    pub logo: Option<Link>,
     pub remedies: Vec<TermView>,
 }
 
@@ -728,6 +730,7 @@ pub fn page(policy: &Policy) -> PageView {
                 short_description: d.short_description.clone(),
                 description: Prose::opt(d.description.as_ref()),
                 verification: d.verification.clone(),
+                logo: d.logo.as_ref().map(|l| Link::web(&l.alt, &l.src)),
                 remedies: d.remedies.iter().map(|r| TermView::of(*r)).collect(),
             })
             .collect(),

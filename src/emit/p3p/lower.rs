@@ -6,7 +6,7 @@ use super::statements::lower_statements;
 use crate::model::{Dispute, Policy, PolicySet};
 use crate::p3p::cookies::{cookie_policy, cookie_policy_name};
 use crate::p3p::document::{
-    CookiePattern, P3pDispute, P3pPolicy, PolicyFile, PolicyRef, ReferenceFile,
+    CookiePattern, P3pDispute, P3pImg, P3pPolicy, PolicyFile, PolicyRef, ReferenceFile,
 };
 use crate::p3p::entity;
 
@@ -92,6 +92,12 @@ fn lower_dispute(d: &Dispute) -> P3pDispute {
         short_description: d.short_description.clone(),
         verification: d.verification.clone(),
         long_description: d.description.clone(),
+        img: d.logo.as_ref().map(|l| P3pImg {
+            src: l.src.clone(),
+            alt: l.alt.clone(),
+            width: l.width,
+            height: l.height,
+        }),
         remedies,
     }
 }

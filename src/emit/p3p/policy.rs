@@ -87,7 +87,7 @@ fn dispute(w: &mut XmlWriter, d: &P3pDispute) -> io::Result<()> {
     if let Some(s) = &d.short_description {
         el = el.with_attribute(("short-description", s.as_str()));
     }
-    if d.long_description.is_none() && d.remedies.is_empty() {
+    if d.long_description.is_none() && d.img.is_none() && d.remedies.is_empty() {
         el.write_empty()?;
         return Ok(());
     }
@@ -95,6 +95,23 @@ fn dispute(w: &mut XmlWriter, d: &P3pDispute) -> io::Result<()> {
         // REC §3.2.6: LONG-DESCRIPTION, IMG, REMEDIES.
         if let Some(l) = &d.long_description {
             text(w, "LONG-DESCRIPTION", l)?;
+        }
+        // REC §3.2.6: IMG (`src` and `alt` required, `width` and `height` optional).
+        if let Some(i) = &d.img {
+            let (width, height) = (
+                i.width.map(|n| n.to_string()),
+                i.height.map(|n| n.to_string()),
+            );
+            let mut el = w
+                .create_element("IMG")
+                .with_attribute(("src", i.src.as_str()));
+            if let Some(n) = &width {
+                el = el.with_attribute(("width", n.as_str()));
+            }
+            if let Some(n) = &height {
+                el = el.with_attribute(("height", n.as_str()));
+            }
+            el.with_attribute(("alt", i.alt.as_str())).write_empty()?;
         }
         if !d.remedies.is_empty() {
             w.create_element("REMEDIES").write_inner_content(|w| {

@@ -134,6 +134,17 @@ fn dispute(l: &mut Lines, d: &Dispute) {
         opt(l, "short", d.short_description.as_ref());
         opt(l, "description", d.description.as_ref());
         opt(l, "verification", d.verification.as_ref());
+        if let Some(logo) = &d.logo {
+            let head = format!("logo {} {}", quote(&logo.src), quote(&logo.alt));
+            l.maybe_block(&head, |l| {
+                if let Some(n) = logo.width {
+                    l.line(&format!("width {n}"));
+                }
+                if let Some(n) = logo.height {
+                    l.line(&format!("height {n}"));
+                }
+            });
+        }
         if !d.remedies.is_empty() {
             let r: Vec<&str> = d.remedies.iter().map(|r| r.word()).collect();
             l.line(&format!("remedies {}", r.join(", ")));
