@@ -6,7 +6,7 @@ use super::context::{
 };
 use super::{data, lists, practice, promise, statement, values};
 use crate::ast::Item;
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
     Acknowledgment, Coverage, Dispute, Entity, Policy, PostalAddress, RecipientDef, Section,
     Subject,
@@ -55,6 +55,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
         ..Policy::default()
     };
     let mut has_title = false;
+    let mut security_text_at: Option<crate::span::Span> = None;
     // A misspelt `title` is reported as such; no second finding for the missing one.
     let title_misspelt = block_items(item)
         .iter()
@@ -121,7 +122,24 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
             "collect" => p.statements.extend(statement::statement(cx, it)),
             "cookie" => p.cookies.extend(practice::cookie(cx, it)),
             "share" => p.sharing.extend(practice::share(cx, it)),
-            "security" => p.security.extend(practice::security(cx, it)),
+            "security" => {
+                let block = practice::security(cx, it);
+                p.security.extend(block.measures);
+                if let Some((text, at)) = block.text {
+                    // Several `security` blocks share one introduction: L105 on a second.
+                    if let Some(first) = &security_text_at {
+                        cx.push(
+                            Diagnostic::new(Code::DuplicateProperty, "`text` is given twice")
+                                .at(Some(at))
+                                .label(&origin(first), "first given here")
+                                .help("the `security` blocks of a policy share one `text`: keep one of them"),
+                        );
+                    } else {
+                        p.security_text = Some(text);
+                        security_text_at = Some(at);
+                    }
+                }
+            }
             "retention" => p.retention.extend(practice::retention(cx, it)),
             "right" => p.rights.extend(practice::right(cx, it)),
             "opt-out" => p.opt_outs.extend(practice::opt_out(cx, it)),
