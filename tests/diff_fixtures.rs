@@ -139,7 +139,7 @@ fn reworded_custom_data_is_a_text_edit_but_new_custom_data_is_not() {
 #[test]
 fn headings_and_prose_of_practices_are_text_edits_when_added_or_removed() {
     let base = std::fs::read_to_string(version(&fixtures().join("text-edited"), "old")).unwrap();
-    let bare = base
+    let plain = base
         .replace("cookie session \"Session cookie\"", "cookie session")
         .replace("share payments \"Payments\"", "share payments")
         .replace("    text \"We protect your data.\"\n", "")
@@ -150,7 +150,7 @@ fn headings_and_prose_of_practices_are_text_edits_when_added_or_removed() {
         .replace("    text \"Newsletters stop at once.\"\n", "");
     let (with, without) = (
         compile_text("old.policy", &base),
-        compile_text("new.policy", &bare),
+        compile_text("new.policy", &plain),
     );
     for d in [diff::diff(&with, &without), diff::diff(&without, &with)] {
         let mut subjects: Vec<String> = d

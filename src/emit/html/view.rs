@@ -86,6 +86,9 @@ pub struct CookieView {
     pub id: String,
     /// The cookie's title, or its name in the policy in words ("Clear gifs").
     pub title: String,
+    /// With a title (often the heading of a paragraph about several cookies): the
+    /// cookie's name in the policy in words, which tells the cookies apart.
+    pub subtitle: Option<String>,
     /// The cookie's actual name; `None`: any name.
     pub cookie_name: Option<String>,
     pub domain: Option<String>,
@@ -451,6 +454,7 @@ fn cookie(policy: &Policy, i: usize, c: &crate::model::Cookie) -> CookieView {
     CookieView {
         id: format!("cookie-{}", i + 1),
         title: c.title.clone().unwrap_or_else(|| humanize(&c.name)),
+        subtitle: c.title.as_ref().map(|_| humanize(&c.name)),
         cookie_name: c.cookie_name.clone(),
         domain: c.domain.clone(),
         path: c.path.clone(),
