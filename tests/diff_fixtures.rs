@@ -135,3 +135,43 @@ fn reworded_custom_data_is_a_text_edit_but_new_custom_data_is_not() {
         d.changes
     );
 }
+
+#[test]
+fn headings_and_prose_of_practices_are_text_edits_when_added_or_removed() {
+    let base = std::fs::read_to_string(version(&fixtures().join("text-edited"), "old")).unwrap();
+    let plain = base
+        .replace("cookie session \"Session cookie\"", "cookie session")
+        .replace("share payments \"Payments\"", "share payments")
+        .replace("    text \"We protect your data.\"\n", "")
+        .replace(
+            "right access \"Email privacy@example.com\" {\n    text \"We answer within a month.\"\n  }",
+            "right access \"Email privacy@example.com\"",
+        )
+        .replace("    text \"Newsletters stop at once.\"\n", "");
+    let (with, without) = (
+        compile_text("old.policy", &base),
+        compile_text("new.policy", &plain),
+    );
+    for d in [diff::diff(&with, &without), diff::diff(&without, &with)] {
+        let mut subjects: Vec<String> = d
+            .changes
+            .iter()
+            .map(|c| {
+                assert_eq!(c.kind, ChangeKind::TextEdited, "{c:?}");
+                assert!(!c.material);
+                format!("{}: {}", c.element, c.subject)
+            })
+            .collect();
+        subjects.sort();
+        assert_eq!(
+            subjects,
+            [
+                "cookie session: title",
+                "opt-out newsletter: text",
+                "right access: text",
+                "security: text",
+                "share payments: title",
+            ]
+        );
+    }
+}

@@ -153,3 +153,43 @@ fn dispute_logo_errors() {
         [Code::UnknownKeyword]
     );
 }
+
+#[test]
+fn cookie_and_share_titles_right_opt_out_and_security_texts() {
+    let p = policy(
+        "  recipient processor other-recipient\n  cookie session \"Session cookies\" {\n    for current\n  }\n  share payments \"Paying for orders\" {\n    with processor\n  }\n  security {\n    text \"We take care.\"\n    firewall \"A firewall\"\n  }\n  security {\n    backups \"Nightly\"\n  }\n  right access \"Email us\" {\n    text \"We answer within a month.\"\n  }\n  opt-out mail \"Unsubscribe\" {\n    text \"It stops at once.\"\n  }",
+    );
+    assert_eq!(p.cookies[0].title.as_deref(), Some("Session cookies"));
+    assert_eq!(p.sharing[0].title.as_deref(), Some("Paying for orders"));
+    assert_eq!(p.security_text.as_deref(), Some("We take care."));
+    assert_eq!(p.security.len(), 2);
+    assert_eq!(
+        p.rights[0].text.as_deref(),
+        Some("We answer within a month.")
+    );
+    assert_eq!(p.opt_outs[0].text.as_deref(), Some("It stops at once."));
+    let untitled = policy("  cookie session {\n    for current\n  }");
+    assert_eq!(untitled.cookies[0].title, None);
+}
+
+#[test]
+fn new_practice_prose_is_validated_like_its_neighbours() {
+    // A second title is an unexpected value.
+    assert_eq!(
+        codes("  cookie c \"A\" \"B\" {\n    for current\n  }"),
+        [Code::UnexpectedValue]
+    );
+    // `text` once per block, and once across the policy's `security` blocks.
+    assert_eq!(
+        codes("  right access \"Email us\" {\n    text \"a\"\n    text \"b\"\n  }"),
+        [Code::DuplicateProperty]
+    );
+    assert_eq!(
+        codes("  security {\n    text \"a\"\n  }\n  security {\n    text \"b\"\n  }"),
+        [Code::DuplicateProperty]
+    );
+    assert_eq!(
+        codes("  opt-out o \"how\" {\n    text\n  }"),
+        [Code::MissingValue]
+    );
+}

@@ -1154,6 +1154,7 @@ impl Differ {
         };
         let el = format!("cookie {}", b.name);
         let org = &b.origin;
+        self.text(&el, "title", a.title.as_ref(), b.title.as_ref(), org);
         self.detail(
             &el,
             "name",
@@ -1253,6 +1254,7 @@ impl Differ {
         };
         let el = format!("share {}", b.name);
         let org = &b.origin;
+        self.text(&el, "title", a.title.as_ref(), b.title.as_ref(), org);
         let (wa, wb): (BTreeSet<_>, BTreeSet<_>) =
             (a.with.iter().collect(), b.with.iter().collect());
         self.set(ChangeKind::RecipientAdded, &el, "with ", &wa, &wb, org);
@@ -1293,6 +1295,13 @@ impl Differ {
     }
 
     fn security(&mut self, o: &Policy, n: &Policy) {
+        self.text(
+            "security",
+            "text",
+            o.security_text.as_ref(),
+            n.security_text.as_ref(),
+            n.security.first().map_or(&n.origin, |m| &m.origin),
+        );
         let (ka, kb) = (keyed_measures(o), keyed_measures(n));
         for (a, b) in pair(&ka, &kb, |(k, i, _)| (*k, *i)) {
             let name = |k: crate::model::MeasureKind, i: usize| {
@@ -1456,6 +1465,7 @@ impl Differ {
                         ),
                         (x, y) => self.text(&el, "limits", x.as_ref(), y.as_ref(), &b.origin),
                     }
+                    self.text(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
                 }
                 (None, None) => {}
             }
@@ -1492,6 +1502,7 @@ impl Differ {
                     self.scope(&el, "covers ", &a.covers, &b.covers, &b.origin);
                     self.text(&el, "how", Some(&a.how), Some(&b.how), &b.origin);
                     self.detail(&el, "url", a.url.as_ref(), b.url.as_ref(), &b.origin);
+                    self.text(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
                 }
                 (None, None) => {}
             }

@@ -72,6 +72,9 @@ pub struct Policy {
     pub sharing: Vec<Sharing>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub security: Vec<SecurityMeasure>,
+    /// Prose introducing the security practices (`text` in a `security` block).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_text: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retention: Vec<RetentionRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

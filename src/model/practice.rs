@@ -22,6 +22,9 @@ pub enum Party {
 pub struct Cookie {
     /// Identifier in the policy.
     pub name: String,
+    /// Heading of the cookie's entry in the human-readable policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The cookie's actual name as set, or a pattern (`*`); `None` means any name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cookie_name: Option<String>,
@@ -67,6 +70,9 @@ pub struct Cookie {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Sharing {
     pub name: String,
+    /// Heading of the sharing rule in the human-readable policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Names of defined recipients.
     pub with: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -167,6 +173,8 @@ pub struct Right {
     /// Limits ("a residual copy may remain in backups").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limits: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -184,6 +192,8 @@ pub struct OptOut {
     /// A URL or `mailto:` for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
 }

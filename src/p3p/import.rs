@@ -221,6 +221,7 @@ fn restore_cookies(policy: &mut Policy, patterns: &[CookiePattern]) {
         };
         policy.cookies.push(Cookie {
             name: format!("cookie-{}", i + 1),
+            title: None,
             cookie_name: any(&pat.name),
             domain: any(&pat.domain),
             path: any(&pat.path),

@@ -6,11 +6,12 @@ use super::context::{
 };
 use super::{data, lists, practice, promise, statement, values};
 use crate::ast::Item;
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
     Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PostalAddress, RecipientDef,
     Section, Subject,
 };
+use crate::span::Span;
 use crate::vocabulary::{Access, Recipient, Remedy, ResolutionType};
 
 const KEYS: &[Key] = &[
@@ -55,6 +56,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
         ..Policy::default()
     };
     let mut has_title = false;
+    let mut security_text_at: Option<Span> = None;
     // A misspelt `title` is reported as such; no second finding for the missing one.
     let title_misspelt = block_items(item)
         .iter()
@@ -121,7 +123,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
             "collect" => p.statements.extend(statement::statement(cx, it)),
             "cookie" => p.cookies.extend(practice::cookie(cx, it)),
             "share" => p.sharing.extend(practice::share(cx, it)),
-            "security" => p.security.extend(practice::security(cx, it)),
+            "security" => security(cx, it, &mut p, &mut security_text_at),
             "retention" => p.retention.extend(practice::retention(cx, it)),
             "right" => p.rights.extend(practice::right(cx, it)),
             "opt-out" => p.opt_outs.extend(practice::opt_out(cx, it)),
@@ -139,6 +141,26 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
     }
     p.name = name?;
     Some(p)
+}
+
+/// A `security` block: its measures add up; the policy's one `text` may stand in
+/// any of its `security` blocks (L105 on a second).
+fn security(cx: &mut Cx, item: &Item, p: &mut Policy, text_at: &mut Option<Span>) {
+    let block = practice::security(cx, item);
+    p.security.extend(block.measures);
+    if let Some((text, at)) = block.text {
+        if let Some(first) = text_at {
+            cx.push(
+                Diagnostic::new(Code::DuplicateProperty, "`text` is given twice")
+                    .at(Some(at))
+                    .label(&origin(first), "first given here")
+                    .help("the `security` blocks of a policy share one `text`: keep one of them"),
+            );
+        } else {
+            p.security_text = Some(text);
+            *text_at = Some(at);
+        }
+    }
 }
 
 const COVERAGE_KEYS: &[Key] = &[many("include"), many("exclude"), once("methods")];

@@ -7,6 +7,7 @@ use crate::model::{
     ChangeNotice, Cookie, Exception, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule,
     Right, RightKind, SecurityMeasure, Sharing,
 };
+use crate::span::Span;
 use crate::vocabulary::{Category, Required};
 
 const COOKIE_KEYS: &[Key] = &[
@@ -26,13 +27,15 @@ const COOKIE_KEYS: &[Key] = &[
     once("text"),
 ];
 
-/// `cookie NAME { ... }`.
+/// `cookie NAME "title" { ... }`.
 pub fn cookie(cx: &mut Cx, item: &Item) -> Option<Cookie> {
     let mut args = Args::of(cx, item);
     let name = args.name(cx, "a name for the cookie, e.g. `cookie session { ... }`");
+    let title = args.opt_string().map(|s| s.value.clone());
     args.finish(cx);
     let mut c = Cookie {
         name: String::new(),
+        title,
         cookie_name: None,
         domain: None,
         path: None,
@@ -128,16 +131,18 @@ pub fn exceptions() -> &'static [(&'static str, Exception)] {
     EXCEPTIONS
 }
 
-/// `share NAME { ... }`.
+/// `share NAME "title" { ... }`.
 pub fn share(cx: &mut Cx, item: &Item) -> Option<Sharing> {
     let mut args = Args::of(cx, item);
     let name = args.name(
         cx,
         "a name for the sharing rule, e.g. `share partners { ... }`",
     );
+    let title = args.opt_string().map(|s| s.value.clone());
     args.finish(cx);
     let mut s = Sharing {
         name: String::new(),
+        title,
         with: Vec::new(),
         data: Vec::new(),
         purposes: Vec::new(),
@@ -206,18 +211,33 @@ const MEASURES: &[(&str, MeasureKind)] = &[
     ("other", MeasureKind::Other),
 ];
 
-/// `security { measure "description" covers categories... }`.
-pub fn security(cx: &mut Cx, item: &Item) -> Vec<SecurityMeasure> {
+/// What one `security` block holds.
+pub struct Security {
+    pub measures: Vec<SecurityMeasure>,
+    /// The block's `text` line: its prose and where it stands.
+    pub text: Option<(String, Span)>,
+}
+
+/// `security { measure "description" covers categories... text "prose" }`.
+pub fn security(cx: &mut Cx, item: &Item) -> Security {
     let args = Args::of(cx, item);
     args.finish(cx);
-    let keys: Vec<Key> = MEASURES.iter().map(|(w, _)| many(w)).collect();
-    let mut out = Vec::new();
+    let mut keys: Vec<Key> = MEASURES.iter().map(|(w, _)| many(w)).collect();
+    keys.push(once("text"));
+    let mut out = Security {
+        measures: Vec::new(),
+        text: None,
+    };
     each_item(
         cx,
         block_items(item),
         "a `security` block",
         &keys,
         |cx, it| {
+            if it.key() == "text" {
+                out.text = values::text(cx, it, "prose as a string").map(|t| (t, it.head.clone()));
+                return;
+            }
             let Some(kind) = MEASURES
                 .iter()
                 .find(|(w, _)| *w == it.key())
@@ -240,7 +260,7 @@ pub fn security(cx: &mut Cx, item: &Item) -> Vec<SecurityMeasure> {
             }
             args.finish(cx);
             if let Some(description) = description {
-                out.push(SecurityMeasure {
+                out.measures.push(SecurityMeasure {
                     kind,
                     description,
                     covers,
@@ -299,7 +319,7 @@ const RIGHT_KINDS: &[(&str, RightKind)] = &[
     ("objection", RightKind::Objection),
 ];
 
-const RIGHT_KEYS: &[Key] = &[once("subjects"), once("limits")];
+const RIGHT_KEYS: &[Key] = &[once("subjects"), once("limits"), once("text")];
 
 /// `right KIND "how" { ... }`.
 pub fn right(cx: &mut Cx, item: &Item) -> Option<Right> {
@@ -314,6 +334,7 @@ pub fn right(cx: &mut Cx, item: &Item) -> Option<Right> {
         how: String::new(),
         subjects: Vec::new(),
         limits: None,
+        text: None,
         origin: origin(&item.head),
     };
     each_item(
@@ -323,7 +344,8 @@ pub fn right(cx: &mut Cx, item: &Item) -> Option<Right> {
         RIGHT_KEYS,
         |cx, it| match it.key() {
             "subjects" => r.subjects = lists::names(cx, it, "the subjects who have the right"),
-            _ => r.limits = values::text(cx, it, "the limits of the right, as a string"),
+            "limits" => r.limits = values::text(cx, it, "the limits of the right, as a string"),
+            _ => r.text = values::text(cx, it, "prose as a string"),
         },
     );
     r.kind = kind?;
@@ -331,7 +353,7 @@ pub fn right(cx: &mut Cx, item: &Item) -> Option<Right> {
     Some(r)
 }
 
-const OPT_OUT_KEYS: &[Key] = &[once("covers"), once("url")];
+const OPT_OUT_KEYS: &[Key] = &[once("covers"), once("url"), once("text")];
 
 /// `opt-out NAME "how" { ... }`.
 pub fn opt_out(cx: &mut Cx, item: &Item) -> Option<OptOut> {
@@ -347,6 +369,7 @@ pub fn opt_out(cx: &mut Cx, item: &Item) -> Option<OptOut> {
         covers: Vec::new(),
         how: String::new(),
         url: None,
+        text: None,
         origin: origin(&item.head),
     };
     each_item(
@@ -358,6 +381,7 @@ pub fn opt_out(cx: &mut Cx, item: &Item) -> Option<OptOut> {
             "covers" => {
                 o.covers = lists::names(cx, it, "the collect, share or cookie names it controls");
             }
+            "text" => o.text = values::text(cx, it, "prose as a string"),
             _ => {
                 o.url = values::checked_text(
                     cx,

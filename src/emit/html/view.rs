@@ -84,8 +84,11 @@ pub struct StatementView {
 #[derive(Clone, Debug, Serialize)]
 pub struct CookieView {
     pub id: String,
-    /// The cookie's name in the policy, in words ("Clear gifs").
+    /// The cookie's title, or its name in the policy in words ("Clear gifs").
     pub title: String,
+    /// With a title (often the heading of a paragraph about several cookies): the
+    /// cookie's name in the policy in words, which tells the cookies apart.
+    pub subtitle: Option<String>,
     /// The cookie's actual name; `None`: any name.
     pub cookie_name: Option<String>,
     pub domain: Option<String>,
@@ -119,6 +122,8 @@ pub struct UseView {
 #[derive(Clone, Debug, Serialize)]
 pub struct SharingView {
     pub id: String,
+    /// The policy's own heading for the rule; without one the heading names the recipients.
+    pub title: Option<String>,
     pub with: Vec<RecipientView>,
     pub data: Vec<DataGroup>,
     pub purposes: Vec<PurposeView>,
@@ -153,6 +158,7 @@ pub struct OptOutView {
     pub how: Prose,
     pub url: Option<Link>,
     pub covers: Vec<String>,
+    pub text: Option<Prose>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -185,6 +191,7 @@ pub struct RightView {
     pub how: Prose,
     pub subjects: Vec<String>,
     pub limits: Option<Prose>,
+    pub text: Option<Prose>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -259,6 +266,8 @@ pub struct PageView {
     pub choices: Vec<ChoiceView>,
     pub opt_outs: Vec<OptOutView>,
     pub security: Vec<MeasureView>,
+    /// Prose introducing the security section.
+    pub security_text: Option<Prose>,
     pub retention: Vec<RetentionRuleView>,
     pub kept: Vec<KeptView>,
     pub access: Option<TermView>,
@@ -446,7 +455,8 @@ fn uses(policy: &Policy) -> Vec<UseView> {
 fn cookie(policy: &Policy, i: usize, c: &crate::model::Cookie) -> CookieView {
     CookieView {
         id: format!("cookie-{}", i + 1),
-        title: humanize(&c.name),
+        title: c.title.clone().unwrap_or_else(|| humanize(&c.name)),
+        subtitle: c.title.as_ref().map(|_| humanize(&c.name)),
         cookie_name: c.cookie_name.clone(),
         domain: c.domain.clone(),
         path: c.path.clone(),
@@ -471,6 +481,7 @@ fn cookie(policy: &Policy, i: usize, c: &crate::model::Cookie) -> CookieView {
 fn sharing(policy: &Policy, i: usize, s: &crate::model::Sharing) -> SharingView {
     SharingView {
         id: format!("share-{}", i + 1),
+        title: s.title.clone(),
         with: s
             .with
             .iter()
@@ -678,6 +689,7 @@ pub fn page(policy: &Policy) -> PageView {
                 how: Prose::of(&o.how),
                 url: o.url.as_deref().map(Link::url),
                 covers: o.covers.iter().map(|n| practice_title(policy, n)).collect(),
+                text: Prose::opt(o.text.as_ref()),
             })
             .collect(),
         security: policy
@@ -689,6 +701,7 @@ pub fn page(policy: &Policy) -> PageView {
                 covers: m.covers.iter().map(|c| TermView::of(*c)).collect(),
             })
             .collect(),
+        security_text: Prose::opt(policy.security_text.as_ref()),
         retention: policy
             .retention
             .iter()
@@ -718,6 +731,7 @@ pub fn page(policy: &Policy) -> PageView {
                     how: Prose::of(&r.how),
                     subjects: r.subjects.iter().map(|s| humanize(s)).collect(),
                     limits: Prose::opt(r.limits.as_ref()),
+                    text: Prose::opt(r.text.as_ref()),
                 }
             })
             .collect(),
@@ -760,7 +774,7 @@ fn toc(v: &PageView) -> Vec<TocEntry> {
         "use" => !v.uses.is_empty(),
         "sharing" => !v.sharing.is_empty() || !v.recipients.is_empty(),
         "choices" => !v.opt_outs.is_empty() || v.opturi.is_some() || !v.choices.is_empty(),
-        "security" => !v.security.is_empty(),
+        "security" => !v.security.is_empty() || v.security_text.is_some(),
         "retention" => !v.retention.is_empty() || !v.kept.is_empty(),
         "rights" => !v.rights.is_empty() || v.access.is_some() || v.access_text.is_some(),
         "promises" => !v.promises.is_empty(),

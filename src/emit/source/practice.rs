@@ -20,6 +20,14 @@ fn words<T: Serialize>(vs: &[T]) -> String {
     vs.iter().map(word).collect::<Vec<_>>().join(", ")
 }
 
+/// `KEYWORD NAME` or `KEYWORD NAME "title"`.
+fn titled(keyword: &str, name: &str, title: Option<&String>) -> String {
+    match title {
+        Some(t) => format!("{keyword} {name} {}", quote(t)),
+        None => format!("{keyword} {name}"),
+    }
+}
+
 pub(super) fn definitions(l: &mut Lines, p: &Policy) {
     if !p.subjects.is_empty() || !p.recipients.is_empty() {
         l.blank();
@@ -55,7 +63,7 @@ pub(super) fn definitions(l: &mut Lines, p: &Policy) {
 pub(super) fn practices(l: &mut Lines, p: &Policy) {
     for c in &p.cookies {
         l.blank();
-        l.block(&format!("cookie {}", c.name), |l| {
+        l.block(&titled("cookie", &c.name, c.title.as_ref()), |l| {
             opt(l, "name", c.cookie_name.as_ref());
             opt(l, "domain", c.domain.as_ref());
             opt(l, "path", c.path.as_ref());
@@ -91,7 +99,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
     }
     for s in &p.sharing {
         l.blank();
-        l.block(&format!("share {}", s.name), |l| {
+        l.block(&titled("share", &s.name, s.title.as_ref()), |l| {
             l.line(&format!("with {}", s.with.join(", ")));
             write_data_uses(l, &s.data);
             if !s.purposes.is_empty() {
@@ -113,7 +121,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
             opt(l, "text", s.text.as_ref());
         });
     }
-    if !p.security.is_empty() {
+    if !p.security.is_empty() || p.security_text.is_some() {
         l.blank();
         l.block("security", |l| {
             for m in &p.security {
@@ -125,6 +133,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
                 }
                 l.line(&line);
             }
+            opt(l, "text", p.security_text.as_ref());
         });
     }
     for r in &p.retention {
@@ -144,6 +153,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
                 l.line(&format!("subjects {}", r.subjects.join(", ")));
             }
             opt(l, "limits", r.limits.as_ref());
+            opt(l, "text", r.text.as_ref());
         });
     }
     for o in &p.opt_outs {
@@ -153,6 +163,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
                 l.line(&format!("covers {}", o.covers.join(", ")));
             }
             opt(l, "url", o.url.as_ref());
+            opt(l, "text", o.text.as_ref());
         });
     }
     if let Some(c) = &p.changes {
