@@ -1,5 +1,5 @@
 //! Semantic diff: two versions of a policy set → the changes in what the policy
-//! allows, each classified material or not. See `compare.rs` for the orderings used.
+//! allows, each classified material or not. See `compare/mod.rs` for the orderings used.
 
 mod change;
 mod compare;

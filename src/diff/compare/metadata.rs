@@ -1,0 +1,202 @@
+//! Comparing what a policy says about itself: its header, the sites it covers, the
+//! entity behind it, the access it gives people and its free-text sections.
+
+use super::super::change::ChangeKind;
+use super::{pair, Differ};
+use crate::model::{Coverage, Policy, PostalAddress};
+use crate::vocabulary::{Access, Term};
+
+/// What people may see under an access level, as a set of bits (contact, other, all, none held).
+fn access_bits(a: Option<Access>) -> u8 {
+    match a {
+        None | Some(Access::None) => 0,
+        Some(Access::IdentContact) => 0b0001,
+        Some(Access::OtherIdent) => 0b0010,
+        Some(Access::ContactAndOther) => 0b0011,
+        Some(Access::All) => 0b0111,
+        Some(Access::Nonident) => 0b1111,
+    }
+}
+
+impl Differ {
+    /// The policy's own fields, from its title to its summary.
+    pub(super) fn header(&mut self, el: &str, o: &Policy, n: &Policy) {
+        let org = &n.origin;
+        self.text(el, "title", Some(&o.title), Some(&n.title), org);
+        self.field(
+            ChangeKind::VersionChanged,
+            el,
+            "version",
+            o.version.as_ref(),
+            n.version.as_ref(),
+            org,
+        );
+        self.field(
+            ChangeKind::VersionChanged,
+            el,
+            "effective",
+            o.effective.as_ref(),
+            n.effective.as_ref(),
+            org,
+        );
+        self.detail(
+            el,
+            "language",
+            o.language.as_ref(),
+            n.language.as_ref(),
+            org,
+        );
+        self.detail(el, "discuri", o.discuri.as_ref(), n.discuri.as_ref(), org);
+        self.detail(el, "opturi", o.opturi.as_ref(), n.opturi.as_ref(), org);
+        self.field(
+            ChangeKind::DetailChanged,
+            el,
+            "test",
+            Some(&o.test),
+            Some(&n.test),
+            org,
+        );
+        self.field(
+            ChangeKind::DetailChanged,
+            el,
+            "expiry",
+            o.expiry_seconds.as_ref(),
+            n.expiry_seconds.as_ref(),
+            org,
+        );
+        self.text(el, "summary", o.summary.as_ref(), n.summary.as_ref(), org);
+    }
+
+    pub(super) fn coverage(&mut self, el: &str, o: &Policy, n: &Policy) {
+        for (a, b) in pair(&o.covers, &n.covers, |c| c.site.clone()) {
+            let site = a.or(b).map(|c| c.site.clone()).unwrap_or_default();
+            let span = b.or(a).and_then(|c| c.origin.span().cloned());
+            let show = |c: Option<&Coverage>| {
+                c.map(|c| {
+                    [
+                        ("include", &c.include),
+                        ("exclude", &c.exclude),
+                        ("methods", &c.methods),
+                    ]
+                    .iter()
+                    .filter(|(_, list)| !list.is_empty())
+                    .map(|(word, list)| format!("{word} {}", list.join(", ")))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+                })
+            };
+            if a != b {
+                self.push_at(
+                    ChangeKind::CoverageChanged,
+                    el,
+                    &format!("covers {site}"),
+                    show(a),
+                    show(b),
+                    span,
+                );
+            }
+        }
+    }
+
+    pub(super) fn entity(&mut self, o: &Policy, n: &Policy) {
+        let (a, b) = (
+            o.entity.clone().unwrap_or_default(),
+            n.entity.clone().unwrap_or_default(),
+        );
+        let org = n.entity.as_ref().map_or(&n.origin, |e| &e.origin);
+        let el = "entity";
+        let some = |s: &String| if s.is_empty() { None } else { Some(s.clone()) };
+        self.detail(
+            el,
+            "name",
+            some(&a.name).as_ref(),
+            some(&b.name).as_ref(),
+            org,
+        );
+        self.detail(
+            el,
+            "department",
+            a.department.as_ref(),
+            b.department.as_ref(),
+            org,
+        );
+        self.detail(el, "email", a.email.as_ref(), b.email.as_ref(), org);
+        self.detail(el, "phone", a.phone.as_ref(), b.phone.as_ref(), org);
+        self.detail(el, "url", a.url.as_ref(), b.url.as_ref(), org);
+        if a.postal != b.postal {
+            let show = |p: &Option<PostalAddress>| {
+                p.as_ref().map(|p| {
+                    [
+                        p.organization.clone(),
+                        Some(p.street.join(", ")),
+                        p.city.clone(),
+                        p.stateprov.clone(),
+                        p.postalcode.clone(),
+                        p.country.clone(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                })
+            };
+            self.push(
+                ChangeKind::DetailChanged,
+                el,
+                "postal",
+                show(&a.postal),
+                show(&b.postal),
+                org,
+            );
+        }
+        self.text(el, "text", a.text.as_ref(), b.text.as_ref(), org);
+    }
+
+    pub(super) fn access(&mut self, o: &Policy, n: &Policy) {
+        let el = format!("policy {}", n.name);
+        if o.access != n.access {
+            let (a, b) = (access_bits(o.access), access_bits(n.access));
+            let kind = if a == b {
+                ChangeKind::DetailChanged
+            } else if b & !a == 0 {
+                ChangeKind::AccessReduced
+            } else if a & !b == 0 {
+                ChangeKind::AccessExpanded
+            } else {
+                ChangeKind::AccessChanged
+            };
+            let show = |x: Option<Access>| Some(x.map_or("unstated", Term::word).to_string());
+            self.push(
+                kind,
+                &el,
+                "access",
+                show(o.access),
+                show(n.access),
+                &n.origin,
+            );
+        }
+        self.text(
+            &el,
+            "access text",
+            o.access_text.as_ref(),
+            n.access_text.as_ref(),
+            &n.origin,
+        );
+    }
+
+    /// Free-text sections, matched by heading.
+    pub(super) fn sections(&mut self, el: &str, o: &Policy, n: &Policy) {
+        for (a, b) in pair(&o.sections, &n.sections, |s| s.heading.clone()) {
+            let heading = a.or(b).map(|s| s.heading.clone()).unwrap_or_default();
+            let origin = b.or(a).map(|s| s.origin.clone()).unwrap_or_default();
+            self.text(
+                el,
+                &format!("section {heading:?}"),
+                a.map(|s| &s.text),
+                b.map(|s| &s.text),
+                &origin,
+            );
+        }
+    }
+}
