@@ -283,3 +283,46 @@ fn import_reads_the_wd_example_with_warnings() {
         "    logo \"http://www.PrivacySeal.example.org/Logo.gif\" \"PrivacySeal's logo\"\n"
     ));
 }
+
+#[test]
+fn import_follows_a_reference_file_to_the_policy_files_it_names() {
+    let out = tempfile::tempdir().unwrap();
+    let o = policyc(&[
+        "build",
+        "policies/ipmart.policy",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let w3c = out.path().join("ipmart/w3c");
+    let reference = w3c.join("p3p.xml");
+    let policy = w3c.join("policy.xml");
+    // The reference file alone: its POLICY-REF `about="/w3c/policy.xml#ipmart"` is a
+    // site path, found under the folder above `w3c/`.
+    let alone = policyc(&["import", reference.to_str().unwrap()]);
+    assert_eq!(alone.status.code(), Some(0), "{}", stderr(&alone));
+    assert!(
+        stderr(&alone).contains("policy.xml, named by the reference file"),
+        "{}",
+        stderr(&alone)
+    );
+    // The same source as importing the policy file with its reference file.
+    let both = policyc(&[
+        "import",
+        policy.to_str().unwrap(),
+        reference.to_str().unwrap(),
+    ]);
+    assert_eq!(both.status.code(), Some(0), "{}", stderr(&both));
+    assert_eq!(stdout(&alone), stdout(&both));
+    assert!(stdout(&alone).contains("policy ipmart {"));
+    // With the policy file gone, the reference file alone is a finding that says
+    // what to do.
+    std::fs::remove_file(&policy).unwrap();
+    let missing = policyc(&["import", reference.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("were not found beside it"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -8,11 +8,12 @@ use policyc::p3p::document::{PolicyFile, ReferenceFile};
 use policyc::p3p::import::import;
 use policyc::p3p::read::{read, P3pDocument};
 use policyc::span::SourceFile;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The P3P policy file (`POLICIES`), or a reference file (`META`) with embedded policies.
+    /// The P3P policy file (`POLICIES`), or a reference file (`META`): its embedded
+    /// policies, or the policy files its POLICY-REFs name, found on disk beside it.
     pub file: PathBuf,
     /// The site's policy reference file (`/w3c/p3p.xml`): fills each policy's `covers`.
     pub reference: Option<PathBuf>,
@@ -53,6 +54,35 @@ pub fn run(args: &Args) -> u8 {
         }
         sources.push(source);
     }
+    // A reference file given alone: follow its POLICY-REFs (REC §2.3.2.1 `about`)
+    // to the policy files they name, as a user agent would, but on disk.
+    let mut followed: Vec<PathBuf> = Vec::new();
+    if policies.is_none() && args.reference.is_none() {
+        if let Some(r) = &reference {
+            for path in policy_files_named_by(r, &args.file) {
+                let source = match load(&path) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        eprintln!("policyc: {e}");
+                        return exit::USAGE;
+                    }
+                };
+                let result = read(&source);
+                diagnostics.extend(result.diagnostics);
+                if let Some(P3pDocument::Policies(p)) = result.document {
+                    policies = Some(match policies.take() {
+                        None => p,
+                        Some(mut all) => {
+                            all.policies.extend(p.policies);
+                            all
+                        }
+                    });
+                }
+                sources.push(source);
+                followed.push(path);
+            }
+        }
+    }
     let failed = diagnostics.iter().any(Diagnostic::is_blocking_error);
     if !diagnostics.is_empty() {
         eprint!("{}", render_human(&diagnostics, &sources, false));
@@ -60,9 +90,15 @@ pub fn run(args: &Args) -> u8 {
     if failed {
         return exit::FINDINGS;
     }
+    for path in &followed {
+        eprintln!(
+            "policyc: note: read {}, named by the reference file",
+            path.display()
+        );
+    }
     let Some(policies) = policies else {
         eprintln!(
-            "policyc: {} names policies but holds none; import the policy file, with the reference file second",
+            "policyc: {} names policies but holds none, and the policy files it names were not found beside it; import the policy file, with the reference file second",
             args.file.display()
         );
         return exit::FINDINGS;
@@ -85,4 +121,35 @@ pub fn run(args: &Args) -> u8 {
         None => print!("{text}"),
     }
     exit::OK
+}
+
+/// The local policy files the POLICY-REFs of a reference file point at, in order,
+/// each once. An `about` is a URI reference (REC §2.3.2.1); its path part is looked
+/// up relative to the reference file's folder when relative, and, when it starts
+/// with `/` (a site path), under each folder above the reference file, nearest
+/// first (the well-known `/w3c/p3p.xml` sits one folder below the site root).
+/// Absolute URLs on other hosts cannot be read here and are skipped.
+fn policy_files_named_by(reference: &ReferenceFile, reference_path: &Path) -> Vec<PathBuf> {
+    let folder = reference_path.parent().unwrap_or_else(|| Path::new(""));
+    let mut out: Vec<PathBuf> = Vec::new();
+    for r in &reference.refs {
+        let path = r.about.split('#').next().unwrap_or("");
+        if path.is_empty() || path.contains("://") {
+            continue;
+        }
+        let found = if let Some(site_path) = path.strip_prefix('/') {
+            folder
+                .ancestors()
+                .map(|root| root.join(site_path))
+                .find(|candidate| candidate.is_file())
+        } else {
+            Some(folder.join(path)).filter(|candidate| candidate.is_file())
+        };
+        if let Some(file) = found {
+            if !out.contains(&file) {
+                out.push(file);
+            }
+        }
+    }
+    out
 }
