@@ -139,12 +139,12 @@ fn readme_tour_quotes_the_examples() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md is readable");
     let start = readme
-        .find("<!-- section: language")
+        .find("\n## The policy language\n")
         .expect("README has the language section");
-    let end = readme[start..]
-        .find("<!-- end section: language -->")
-        .map(|i| start + i)
-        .expect("the language section ends");
+    let end = readme[start + 1..]
+        .find("\n## ")
+        .map(|i| start + 1 + i)
+        .expect("the language section ends at the next heading");
     let section = &readme[start..end];
     let examples: Vec<String> = example_files()
         .iter()
