@@ -7,12 +7,11 @@
 //! `OUT/<file-stem>/p3p-header.txt`, `nginx.conf`, `apache.conf`, `link.html`,
 //! plus whatever the HTML emitter adds.
 
-use super::{exit, inputs};
+use super::{atomic, exit, inputs};
 use policyc::diagnostic::render_outstanding;
 use policyc::emit::{emitters, EmitOptions, Output};
 use policyc::engine;
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -148,21 +147,10 @@ pub fn write_all(out: &Path, outputs: &[(String, Vec<Output>)]) -> Result<usize,
     for (stem, files) in outputs {
         for o in files {
             let target = out.join(stem).join(&o.path);
-            write_atomically(&target, &o.bytes)
+            atomic::write(&target, &o.bytes)
                 .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
             n += 1;
         }
     }
     Ok(n)
-}
-
-/// Writes `bytes` to a temporary file next to `target`, then renames it over `target`.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -1,6 +1,6 @@
 //! `policyc fmt [PATHS]... [--check]`: formats policy-language files canonically.
 
-use super::{exit, inputs};
+use super::{atomic, exit, inputs};
 use policyc::diagnostic::render_human;
 use policyc::engine::{self, SourceFormat};
 use policyc::span::SourceFile;
@@ -47,21 +47,6 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(name, &format!("{name} (formatted)"))
         .to_string()
-}
-
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        // Keep the file's permissions.
-        let _ = tmp.as_file().set_permissions(meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// Writes to standard output; false (with a message) when it cannot, e.g. a closed pipe.
@@ -135,7 +120,7 @@ fn file(path: &Path, check: bool) -> Result<Outcome, String> {
             return Err("cannot write to standard output".to_string());
         }
     } else {
-        write_atomically(path, &formatted)
+        atomic::write(path, formatted.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         eprintln!("formatted {name}");
     }

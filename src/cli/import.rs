@@ -1,7 +1,7 @@
 //! `policyc import`: a P3P 1.0 policy file (optionally with its reference file)
 //! → policy source in our language, on standard output or into `--out`.
 
-use super::{build::write_atomically, exit};
+use super::{atomic, exit};
 use policyc::diagnostic::{render_human, Diagnostic};
 use policyc::emit::source;
 use policyc::p3p::document::{PolicyFile, ReferenceFile};
@@ -113,7 +113,7 @@ pub fn run(args: &Args) -> u8 {
     let text = source::write(&set);
     match &args.out {
         Some(path) => {
-            if let Err(e) = write_atomically(path, text.as_bytes()) {
+            if let Err(e) = atomic::write(path, text.as_bytes()) {
                 eprintln!("policyc: cannot write {}: {e}", path.display());
                 return exit::USAGE;
             }

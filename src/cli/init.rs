@@ -1,8 +1,7 @@
 //! `policyc init [PATH]`: writes a commented starter policy (`src/cli/starter.policy`).
 
-use super::exit;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use super::{atomic, exit};
+use std::path::PathBuf;
 
 /// The starter policy: every part commented; passes `policyc check`.
 pub const STARTER: &str = include_str!("starter.policy");
@@ -22,17 +21,6 @@ pub struct Args {
     pub force: bool,
 }
 
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 pub fn run(args: &Args) -> u8 {
     let path = if args.path.is_dir() {
         args.path.join("privacy.policy")
@@ -46,7 +34,7 @@ pub fn run(args: &Args) -> u8 {
         );
         return exit::USAGE;
     }
-    if let Err(e) = write_atomically(&path, STARTER) {
+    if let Err(e) = atomic::write(&path, STARTER.as_bytes()) {
         eprintln!("policyc: cannot write {}: {e}", path.display());
         return exit::USAGE;
     }

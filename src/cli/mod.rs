@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and dispatch.
 
+mod atomic;
 mod build;
 mod check;
 mod completions;
