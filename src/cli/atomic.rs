@@ -6,14 +6,14 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `target` atomically, creating its folder if needed and
-/// keeping the permissions of a file it replaces.
+/// Writes `bytes` to `target` atomically, keeping the permissions of a file it
+/// replaces. The folder must exist: callers decide whether to create it (`build`
+/// does; `init` refuses a mistyped folder).
 pub fn write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(bytes)?;
     if let Ok(meta) = std::fs::metadata(target) {
@@ -32,6 +32,8 @@ mod tests {
     fn replaces_the_file_keeps_permissions_and_leaves_no_temporary_file() -> std::io::Result<()> {
         let dir = tempfile::tempdir()?;
         let target = dir.path().join("nested/out.txt");
+        assert!(write(&target, b"one").is_err(), "the folder must exist");
+        std::fs::create_dir(dir.path().join("nested"))?;
         write(&target, b"one")?;
         #[cfg(unix)]
         {

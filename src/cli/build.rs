@@ -147,7 +147,10 @@ pub fn write_all(out: &Path, outputs: &[(String, Vec<Output>)]) -> Result<usize,
     for (stem, files) in outputs {
         for o in files {
             let target = out.join(stem).join(&o.path);
-            atomic::write(&target, &o.bytes)
+            target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| atomic::write(&target, &o.bytes))
                 .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
             n += 1;
         }

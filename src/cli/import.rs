@@ -34,42 +34,39 @@ pub fn run(args: &Args) -> u8 {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut policies: Option<PolicyFile> = None;
     let mut reference: Option<ReferenceFile> = None;
-    for path in std::iter::once(&args.file).chain(args.reference.iter()) {
-        let source = match load(path) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("policyc: {e}");
-                return exit::USAGE;
-            }
-        };
+    // Loads and reads one XML file, keeping its source for the findings.
+    let mut read_file = |path: &PathBuf| -> Result<Option<P3pDocument>, u8> {
+        let source = load(path).map_err(|e| {
+            eprintln!("policyc: {e}");
+            exit::USAGE
+        })?;
         let result = read(&source);
         diagnostics.extend(result.diagnostics);
-        match result.document {
-            Some(P3pDocument::Policies(p)) => policies = policies.or(Some(p)),
-            Some(P3pDocument::Reference(r, embedded)) => {
+        sources.push(source);
+        Ok(result.document)
+    };
+    for path in std::iter::once(&args.file).chain(args.reference.iter()) {
+        match read_file(path) {
+            Ok(Some(P3pDocument::Policies(p))) => policies = policies.or(Some(p)),
+            Ok(Some(P3pDocument::Reference(r, embedded))) => {
                 reference = Some(r);
                 policies = policies.or(embedded);
             }
-            None => {}
+            Ok(None) => {}
+            Err(code) => return code,
         }
-        sources.push(source);
     }
     // A reference file given alone: follow its POLICY-REFs (REC §2.3.2.1 `about`)
     // to the policy files they name, as a user agent would, but on disk.
     let mut followed: Vec<PathBuf> = Vec::new();
     if policies.is_none() && args.reference.is_none() {
-        if let Some(r) = &reference {
-            for path in policy_files_named_by(r, &args.file) {
-                let source = match load(&path) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        eprintln!("policyc: {e}");
-                        return exit::USAGE;
-                    }
-                };
-                let result = read(&source);
-                diagnostics.extend(result.diagnostics);
-                if let Some(P3pDocument::Policies(p)) = result.document {
+        let named = reference
+            .as_ref()
+            .map(|r| policy_files_named_by(r, &args.file))
+            .unwrap_or_default();
+        for path in named {
+            match read_file(&path) {
+                Ok(Some(P3pDocument::Policies(p))) => {
                     policies = Some(match policies.take() {
                         None => p,
                         Some(mut all) => {
@@ -78,9 +75,10 @@ pub fn run(args: &Args) -> u8 {
                         }
                     });
                 }
-                sources.push(source);
-                followed.push(path);
+                Ok(_) => {}
+                Err(code) => return code,
             }
+            followed.push(path);
         }
     }
     let failed = diagnostics.iter().any(Diagnostic::is_blocking_error);
