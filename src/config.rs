@@ -75,7 +75,15 @@ impl Config {
     pub fn read(path: &Path) -> Result<Self, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let mut config = Self::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut config = Self::parse(&text).map_err(|e| {
+            // `FILE:LINE:COL: message` when the error is located.
+            let sep = if e.starts_with(|c: char| c.is_ascii_digit()) {
+                ":"
+            } else {
+                ": "
+            };
+            format!("{}{sep}{e}", path.display())
+        })?;
         config.dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())

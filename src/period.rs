@@ -327,14 +327,48 @@ const RENEWAL: &[&str] = &[
 /// Words that may follow a renewal word and only say when it happens
 /// ("renewed on every visit", "refreshed each time you use the site").
 const RENEWAL_TAIL: &[&str] = &[
-    "on", "at", "with", "upon", "by", "each", "every", "any", "new", "your", "a", "subsequent",
-    "visit", "visits", "use", "uses", "login", "logins", "sign", "in", "request", "requests",
-    "page", "view", "views", "load", "loads", "time", "you", "the", "site", "when", "is", "it",
-    "are", "they",
+    "on",
+    "at",
+    "with",
+    "upon",
+    "by",
+    "each",
+    "every",
+    "any",
+    "new",
+    "your",
+    "a",
+    "subsequent",
+    "visit",
+    "visits",
+    "use",
+    "uses",
+    "login",
+    "logins",
+    "sign",
+    "in",
+    "request",
+    "requests",
+    "page",
+    "view",
+    "views",
+    "load",
+    "loads",
+    "time",
+    "you",
+    "the",
+    "site",
+    "when",
+    "is",
+    "it",
+    "are",
+    "they",
 ];
 
 /// Words that carry nothing about a period's length or start.
-const FILLER: &[&str] = &["for", "a", "an", "the", "of", "period", "total", "from", "between"];
+const FILLER: &[&str] = &[
+    "for", "a", "an", "the", "of", "period", "total", "from", "between",
+];
 
 struct Reader {
     toks: Vec<Token>,
@@ -483,7 +517,11 @@ impl Reader {
     fn phrase_at(&self, i: usize, phrases: &[&[&str]]) -> Option<usize> {
         phrases
             .iter()
-            .filter(|p| p.iter().enumerate().all(|(k, w)| self.word_at(i + k) == Some(*w)))
+            .filter(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word_at(i + k) == Some(*w))
+            })
             .map(|p| p.len())
             .max()
     }
@@ -684,7 +722,10 @@ mod tests {
         assert_eq!(compare("2 years", "at least 2 years"), Comparison::Longer);
         assert_eq!(compare("6 to 12 months", "12 months"), Comparison::Same);
         assert_eq!(
-            compare("2 years after your last visit", "3 years after your last visit"),
+            compare(
+                "2 years after your last visit",
+                "3 years after your last visit"
+            ),
             Comparison::Longer
         );
         assert_eq!(

@@ -166,11 +166,21 @@ fn diff_git_reads_the_old_version_from_a_revision() {
     let o = policyc(d, &["diff", "--git", "main", "policies/new.policy"], None);
     // A new policy is its own first version: material, but not unversioned.
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    assert!(stdout(&o).contains("policies/new.policy (new file)"), "{o:?}");
+    assert!(
+        stdout(&o).contains("policies/new.policy (new file)"),
+        "{o:?}"
+    );
     assert!(stdout(&o).contains("policy added"), "{o:?}");
     let o = policyc(
         d,
-        &["diff", "--git", "main", "policies/new.policy", "--fail-on", "material"],
+        &[
+            "diff",
+            "--git",
+            "main",
+            "policies/new.policy",
+            "--fail-on",
+            "material",
+        ],
         None,
     );
     assert_eq!(o.status.code(), Some(1), "{o:?}");

@@ -65,8 +65,7 @@ pub fn run(args: &Args) -> u8 {
             .or_else(|| config.build.templates.as_ref().map(|p| config.resolve(p))),
         fragment: args.fragment || config.build.fragment,
     };
-    let deny_warnings =
-        args.deny == Some(super::check::Deny::Warnings) || config.deny_warnings();
+    let deny_warnings = args.deny == Some(super::check::Deny::Warnings) || config.deny_warnings();
     match plan(&files, &options, deny_warnings) {
         Ok(Plan::Failed(report)) => {
             eprint!("{report}");
@@ -106,11 +105,7 @@ pub enum Plan {
 }
 
 /// Checks every file and renders every emitter's output in memory.
-pub fn plan(
-    files: &[PathBuf],
-    options: &EmitOptions,
-    deny_warnings: bool,
-) -> Result<Plan, String> {
+pub fn plan(files: &[PathBuf], options: &EmitOptions, deny_warnings: bool) -> Result<Plan, String> {
     let mut compiled = Vec::new();
     let mut report = String::new();
     let mut failed = false;

@@ -276,7 +276,9 @@ fn load_git(rev: &str, paths: &[PathBuf], walk: &inputs::Walk) -> Result<Vec<Fil
         }
     }
     if files.is_empty() {
-        return Err(usage("no policy files found, now or at the revision".to_string()));
+        return Err(usage(
+            "no policy files found, now or at the revision".to_string(),
+        ));
     }
     files.sort();
     files.dedup();
@@ -366,7 +368,11 @@ pub fn run(args: &Args) -> u8 {
         }
         (Some(rev), paths) => {
             let default = [PathBuf::from(".")];
-            let paths = if paths.is_empty() { &default[..] } else { paths };
+            let paths = if paths.is_empty() {
+                &default[..]
+            } else {
+                paths
+            };
             match load_git(rev, paths, &args.walk) {
                 Ok(files) => {
                     let text = match format {
@@ -387,7 +393,9 @@ pub fn run(args: &Args) -> u8 {
             Err(code) => return code,
         },
         (None, _) => {
-            eprintln!("policyc: give OLD and NEW, or --git REV and the files or folders to compare");
+            eprintln!(
+                "policyc: give OLD and NEW, or --git REV and the files or folders to compare"
+            );
             return exit::USAGE;
         }
     };

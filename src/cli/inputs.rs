@@ -76,7 +76,6 @@ impl Finder {
         Ok(Self { excludes, named })
     }
 
-
     fn named(&self, path: &Path) -> bool {
         let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.named.contains(&canon)
@@ -131,7 +130,8 @@ impl Finder {
             })
             .build();
         for entry in walker {
-            let entry = entry.map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
+            let entry =
+                entry.map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
             let path = entry.path();
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             if is_dir || entry.depth() == 0 {
@@ -179,9 +179,13 @@ mod tests {
 
     #[test]
     fn yaml_policies_are_recognised_by_their_top_level_key() {
-        assert!(looks_like_policy(b"# a policy\npolicies:\n  - name: main\n"));
+        assert!(looks_like_policy(
+            b"# a policy\npolicies:\n  - name: main\n"
+        ));
         assert!(looks_like_policy(b"---\npolicies: []\n"));
-        assert!(!looks_like_policy(b"name: privacy policy\non:\n  pull_request:\n"));
+        assert!(!looks_like_policy(
+            b"name: privacy policy\non:\n  pull_request:\n"
+        ));
         assert!(!looks_like_policy(b"repos:\n  - policies: x\n"));
     }
 }

@@ -291,10 +291,16 @@ mod tests {
                 assert_ne!(k.is_material(), k.mirror().is_material(), "{k:?}");
             }
             if k.needs_review() {
-                assert!(k.is_material(), "{k:?}: a change to review counts as material");
+                assert!(
+                    k.is_material(),
+                    "{k:?}: a change to review counts as material"
+                );
                 assert_eq!(k.mirror(), k, "{k:?}");
             }
-            assert!(!k.reason().contains("src/"), "{k:?}: reasons are for reviewers");
+            assert!(
+                !k.reason().contains("src/"),
+                "{k:?}: reasons are for reviewers"
+            );
         }
     }
 }

@@ -308,7 +308,10 @@ pub fn render_markdown(diff: &PolicyDiff) -> String {
 /// `###` per file, `####` per policy, `#####` per group.
 pub fn render_markdown_files(files: &[FileDiff]) -> String {
     let mut out = format!("## {TITLE}\n\n");
-    let changed: Vec<&FileDiff> = files.iter().filter(|f| !f.diff.changes.is_empty()).collect();
+    let changed: Vec<&FileDiff> = files
+        .iter()
+        .filter(|f| !f.diff.changes.is_empty())
+        .collect();
     if changed.is_empty() {
         out.push_str("No changes in meaning.\n");
         return out;
@@ -316,7 +319,12 @@ pub fn render_markdown_files(files: &[FileDiff]) -> String {
     let diffs: Vec<&PolicyDiff> = changed.iter().map(|f| &f.diff).collect();
     markdown_summary(&mut out, &diffs);
     for f in changed {
-        let _ = writeln!(out, "### `{}`{}\n", f.path.replace('`', "'"), f.status.note());
+        let _ = writeln!(
+            out,
+            "### `{}`{}\n",
+            f.path.replace('`', "'"),
+            f.status.note()
+        );
         markdown_body(&mut out, &f.diff, 4);
     }
     out

@@ -2,8 +2,8 @@
 //! and periods.
 
 use super::super::change::ChangeKind;
-use crate::period::{self, Comparison};
 use super::Differ;
+use crate::period::{self, Comparison};
 use crate::span::Origin;
 use crate::vocabulary::Required;
 use std::collections::BTreeSet;
@@ -253,9 +253,7 @@ impl Differ {
         origin: &Origin,
     ) {
         let same = |a: Option<&String>, b: Option<&String>| match (a, b) {
-            (Some(a), Some(b)) => {
-                a.split_whitespace().eq(b.split_whitespace())
-            }
+            (Some(a), Some(b)) => a.split_whitespace().eq(b.split_whitespace()),
             (a, b) => a == b,
         };
         if !same(old, new) {
