@@ -21,7 +21,11 @@ fn files(dir: &str) -> Vec<String> {
         .expect("directory exists")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".policy") || n.ends_with(".yaml"))
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "policy" || e == "yaml")
+        })
         .map(|n| format!("{dir}/{n}"))
         .collect();
     out.sort();
@@ -35,12 +39,11 @@ fn seeds_and_examples_facts() {
         let name = file.replace(['/', '.'], "_");
         insta::assert_snapshot!(name, facts::to_table(&facts));
         let json = facts::to_json(&facts);
-        for (policy, out) in facts.policies.iter().zip(
-            json["policies"]
-                .as_array()
-                .expect("policies array")
-                .iter(),
-        ) {
+        for (policy, out) in facts
+            .policies
+            .iter()
+            .zip(json["policies"].as_array().expect("policies array").iter())
+        {
             let flows = out["flows"].as_array().expect("flows array");
             assert_eq!(flows.len(), policy.rows().count(), "{file}");
         }

@@ -77,7 +77,10 @@ pub(super) fn attributes(practice: &mut Practice) {
         }) {
             d.linked.add(Reason {
                 from: ReasonSource::Purpose,
-                detail: format!("it is used for `{}`, which needs identified people", p.purpose),
+                detail: format!(
+                    "it is used for `{}`, which needs identified people",
+                    p.purpose
+                ),
                 origin: p.origin.clone(),
             });
         }

@@ -181,10 +181,12 @@ impl<'a> Builder<'a> {
         let mut categories = c.categories.clone();
         categories.sort();
         categories.dedup();
-        let holds = c.holds.clone().unwrap_or_else(|| format!("cookie {}", c.name));
+        let holds = c
+            .holds
+            .clone()
+            .unwrap_or_else(|| format!("cookie {}", c.name));
         let data = vec![DataFact {
-            identifying: identifying::identifying_categories(&categories, true)
-                .map(str::to_string),
+            identifying: identifying::identifying_categories(&categories, true).map(str::to_string),
             sensitive: sensitive(&categories),
             leaf: Leaf::Cookie(holds),
             written: "dynamic.cookies".to_string(),

@@ -42,17 +42,17 @@
 //!
 //! The types are stable: fields are added, never renamed.
 
-mod build;
 mod attributes;
+mod build;
 mod render;
 mod table;
 
 pub use build::{derive, derive_policy};
 pub use render::{to_json, to_table};
 pub use table::{
-    DataFact, Declared, Derived, DerivedFacts, Facts, Leaf, PolicyFacts, Practice,
-    PracticeKind, PurposeFact, Reason, ReasonSource, RecipientFact, RecipientRole,
-    RetentionFact, Row, SubjectFact,
+    DataFact, Declared, Derived, DerivedFacts, Facts, Leaf, PolicyFacts, Practice, PracticeKind,
+    PurposeFact, Reason, ReasonSource, RecipientFact, RecipientRole, RetentionFact, Row,
+    SubjectFact,
 };
 
 #[cfg(test)]

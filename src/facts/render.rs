@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 /// One row of the table, by names, for JSON.
 #[derive(Serialize)]
+#[allow(clippy::struct_excessive_bools)] // the four derived attributes of a row
 struct FlowOut<'a> {
     practice: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -194,7 +195,10 @@ fn table_of(p: &PolicyFacts, out: &mut String) {
         let cells: Vec<&str> = r.iter().map(String::as_str).collect();
         line(&cells, out);
     }
-    let _ = writeln!(out, "\nderived (I identifying, L linked, X cross-site, S sensitive):");
+    let _ = writeln!(
+        out,
+        "\nderived (I identifying, L linked, X cross-site, S sensitive):"
+    );
     for pr in &p.practices {
         let d = &pr.derived;
         let mut lines = Vec::new();

@@ -182,7 +182,7 @@ impl Derived {
             .collect::<Vec<_>>()
             .join("; ");
         if self.because.len() > 3 {
-            text.push_str(&format!(" and {} more", self.because.len() - 3));
+            text = format!("{text} and {} more", self.because.len() - 3);
         }
         text
     }

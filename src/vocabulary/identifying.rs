@@ -16,7 +16,14 @@ const IDENTIFYING_LEAVES: &[&str] = &[
 
 /// Leaf names of physical-contact structures that many people share.
 const SHARED_LEAVES: &[&str] = &[
-    "city", "stateprov", "postalcode", "country", "organization", "intcode", "loccode", "ext",
+    "city",
+    "stateprov",
+    "postalcode",
+    "country",
+    "organization",
+    "intcode",
+    "loccode",
+    "ext",
     "comment",
 ];
 
@@ -136,7 +143,9 @@ mod tests {
     use crate::vocabulary::lookup_data;
 
     fn element(name: &str) -> Option<&'static str> {
-        let cats = lookup_data(name).map(|e| e.categories.clone()).unwrap_or_default();
+        let cats = lookup_data(name)
+            .map(|e| e.categories.clone())
+            .unwrap_or_default();
         identifying_element(name, &cats)
     }
 
