@@ -148,6 +148,7 @@ impl Config {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::{Config, Deny};
     use std::path::PathBuf;

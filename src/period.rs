@@ -24,6 +24,8 @@ pub struct Amount {
     pub seconds: f64,
 }
 
+// Amounts and token positions read best as short names.
+#[allow(clippy::many_single_char_names)]
 impl Amount {
     fn scaled(self, k: f64) -> Self {
         Self {
@@ -380,6 +382,7 @@ enum Bound {
     AtLeast,
 }
 
+#[allow(clippy::many_single_char_names)]
 impl Reader {
     fn new(text: &str) -> Self {
         Self {
@@ -632,6 +635,7 @@ pub fn compare(old: &str, new: &str) -> Comparison {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::float_cmp)]
 mod tests {
     use super::{compare, parse, Amount, Comparison, Length};
 

@@ -19,7 +19,7 @@ pub enum Color {
 /// The options shared by every command.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct Global {
-    /// When to colour output (`auto` honours the NO_COLOR environment variable).
+    /// When to colour output (`auto` honours the `NO_COLOR` environment variable).
     #[arg(long, value_enum, global = true, default_value_t = Color::Auto)]
     pub color: Color,
     /// Print only what fails the run: no progress, no summaries, no findings that
