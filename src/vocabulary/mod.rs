@@ -11,6 +11,7 @@ mod ccpa_terms;
 mod data_schema;
 mod data_words;
 mod gdpr_terms;
+pub mod identifying;
 mod law_mappings;
 mod law_terms;
 mod rights;
