@@ -4,7 +4,7 @@
 //! request whose base branch is not fetched yet. `gh` is a stand-in that records
 //! the API calls, so the sticky comment's find-and-update is checked too.
 
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::Value;
 use std::collections::BTreeMap;

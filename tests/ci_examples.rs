@@ -3,7 +3,7 @@
 //! pre-commit runs them, and the README's CI section is followed step by step in a
 //! scratch repository. The GitHub Action's steps are run by `tests/ci_action.rs`.
 
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
