@@ -311,3 +311,30 @@ fn github_annotations_are_relative_to_the_repository_root_from_any_folder() {
         );
     }
 }
+
+#[test]
+fn policyc_toml_laws_apply_to_policies_that_name_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "site.policy", &starter());
+    let applies = |o: &Output| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["policies"][0]["legal"]["applies"].clone()
+    };
+    let o = policyc(d, &["dump", "site.policy", "--format", "json"]);
+    assert_eq!(applies(&o), serde_json::Value::Null, "{}", out(&o));
+    write(d, "policyc.toml", "laws = [\"gdpr\", \"ccpa\"]\n");
+    let o = policyc(d, &["dump", "site.policy", "--format", "json"]);
+    assert_eq!(applies(&o), serde_json::json!(["gdpr", "ccpa"]), "{}", out(&o));
+    // A policy that names its laws keeps them.
+    let own = starter().replacen("policy main {\n", "policy main {\n  applies uk-gdpr\n", 1);
+    assert_ne!(own, starter());
+    write(d, "own.policy", &own);
+    let o = policyc(d, &["dump", "own.policy", "--format", "json"]);
+    assert_eq!(applies(&o), serde_json::json!(["uk-gdpr"]), "{}", out(&o));
+    // An unknown law is a located error in the file.
+    write(d, "policyc.toml", "laws = [\"hipaa\"]\n");
+    let o = policyc(d, &["check", "site.policy"]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(err(&o).contains("policyc.toml:1:"), "{}", err(&o));
+}
