@@ -90,7 +90,7 @@ pub fn run(args: &Args) -> u8 {
     if stdin == 1 {
         match read_stdin(args.stdin_name.as_deref()) {
             Ok((name, bytes)) => {
-                compilations.push(engine::compile_bytes_with(&name, &bytes, &options))
+                compilations.push(engine::compile_bytes_with(&name, &bytes, &options));
             }
             Err(e) => {
                 eprintln!("policyc: {e}");
