@@ -3,7 +3,7 @@
 
 mod change;
 mod compare;
-mod period;
+pub(crate) mod period;
 mod render;
 
 pub use change::{Change, ChangeKind, PolicyDiff};

@@ -51,7 +51,11 @@ fn non_identifiable_statement_with_a_name_and_email_is_identifying() {
         .iter()
         .map(|r| r.detail.as_str())
         .collect();
-    assert!(why.iter().any(|w| w.contains("`user.name` includes a person's name")), "{why:?}");
+    assert!(
+        why.iter()
+            .any(|w| w.contains("`user.name` includes a person's name")),
+        "{why:?}"
+    );
     assert!(why.iter().any(|w| w.contains("email")), "{why:?}");
 }
 
