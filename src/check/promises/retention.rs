@@ -3,8 +3,8 @@
 use super::{broken, excused, Scoped};
 use crate::check::context::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::diff::period::seconds;
 use crate::facts::{Practice, PracticeKind};
+use crate::period::{self, Comparison, Period};
 use crate::vocabulary::Retention;
 
 /// The first in-scope, unexcused row of a practice, if any.
@@ -54,7 +54,7 @@ pub(super) fn ceiling(
     out: &mut Vec<Diagnostic>,
 ) {
     let promise = scoped.promise;
-    let Some(limit) = seconds(period) else {
+    let Some(limit) = bare(period) else {
         out.push(
             cx.diag(
                 Code::BrokenRetentionCeiling,
@@ -76,7 +76,7 @@ pub(super) fn ceiling(
         } else {
             r.period
                 .as_deref()
-                .filter(|t| seconds(t).is_some_and(|s| s > limit))
+                .filter(|t| bare(t).is_some_and(|kept| limit.compare(&kept) == Comparison::Longer))
                 .map(|t| format!("\"{t}\""))
         };
         let Some(kept) = too_long else { continue };
@@ -100,4 +100,12 @@ pub(super) fn ceiling(
             .help("shorten the retention, narrow the promise's scope, or correct the promise"),
         );
     }
+}
+
+/// A period's length, without the words that say from when it runs ("of closing
+/// your account"): a ceiling bounds the length whatever it counts from.
+fn bare(text: &str) -> Option<Period> {
+    let mut p = period::parse(text)?;
+    p.rest.clear();
+    Some(p)
 }
