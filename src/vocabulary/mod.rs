@@ -7,6 +7,7 @@
 
 mod data_schema;
 mod data_words;
+pub mod reader;
 mod terms;
 
 pub use data_schema::{
