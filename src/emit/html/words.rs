@@ -19,20 +19,28 @@ pub fn measure(cat: &Catalog, kind: MeasureKind) -> String {
     })
 }
 
-pub fn right_id(kind: RightKind) -> &'static str {
+pub fn right_id(kind: RightKind) -> Option<&'static str> {
     match kind {
-        RightKind::Access => "right-access",
-        RightKind::Correction => "right-correction",
-        RightKind::Deletion => "right-deletion",
-        RightKind::Export => "right-export",
-        RightKind::Objection => "right-objection",
+        RightKind::Access => Some("right-access"),
+        RightKind::Correction => Some("right-correction"),
+        RightKind::Deletion => Some("right-deletion"),
+        RightKind::Export => Some("right-export"),
+        RightKind::Objection => Some("right-objection"),
+        _ => None,
     }
 }
 
-/// A right's name and one sentence saying what it lets the person do.
+/// A right's name and one sentence saying what it lets the person do: from the
+/// catalogue for the rights every catalogue words, else the vocabulary's wording
+/// of the GDPR and CCPA rights (English).
 pub fn right(cat: &Catalog, kind: RightKind) -> (String, String) {
-    let id = right_id(kind);
-    (cat.msg(id), cat.attr(id, "description"))
+    match right_id(kind) {
+        Some(id) => (cat.msg(id), cat.attr(id, "description")),
+        None => (
+            crate::vocabulary::LawTerm::label(kind).to_string(),
+            crate::vocabulary::LawTerm::plain(kind).to_string(),
+        ),
+    }
 }
 
 pub fn exception(cat: &Catalog, e: Exception) -> String {
