@@ -3,7 +3,9 @@
 //! (`A6xx`). They run on the model, so both source forms get the same checks.
 
 mod acknowledgments;
+mod ccpa;
 mod context;
+mod gdpr;
 mod p3p_bindings;
 mod promises;
 mod references;
@@ -29,6 +31,8 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         structure::check(&cx, &mut out);
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
+        gdpr::check(&cx, &mut out);
+        ccpa::check(&cx, &mut out);
     }
     out
 }
