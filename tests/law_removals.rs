@@ -210,3 +210,26 @@ fn write_ui_examples_when_asked() {
         std::fs::write(path, header + &mutated(&r)).unwrap();
     }
 }
+
+/// `policyc init --law gdpr|ccpa` writes a starter that passes `check --deny warnings`.
+#[test]
+fn init_law_starters_pass() {
+    for law in ["gdpr", "ccpa"] {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |args: &[&str]| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_policyc"))
+                .args(args)
+                .current_dir(dir.path())
+                .output()
+                .unwrap()
+        };
+        let o = run(&["init", "--law", law]);
+        assert_eq!(o.status.code(), Some(0), "{o:?}");
+        let text = std::fs::read_to_string(dir.path().join("privacy.policy")).unwrap();
+        assert!(text.contains(&format!("applies {law}")), "{law}");
+        let o = run(&["check", "--deny", "warnings", "privacy.policy"]);
+        assert_eq!(o.status.code(), Some(0), "{law}: {o:?}");
+        let o = run(&["fmt", "--check", "privacy.policy"]);
+        assert_eq!(o.status.code(), Some(0), "{law}: {o:?}");
+    }
+}

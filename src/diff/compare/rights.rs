@@ -28,6 +28,13 @@ impl Differ {
                 b.limits.as_ref(),
                 &b.origin,
             );
+            self.text(
+                &el,
+                "response",
+                a.response.as_ref(),
+                b.response.as_ref(),
+                &b.origin,
+            );
             self.text(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
         }
     }
