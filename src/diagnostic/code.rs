@@ -170,6 +170,8 @@ codes! {
         "Two parts of the compact policy cannot both be true: `NID` (no identifiable data) or `NOI` (no identified data collected) next to categories of identified contact or identity data (`PHY`, `ONL`, `GOV`) or purposes that need an identified person (`IVA`, `IVD`, `CON`, `TEL`); or more than one ACCESS token. Re-derive the compact policy from the full policy (`policyc build`) rather than editing it by hand.";
     CpTestPolicy = "X717", Warning, "compact policy marked as a test",
         "`TST` marks a test or example policy (REC §4.2.9): user agents must not treat it as the site's real policy, and some treated the whole CP as invalid. Remove `test` from the policy before deploying it.";
+    CpSuffixIgnored = "X718", Warning, "suffix on `CUR` or `OUR`",
+        "P3P REC §4.2.5: the `current` purpose and the `ours` recipient take no `required` attribute, so their compact tokens `CUR` and `OUR` take no `a`/`i`/`o` suffix. The IBM P3P Policy Editor wrote `CURa` and `OURa` for them, and Internet Explorer accepts them, reading them as `CUR` and `OUR`; other user agents and the W3C validator may reject the whole compact policy. Write `CUR` and `OUR`.";
 }
 
 impl std::fmt::Display for Code {
