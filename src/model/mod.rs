@@ -14,8 +14,8 @@ mod statement;
 
 pub use data::{DataItem, DataRef, DataSet, DataUse};
 pub use policy::{
-    Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PolicySet, PostalAddress,
-    Section,
+    Acknowledgment, CookieMatch, Coverage, Dispute, DisputeLogo, Entity, EntityData, Policy,
+    PolicySet, PostalAddress, Section,
 };
 pub use practice::{
     ChangeNotice, Cookie, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule, Right,

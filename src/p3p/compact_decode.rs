@@ -143,51 +143,18 @@ fn token_region(ctx: &mut Ctx<'_>) -> Option<(usize, usize)> {
         }
         let name = &text[name_start..i];
         if name.is_empty() || bytes.get(i) != Some(&b'=') {
-            // Stray text: up to the next directive that looks like one.
-            let next = text[name_start..]
-                .find("CP=")
-                .or_else(|| text[name_start..].find("policyref="))
-                .map_or(text.len(), |k| name_start + k);
-            let end = if next > name_start { next } else { text.len() };
-            let d = ctx.report(
-                Code::CpSyntax,
-                name_start,
-                end,
-                format!(
-                    "`{}` is not a `name=\"value\"` directive of the P3P header",
-                    text[name_start..end].trim().escape_debug()
-                ),
-            );
-            with_help(d, "the header is `P3P: policyref=\"/w3c/p3p.xml\", CP=\"...\"`: directives separated by commas (REC §2.2.2)");
-            if next >= text.len() || next == name_start {
-                break;
+            match stray_text(ctx, name_start) {
+                Some(next) => {
+                    i = next;
+                    continue;
+                }
+                None => break,
             }
-            i = next;
-            continue;
         }
-        i += 1;
-        let (value_start, value_end, quoted) = if bytes.get(i) == Some(&b'"') {
-            let Some(len) = text[i + 1..].find('"') else {
-                let d = ctx.report(
-                    Code::CpSyntax,
-                    i,
-                    i + 1,
-                    format!("the `{name}` value's quote is never closed"),
-                );
-                with_help(d, "end the value with `\"`");
-                return region;
-            };
-            let v = (i + 1, i + 1 + len, true);
-            i = i + 1 + len + 1;
-            v
-        } else {
-            let end = text[i..]
-                .find(|c: char| c == ',' || c.is_whitespace())
-                .map_or(text.len(), |k| i + k);
-            let v = (i, end, false);
-            i = end;
-            v
+        let Some((value_start, value_end, quoted, next)) = directive_value(ctx, name, i + 1) else {
+            return region;
         };
+        i = next;
         if !quoted {
             let d = ctx.report(
                 Code::CpSyntax,
@@ -228,6 +195,54 @@ fn token_region(ctx: &mut Ctx<'_>) -> Option<(usize, usize)> {
         }
     }
     region
+}
+
+/// The value of the directive `name` whose `=` is just before `at`: its range,
+/// whether it was quoted, and where the text after it starts; `None` (reported)
+/// when its quote never closes.
+fn directive_value(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    at: usize,
+) -> Option<(usize, usize, bool, usize)> {
+    let text = &ctx.source.text;
+    if text.as_bytes().get(at) == Some(&b'"') {
+        let Some(len) = text[at + 1..].find('"') else {
+            let d = ctx.report(
+                Code::CpSyntax,
+                at,
+                at + 1,
+                format!("the `{name}` value's quote is never closed"),
+            );
+            with_help(d, "end the value with `\"`");
+            return None;
+        };
+        return Some((at + 1, at + 1 + len, true, at + len + 2));
+    }
+    let end = text[at..]
+        .find(|c: char| c == ',' || c.is_whitespace())
+        .map_or(text.len(), |k| at + k);
+    Some((at, end, false, end))
+}
+
+/// Reports the stray text at `from` (not a `name="value"` directive); returns
+/// where the next directive that looks like one starts, if any.
+fn stray_text(ctx: &mut Ctx<'_>, from: usize) -> Option<usize> {
+    let text = &ctx.source.text;
+    let next = text[from..]
+        .find("CP=")
+        .or_else(|| text[from..].find("policyref="))
+        .map_or(text.len(), |k| from + k);
+    let end = if next > from { next } else { text.len() };
+    let shown = text[from..end].trim().escape_debug().to_string();
+    let d = ctx.report(
+        Code::CpSyntax,
+        from,
+        end,
+        format!("`{shown}` is not a `name=\"value\"` directive of the P3P header"),
+    );
+    with_help(d, "the header is `P3P: policyref=\"/w3c/p3p.xml\", CP=\"...\"`: directives separated by commas (REC §2.2.2)");
+    (next < ctx.source.text.len() && next != from).then_some(next)
 }
 
 /// Decodes a compact policy given as `CP="..."`, a whole `P3P:` header value, or
