@@ -605,6 +605,7 @@ fn restore_cookies(policy: &mut Policy, patterns: &[CookiePattern]) {
             retention: s.retention,
             linked: s.identifiable,
             cross_site: false,
+            legal: crate::model::PracticeLaw::default(),
             text: None,
             origin: crate::span::Origin::default(),
         });
