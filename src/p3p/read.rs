@@ -720,6 +720,9 @@ mod tests {
             width: None,
             height: None,
         };
-        assert_eq!((img, codes), (Some(expected), vec![Code::UnknownP3pElement]));
+        assert_eq!(
+            (img, codes),
+            (Some(expected), vec![Code::UnknownP3pElement])
+        );
     }
 }
