@@ -83,18 +83,24 @@ pub fn run(args: &Args) -> u8 {
     }
     let failed = diagnostics.iter().any(Diagnostic::is_blocking_error);
     if failed {
-        eprint!("{}", render_human(&diagnostics, &sources, false));
+        eprint!(
+            "{}",
+            render_human(&diagnostics, &sources, super::ui::color_stderr())
+        );
         return exit::FINDINGS;
     }
     for path in &followed {
-        eprintln!(
+        super::ui::note(format_args!(
             "policyc: note: read {}, named by the reference file",
             path.display()
-        );
+        ));
     }
     let Some(policies) = policies else {
         if !diagnostics.is_empty() {
-            eprint!("{}", render_human(&diagnostics, &sources, false));
+            eprint!(
+                "{}",
+                render_human(&diagnostics, &sources, super::ui::color_stderr())
+            );
         }
         report_reference_only(&args.file, reference.as_ref());
         return exit::FINDINGS;
@@ -102,13 +108,18 @@ pub fn run(args: &Args) -> u8 {
     let (set, notes) = import(&policies, reference.as_ref());
     diagnostics.extend(notes.diagnostics(&sources));
     if !diagnostics.is_empty() {
-        eprint!("{}", render_human(&diagnostics, &sources, false));
+        eprint!(
+            "{}",
+            render_human(&diagnostics, &sources, super::ui::color_stderr())
+        );
     }
     for name in &notes.skipped_cookie_policies {
-        eprintln!("policyc: note: left out policy {name}: it is the cookie policy `build` derives");
+        super::ui::note(format_args!(
+            "policyc: note: left out policy {name}: it is the cookie policy `build` derives"
+        ));
     }
-    eprintln!(
-        "policyc: note: P3P does not carry retention periods, rights, security practices or prose; run `policyc check` on the result and add them"
+    super::ui::note(
+        "policyc: note: P3P does not carry retention periods, rights, security practices or prose; run `policyc check` on the result and add them",
     );
     write_source(args, &source::write(&set))
 }
@@ -144,7 +155,11 @@ fn write_source(args: &Args, text: &str) -> u8 {
         eprintln!("policyc: error: the imported source would not parse (a defect of policyc import; please report it):");
         eprint!(
             "{}",
-            render_human(&broken, std::slice::from_ref(&written), false)
+            render_human(
+                &broken,
+                std::slice::from_ref(&written),
+                super::ui::color_stderr()
+            )
         );
         return exit::FINDINGS;
     }
