@@ -5,6 +5,7 @@
 //! promise and sense checks query `Context::facts` (`crate::facts`).
 
 mod acknowledgments;
+mod coherence;
 mod context;
 mod flags;
 mod p3p_bindings;
@@ -33,6 +34,7 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         flags::check(&cx, &mut out);
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
+        coherence::check(&cx, &mut out);
     }
     out
 }
