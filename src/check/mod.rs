@@ -5,9 +5,11 @@
 //! promise and sense checks query `Context::facts` (`crate::facts`).
 
 mod acknowledgments;
+mod ccpa;
 mod coherence;
 mod context;
 mod flags;
+mod gdpr;
 mod p3p_bindings;
 mod promises;
 mod references;
@@ -35,6 +37,8 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
         coherence::check(&cx, &mut out);
+        gdpr::check(&cx, &mut out);
+        ccpa::check(&cx, &mut out);
     }
     out
 }
