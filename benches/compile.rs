@@ -5,28 +5,18 @@
 //! output, per policy and per statement, so that non-linear growth shows up as a
 //! rising per-statement cost. Under `cargo test --all-targets` (no `--bench` flag)
 //! it runs one small size once, as a smoke test.
+//!
+//! `cargo bench --bench compile -- --write BYTES FILE` writes a generated policy of
+//! about BYTES bytes to FILE and exits (used by `scripts/ratios.sh`).
 
+#[path = "support/generator.rs"]
+mod generator;
+
+use generator::{policy_of_size, policy_text};
 use policyc::emit::{emitters, EmitOptions};
 use policyc::engine;
 use policyc::span::SourceFile;
-use std::fmt::Write as _;
 use std::time::{Duration, Instant};
-
-fn policy_text(n: usize) -> String {
-    let mut s = String::new();
-    s.push_str(
-        "policy bench {\n  title \"Benchmark policy\"\n  discuri \"https://example.com/privacy\"\n  opturi \"https://example.com/choices\"\n  covers \"www.example.com\"\n  entity \"Example, Inc.\" {\n    email \"privacy@example.com\"\n  }\n  access contact-and-other\n  subject visitors \"People who visit the site\"\n  recipient partners same \"Our partners\"\n",
-    );
-    s.push_str("  security {\n    transport-encryption \"TLS everywhere\"\n  }\n");
-    for i in 0..n {
-        let _ = write!(
-            s,
-            "  data set{i} \"Data set {i}\" {{\n    user.name\n    user.home-info.online.email optional\n    custom \"order details {i}\" categories purchase\n  }}\n  collect c{i} \"Collection {i}\" {{\n    from visitors\n    data set{i}\n    for current, contact opt-in, develop\n    to ours, partners opt-in\n    retain stated-purpose \"{i} months\"\n    consequence \"We use this to serve request {i}.\"\n  }}\n  cookie k{i} {{\n    name \"cookie{i}\"\n    lifetime \"30 days\"\n    holds \"session state {i}\"\n    categories state\n    for current\n    retain stated-purpose \"30 days\"\n  }}\n  share s{i} {{\n    with partners\n    data set{i}\n    for current\n    choice opt-in\n  }}\n"
-        );
-    }
-    s.push_str("}\n");
-    s
-}
 
 fn time<F: FnMut()>(iterations: u32, mut f: F) -> Duration {
     let start = Instant::now();
@@ -37,6 +27,22 @@ fn time<F: FnMut()>(iterations: u32, mut f: F) -> Duration {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        let (Some(bytes), Some(file)) = (args.get(i + 1), args.get(i + 2)) else {
+            eprintln!("usage: compile --write BYTES FILE");
+            std::process::exit(2);
+        };
+        let Ok(bytes) = bytes.parse::<usize>() else {
+            eprintln!("BYTES must be a number, not `{bytes}`");
+            std::process::exit(2);
+        };
+        if let Err(e) = std::fs::write(file, policy_of_size(bytes)) {
+            eprintln!("cannot write {file}: {e}");
+            std::process::exit(2);
+        }
+        return;
+    }
     let bench = std::env::args().any(|a| a == "--bench");
     let sizes: &[usize] = if bench {
         &[1, 10, 100, 1000, 4000]

@@ -289,82 +289,94 @@ fn sets<'a>(
 }
 
 fn undefined(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let p = cx.policy;
-    for r in gather(p) {
+    for r in gather(cx.policy) {
         let n = r.name;
-        let (defined, what, candidates, define): (bool, &str, Vec<&str>, &str) = match r.kind {
-            Kind::Subject => (
-                cx.subjects.contains_key(n),
-                "subject",
-                p.subjects.iter().map(|s| s.name.as_str()).collect(),
-                "a subject",
-            ),
-            Kind::Recipient => (
-                cx.recipient_kind(n).is_some(),
-                "recipient",
-                p.recipients
-                    .iter()
-                    .map(|r| r.name.as_str())
-                    .chain(Recipient::ALL.iter().map(|r| r.word()))
-                    .collect(),
-                "a recipient (or use a P3P recipient word)",
-            ),
+        let defined = match r.kind {
+            Kind::Subject => cx.subjects.contains_key(n),
+            Kind::Recipient => cx.recipient_kind(n).is_some(),
             // The provider must be a defined recipient: it is who sets the cookie.
-            Kind::Provider => (
-                cx.recipients.contains_key(n),
-                "cookie provider",
-                p.recipients.iter().map(|r| r.name.as_str()).collect(),
-                "a recipient",
-            ),
-            Kind::DataSet => (
-                cx.datasets.contains_key(n),
-                "data set",
-                p.datasets.iter().map(|d| d.name.as_str()).collect(),
-                "a data set",
-            ),
-            Kind::Statement => (
-                cx.statements.contains_key(n),
-                "statement",
-                p.statements.iter().map(|s| s.name.as_str()).collect(),
-                "a `collect` block",
-            ),
-            Kind::Practice => (
+            Kind::Provider => cx.recipients.contains_key(n),
+            Kind::DataSet => cx.datasets.contains_key(n),
+            Kind::Statement => cx.statements.contains_key(n),
+            Kind::Practice => {
                 cx.statements.contains_key(n)
                     || cx.sharing.contains_key(n)
-                    || cx.cookies.contains_key(n),
-                "statement, sharing rule or cookie",
-                p.statements
-                    .iter()
-                    .map(|s| s.name.as_str())
-                    .chain(p.sharing.iter().map(|s| s.name.as_str()))
-                    .chain(p.cookies.iter().map(|c| c.name.as_str()))
-                    .collect(),
-                "a `collect`, `share` or `cookie` block",
-            ),
+                    || cx.cookies.contains_key(n)
+            }
             Kind::DataName => {
-                let mut names: Vec<&str> = p.datasets.iter().map(|d| d.name.as_str()).collect();
-                for e in vocabulary::data_names() {
-                    names.push(e);
-                }
-                (
-                    cx.datasets.contains_key(n) || vocabulary::lookup_data(n).is_some(),
-                    "data set or element",
-                    names,
-                    "a data set",
-                )
+                cx.datasets.contains_key(n) || vocabulary::lookup_data(n).is_some()
             }
         };
-        if !defined {
-            out.push(
-                cx.diag(
-                    Code::UndefinedName,
-                    format!("{what} `{n}` is not defined"),
-                    &[&cx.locate_name(r.origin, r.keyword, n)],
-                )
-                .help(suggestion(n, candidates, define))
-                .target(r.target),
-            );
+        if defined {
+            continue;
         }
+        // Only an undefined name pays for its "did you mean" candidates: building
+        // them for every reference made the check quadratic in the policy's size.
+        let (what, candidates, define) = candidates(cx.policy, r.kind);
+        out.push(
+            cx.diag(
+                Code::UndefinedName,
+                format!("{what} `{n}` is not defined"),
+                &[&cx.locate_name(r.origin, r.keyword, n)],
+            )
+            .help(suggestion(n, candidates, define))
+            .target(r.target),
+        );
+    }
+}
+
+/// What a reference of `kind` names, the names it could have meant, and what to
+/// define instead.
+fn candidates(p: &Policy, kind: Kind) -> (&'static str, Vec<&str>, &'static str) {
+    match kind {
+        Kind::Subject => (
+            "subject",
+            p.subjects.iter().map(|s| s.name.as_str()).collect(),
+            "a subject",
+        ),
+        Kind::Recipient => (
+            "recipient",
+            p.recipients
+                .iter()
+                .map(|r| r.name.as_str())
+                .chain(Recipient::ALL.iter().map(|r| r.word()))
+                .collect(),
+            "a recipient (or use a P3P recipient word)",
+        ),
+        Kind::Provider => (
+            "cookie provider",
+            p.recipients.iter().map(|r| r.name.as_str()).collect(),
+            "a recipient",
+        ),
+        Kind::DataSet => (
+            "data set",
+            p.datasets.iter().map(|d| d.name.as_str()).collect(),
+            "a data set",
+        ),
+        Kind::Statement => (
+            "statement",
+            p.statements.iter().map(|s| s.name.as_str()).collect(),
+            "a `collect` block",
+        ),
+        Kind::Practice => (
+            "statement, sharing rule or cookie",
+            p.statements
+                .iter()
+                .map(|s| s.name.as_str())
+                .chain(p.sharing.iter().map(|s| s.name.as_str()))
+                .chain(p.cookies.iter().map(|c| c.name.as_str()))
+                .collect(),
+            "a `collect`, `share` or `cookie` block",
+        ),
+        Kind::DataName => (
+            "data set or element",
+            p.datasets
+                .iter()
+                .map(|d| d.name.as_str())
+                .chain(vocabulary::data_names())
+                .collect(),
+            "a data set",
+        ),
     }
 }
 

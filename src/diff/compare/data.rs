@@ -7,7 +7,7 @@ use super::Differ;
 use crate::model::{DataRef, DataUse, Policy};
 use crate::span::{Origin, Span};
 use crate::vocabulary::Category;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A data item as compared: its declared categories and whether it is optional.
 struct Item {
@@ -24,7 +24,11 @@ fn data_key(data: &DataRef) -> String {
 }
 
 /// The data items of `uses`, with named data sets expanded from `policy`.
-fn expand(policy: &Policy, uses: &[DataUse]) -> BTreeMap<String, Item> {
+fn expand(
+    policy: &Policy,
+    index: &HashMap<String, usize>,
+    uses: &[DataUse],
+) -> BTreeMap<String, Item> {
     let mut out: BTreeMap<String, Item> = BTreeMap::new();
     let mut add = |key: String, cats: &[Category], optional: bool, origin: &Origin| {
         let item = out.entry(key).or_insert_with(|| Item {
@@ -39,7 +43,7 @@ fn expand(policy: &Policy, uses: &[DataUse]) -> BTreeMap<String, Item> {
         match u {
             DataUse::Item(i) => add(data_key(&i.data), &i.categories, i.optional, &i.origin),
             DataUse::Set { name, origin } => {
-                match policy.datasets.iter().find(|s| &s.name == name) {
+                match index.get(name).and_then(|&i| policy.datasets.get(i)) {
                     Some(set) => {
                         for i in &set.items {
                             add(data_key(&i.data), &i.categories, i.optional, origin);
@@ -63,7 +67,10 @@ impl Differ {
         new: &[DataUse],
         origin: &Origin,
     ) {
-        let (mut a, mut b) = (expand(op, old), expand(np, new));
+        let (mut a, mut b) = (
+            expand(op, &self.sets[0], old),
+            expand(np, &self.sets[1], new),
+        );
         self.reworded_custom(el, &mut a, &mut b);
         for (key, item) in &b {
             let span = item.span.clone().or_else(|| origin.span().cloned());

@@ -52,7 +52,17 @@ mod values;
 use super::change::{Change, ChangeKind, PolicyDiff};
 use crate::model::{Policy, PolicySet};
 use crate::span::{Origin, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// A policy's data sets by name; the first of two with one name wins, as a
+/// search from the start would find it.
+fn data_set_index(p: &Policy) -> HashMap<String, usize> {
+    let mut index = HashMap::with_capacity(p.datasets.len());
+    for (i, d) in p.datasets.iter().enumerate() {
+        index.entry(d.name.clone()).or_insert(i);
+    }
+    index
+}
 
 /// Every change from `old` to `new`.
 pub fn diff(old: &PolicySet, new: &PolicySet) -> PolicyDiff {
@@ -144,6 +154,9 @@ impl<'o> Shown<'o> {
 struct Differ {
     policy: String,
     out: Vec<Change>,
+    /// The old and the new policy's data sets by name (index of the first with
+    /// that name), so that expanding a `data SET` use is a look-up, not a search.
+    sets: [HashMap<String, usize>; 2],
 }
 
 impl Differ {
@@ -151,6 +164,7 @@ impl Differ {
         Self {
             policy: policy.to_string(),
             out: Vec::new(),
+            sets: [HashMap::new(), HashMap::new()],
         }
     }
 
@@ -217,6 +231,7 @@ impl Differ {
     }
 
     fn policy(&mut self, o: &Policy, n: &Policy) {
+        self.sets = [data_set_index(o), data_set_index(n)];
         let el = format!("policy {}", n.name);
         self.header(&el, o, n);
         self.coverage(&el, o, n);

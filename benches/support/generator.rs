@@ -1,0 +1,39 @@
+//! The benchmark policy generator, shared by the benchmarks and by
+//! `scripts/ratios.sh` (through `cargo bench --bench compile -- --write`).
+//!
+//! A policy of `n` repetitions of one data set, one collect statement, one cookie
+//! and one sharing rule, each with its own names: every reference resolves, so the
+//! size grows linearly with `n` and no stage should grow faster.
+
+use std::fmt::Write as _;
+
+/// The text of a generated policy with `n` repetitions.
+pub fn policy_text(n: usize) -> String {
+    let mut s = String::new();
+    s.push_str(
+        "policy bench {\n  title \"Benchmark policy\"\n  discuri \"https://example.com/privacy\"\n  opturi \"https://example.com/choices\"\n  covers \"www.example.com\"\n  entity \"Example, Inc.\" {\n    email \"privacy@example.com\"\n  }\n  access contact-and-other\n  subject visitors \"People who visit the site\"\n  recipient partners same \"Our partners\"\n",
+    );
+    s.push_str("  security {\n    transport-encryption \"TLS everywhere\"\n  }\n");
+    for i in 0..n {
+        let _ = write!(
+            s,
+            "  data set{i} \"Data set {i}\" {{\n    user.name\n    user.home-info.online.email optional\n    custom \"order details {i}\" categories purchase\n  }}\n  collect c{i} \"Collection {i}\" {{\n    from visitors\n    data set{i}\n    for current, contact opt-in, develop\n    to ours, partners opt-in\n    retain stated-purpose \"{i} months\"\n    consequence \"We use this to serve request {i}.\"\n  }}\n  cookie k{i} {{\n    name \"cookie{i}\"\n    lifetime \"30 days\"\n    holds \"session state {i}\"\n    categories state\n    for current\n    retain stated-purpose \"30 days\"\n  }}\n  share s{i} {{\n    with partners\n    data set{i}\n    for current\n    choice opt-in\n  }}\n"
+        );
+    }
+    s.push_str("}\n");
+    s
+}
+
+/// A generated policy of about `bytes` bytes (at least one repetition).
+pub fn policy_of_size(bytes: usize) -> String {
+    let head = policy_text(0).len();
+    let one = policy_text(1).len() - head;
+    // Names grow by a digit every tenfold, so aim low and top up.
+    let mut n = (bytes.saturating_sub(head) / one).max(1);
+    let mut text = policy_text(n);
+    while text.len() > bytes && n > 1 {
+        n = n * 9 / 10;
+        text = policy_text(n);
+    }
+    text
+}
