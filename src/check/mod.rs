@@ -4,6 +4,7 @@
 
 mod acknowledgments;
 mod context;
+mod mappings;
 mod promises;
 mod references;
 mod sense;
@@ -27,6 +28,7 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         structure::check(&cx, &mut out);
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
+        mappings::check(&cx, &mut out);
     }
     out
 }

@@ -6,12 +6,14 @@
 //! (`Origin`) are carried for diagnostics but are not part of the meaning: they
 //! compare equal and are never serialized.
 
+mod app;
 mod data;
 mod policy;
 mod practice;
 mod promise;
 mod statement;
 
+pub use app::{App, Platform};
 pub use data::{DataItem, DataRef, DataSet, DataUse};
 pub use policy::{
     Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PolicySet, PostalAddress,

@@ -103,6 +103,11 @@ fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
             .find("name", &e.name, 0)
             .map_or_else(|| at.clone(), |(o, _)| o);
     }
+    if let Some(a) = &mut p.app {
+        a.origin = f
+            .find("name", &a.name, 0)
+            .map_or_else(|| at.clone(), |(o, _)| o);
+    }
     named!(f, at, p.disputes, "service", |d: &crate::model::Dispute| d
         .service
         .clone());

@@ -6,6 +6,8 @@
 //! translation guidance). Nothing else in the crate spells a P3P term by hand.
 
 mod data_schema;
+pub mod dpv;
+pub mod stores;
 mod data_words;
 mod terms;
 
