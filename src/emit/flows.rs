@@ -241,7 +241,7 @@ pub fn flows(policy: &Policy) -> Vec<Flow<'_>> {
         let rules = policy
             .retention
             .iter()
-            .filter(|r| r.applies_to.is_empty() || r.applies_to.iter().any(|a| *a == s.name))
+            .filter(|r| r.applies_to.is_empty() || r.applies_to.contains(&s.name))
             .map(|r| (r.period.as_str(), r.destruction.as_deref()))
             .collect();
         let mut recips = recipients(

@@ -86,8 +86,35 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
         );
         t.0.push("dpv:hasDataController");
     }
-    // Purposes.
-    let mut purposes: Vec<Value> = Vec::new();
+    let purposes = purposes(f, t);
+    put(&mut o, t, "dpv:hasPurpose", purposes);
+    let ops = operations(f, t);
+    put(&mut o, t, "dpv:hasProcessing", ops);
+    let data = personal_data(f, t);
+    put(&mut o, t, "dpv:hasPersonalData", data);
+    let subjects = subjects(policy, f, t);
+    put(&mut o, t, "dpv:hasDataSubject", subjects);
+    for (property, ids) in recipients(policy, f, t, graph) {
+        put(&mut o, t, property, ids);
+    }
+    if let Some(storage) = storage(f, t) {
+        o.insert("dpv:hasStorageCondition".into(), storage);
+    }
+    let measures = measures(policy, f, t);
+    put(&mut o, t, "dpv:hasTechnicalOrganisationalMeasure", measures);
+    Value::Object(o)
+}
+
+/// Sets `property` to `values` unless there are none.
+fn put(o: &mut Map<String, Value>, t: &mut Terms, property: &'static str, values: Vec<Value>) {
+    if !values.is_empty() {
+        t.0.push(property);
+        o.insert(property.into(), Value::Array(values));
+    }
+}
+
+fn purposes(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
     let mut seen = Vec::new();
     for (p, _) in &f.purposes {
         let term = dpv::purpose(*p);
@@ -97,19 +124,18 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
         seen.push(term);
         if matches!(p, Purpose::Historical | Purpose::OtherPurpose) {
             t.0.push(term);
-            purposes.push(json!({ "@type": term, "dct:description": p.label() }));
+            out.push(json!({ "@type": term, "dct:description": p.label() }));
         } else {
-            purposes.push(t.id(term));
+            out.push(t.id(term));
         }
     }
     if f.sale {
-        purposes.push(t.id("dpv:SellDataToThirdParties"));
+        out.push(t.id("dpv:SellDataToThirdParties"));
     }
-    if !purposes.is_empty() {
-        o.insert("dpv:hasPurpose".into(), Value::Array(purposes));
-        t.0.push("dpv:hasPurpose");
-    }
-    // Processing operations.
+    out
+}
+
+fn operations(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
     let mut ops = Vec::new();
     if f.kind != FlowKind::Share {
         ops.push(t.id("dpv:Collect"));
@@ -121,9 +147,10 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
     if f.to_third_party() {
         ops.push(t.id("dpv:Share"));
     }
-    o.insert("dpv:hasProcessing".into(), Value::Array(ops));
-    t.0.push("dpv:hasProcessing");
-    // Personal data.
+    ops
+}
+
+fn personal_data(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
     let mut data: Vec<&'static str> = Vec::new();
     for i in &f.items {
         let terms: Vec<&'static str> = if i.mappings.is_empty() {
@@ -137,13 +164,11 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
             }
         }
     }
-    if !data.is_empty() {
-        let ids = data.into_iter().map(|d| t.id(d)).collect();
-        o.insert("dpv:hasPersonalData".into(), Value::Array(ids));
-        t.0.push("dpv:hasPersonalData");
-    }
-    // Data subjects.
-    let mut subjects: Vec<&'static str> = Vec::new();
+    data.into_iter().map(|d| t.id(d)).collect()
+}
+
+fn subjects(policy: &Policy, f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+    let mut out: Vec<&'static str> = Vec::new();
     for name in &f.subjects {
         let words = policy
             .subjects
@@ -152,16 +177,20 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
             .and_then(|s| s.description.as_deref())
             .map_or_else(|| (*name).to_string(), |d| format!("{name} {d}"));
         let term = dpv::data_subject(&words);
-        if !subjects.contains(&term) {
-            subjects.push(term);
+        if !out.contains(&term) {
+            out.push(term);
         }
     }
-    if !subjects.is_empty() {
-        let ids = subjects.into_iter().map(|s| t.id(s)).collect();
-        o.insert("dpv:hasDataSubject".into(), Value::Array(ids));
-        t.0.push("dpv:hasDataSubject");
-    }
-    // Recipients: one node each, attached by the property of its kind.
+    out.into_iter().map(|s| t.id(s)).collect()
+}
+
+/// Recipients: one node each in the graph, attached by the property of its kind.
+fn recipients(
+    policy: &Policy,
+    f: &Flow<'_>,
+    t: &mut Terms,
+    graph: &mut Vec<Value>,
+) -> Vec<(&'static str, Vec<Value>)> {
     let mut by_property: Vec<(&'static str, Vec<Value>)> = Vec::new();
     for r in &f.recipients {
         let Some(property) = recipient_property(r.kind) else {
@@ -177,16 +206,15 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
             }
             graph.push(n);
         }
-        t.0.push(property);
         match by_property.iter_mut().find(|(p, _)| *p == property) {
             Some((_, v)) => v.push(json!({ "@id": id })),
             None => by_property.push((property, vec![json!({ "@id": id })])),
         }
     }
-    for (property, ids) in by_property {
-        o.insert(property.into(), Value::Array(ids));
-    }
-    // Storage condition.
+    by_property
+}
+
+fn storage(f: &Flow<'_>, t: &mut Terms) -> Option<Value> {
     let mut periods: Vec<String> = Vec::new();
     if let Some(r) = f.retention {
         periods.push(
@@ -199,45 +227,40 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
         Some(d) => format!("{p}; {d}"),
         None => (*p).to_string(),
     }));
-    if !periods.is_empty() {
-        let class = f
-            .retention
-            .map_or("dpv:UntilEventDuration", |r| dpv::duration(r.value));
-        t.0.extend([
-            "dpv:hasStorageCondition",
-            "dpv:StorageDuration",
-            "dpv:hasDuration",
-            class,
-        ]);
-        o.insert(
-            "dpv:hasStorageCondition".into(),
-            json!({
-                "@type": "dpv:StorageDuration",
-                "dpv:hasDuration": { "@type": class, "dct:description": periods.join("; ") },
-            }),
-        );
+    if periods.is_empty() {
+        return None;
     }
-    // Technical and organisational measures.
-    let mut measures: Vec<&'static str> = Vec::new();
+    let class = f
+        .retention
+        .map_or("dpv:UntilEventDuration", |r| dpv::duration(r.value));
+    t.0.extend([
+        "dpv:hasStorageCondition",
+        "dpv:StorageDuration",
+        "dpv:hasDuration",
+        class,
+    ]);
+    Some(json!({
+        "@type": "dpv:StorageDuration",
+        "dpv:hasDuration": { "@type": class, "dct:description": periods.join("; ") },
+    }))
+}
+
+fn measures(policy: &Policy, f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+    let mut out: Vec<&'static str> = Vec::new();
     for m in &policy.security {
         let applies = m.covers.is_empty()
             || f.items
                 .iter()
                 .any(|i| i.categories.iter().any(|c| m.covers.contains(c)));
         let term = dpv::measure(m.kind);
-        if applies && !measures.contains(&term) {
-            measures.push(term);
+        if applies && !out.contains(&term) {
+            out.push(term);
         }
     }
     if !f.identifiable {
-        measures.push("dpv:Anonymisation");
+        out.push("dpv:Anonymisation");
     }
-    if !measures.is_empty() {
-        let ids = measures.into_iter().map(|m| t.id(m)).collect();
-        o.insert("dpv:hasTechnicalOrganisationalMeasure".into(), Value::Array(ids));
-        t.0.push("dpv:hasTechnicalOrganisationalMeasure");
-    }
-    Value::Object(o)
+    out.into_iter().map(|m| t.id(m)).collect()
 }
 
 /// The JSON-LD document of a policy set, or the first term not in the vendored DPV

@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 
 pub use csv_rows::csv;
 
-/// The answers for one data type.
+/// The answers for one data type (the questionnaire's yes/no questions).
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TypeAnswers {
     pub data_type: PlayType,
