@@ -92,7 +92,7 @@ fn data_words(f: &Flow<'_>) -> (Vec<String>, Vec<String>) {
         if cats.is_empty() {
             push_unique(&mut data, name);
         } else {
-            push_unique(&mut data, format!("{name} ({})", cats.join(", ")));
+            push_unique(&mut data, format!("{name} [{}]", cats.join(", ")));
         }
         for c in &i.categories {
             if c.is_sensitive() {
