@@ -3,7 +3,14 @@
 //! every example and seed: snapshots of each file, and a cross-output test that
 //! reads every file back (plist, CSV, XLSX, JSON-LD) and compares what it says with
 //! the policy's flows: nothing collected in one and missing in another.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::many_single_char_names,
+    clippy::format_push_string,
+    clippy::case_sensitive_file_extension_comparisons
+)]
 
 use calamine::{open_workbook_from_rs, Reader, Xlsx};
 use policyc::emit::flows::{flows, FlowKind};
@@ -71,7 +78,12 @@ fn xlsx_rows(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
 }
 
 fn stem(path: &Path) -> String {
-    let dir = path.parent().unwrap().file_name().unwrap().to_string_lossy();
+    let dir = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
     format!("{dir}_{}", path.file_stem().unwrap().to_string_lossy())
 }
 
@@ -166,7 +178,10 @@ fn check_apple(e: &Expected, o: &Output, json: &Output, what: &str) {
     let mut tracking = BTreeSet::new();
     for t in root["NSPrivacyCollectedDataTypes"].as_array().unwrap() {
         let d = t.as_dictionary().unwrap();
-        let c = d["NSPrivacyCollectedDataType"].as_string().unwrap().to_string();
+        let c = d["NSPrivacyCollectedDataType"]
+            .as_string()
+            .unwrap()
+            .to_string();
         assert!(
             !d["NSPrivacyCollectedDataTypePurposes"]
                 .as_array()
@@ -174,7 +189,10 @@ fn check_apple(e: &Expected, o: &Output, json: &Output, what: &str) {
                 .is_empty(),
             "{what}: {c} has no purpose"
         );
-        if d["NSPrivacyCollectedDataTypeTracking"].as_boolean().unwrap() {
+        if d["NSPrivacyCollectedDataTypeTracking"]
+            .as_boolean()
+            .unwrap()
+        {
             tracking.insert(c.clone());
         }
         types.insert(c);
@@ -200,7 +218,8 @@ fn check_play(e: &Expected, csv_out: &Output, json: &Output, what: &str) {
     let mut r = csv::Reader::from_reader(csv_out.bytes.as_slice());
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header.len(), 5, "{what}: CSV columns");
-    let (mut ticked, mut collected, mut shared) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let (mut ticked, mut collected, mut shared) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     for rec in r.records() {
         let rec = rec.unwrap();
         let (q, resp, val) = (&rec[0], &rec[1], &rec[2]);
@@ -264,7 +283,10 @@ fn check_dpv(set: &PolicySet, o: &Output, what: &str) {
     iris(&v, &mut all);
     for iri in &all {
         if iri.starts_with("https://w3id.org/dpv") {
-            assert!(known.contains(iri.as_str()), "{what}: {iri} is not a DPV 2.3 term");
+            assert!(
+                known.contains(iri.as_str()),
+                "{what}: {iri} is not a DPV 2.3 term"
+            );
         } else {
             assert!(
                 iri.starts_with("urn:policyc:") || iri.starts_with("http://purl.org/dc/terms/"),
@@ -278,12 +300,19 @@ fn check_dpv(set: &PolicySet, o: &Output, what: &str) {
         let prefix = format!("urn:policyc:{}:", p.name);
         let processes: Vec<&serde_json::Value> = graph
             .iter()
-            .filter(|n| n["@type"] == "dpv:Process" && n["@id"].as_str().unwrap().starts_with(&prefix))
+            .filter(|n| {
+                n["@type"] == "dpv:Process" && n["@id"].as_str().unwrap().starts_with(&prefix)
+            })
             .collect();
         assert_eq!(processes.len(), e.activities, "{what}: DPV processes");
         let data: BTreeSet<String> = processes
             .iter()
-            .flat_map(|n| n["dpv:hasPersonalData"].as_array().cloned().unwrap_or_default())
+            .flat_map(|n| {
+                n["dpv:hasPersonalData"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            })
             .map(|d| dpv::expand(d["@id"].as_str().unwrap()).unwrap())
             .collect();
         assert_eq!(data, e.dpv_data, "{what}: DPV personal data");
@@ -298,29 +327,57 @@ fn check_ropa(set: &PolicySet, outs: &[(String, Output)], what: &str) {
         .map(|x| x.unwrap().iter().map(String::from).collect())
         .collect();
     let sheets = xlsx_rows(&find(outs, "records-of-processing.xlsx")[0].bytes);
-    assert_eq!(sheets.len(), set.policies.len(), "{what}: one sheet per policy");
+    assert_eq!(
+        sheets.len(),
+        set.policies.len(),
+        "{what}: one sheet per policy"
+    );
     let j: serde_json::Value =
         serde_json::from_slice(&find(outs, "records-of-processing.json")[0].bytes).unwrap();
+    let data_col = policyc::emit::ropa::COLUMNS
+        .iter()
+        .position(|(h, _)| *h == "Categories of personal data")
+        .unwrap();
     for (i, p) in set.policies.iter().enumerate() {
         let e = expected(set, i);
         let csv_rows: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == p.name).collect();
-        assert_eq!(csv_rows.len(), e.activities, "{what}: CSV rows of {}", p.name);
+        assert_eq!(
+            csv_rows.len(),
+            e.activities,
+            "{what}: CSV rows of {}",
+            p.name
+        );
         let (_, sheet) = &sheets[i];
-        assert_eq!(sheet.len(), e.activities + 1, "{what}: XLSX rows of {}", p.name);
+        assert_eq!(
+            sheet.len(),
+            e.activities + 1,
+            "{what}: XLSX rows of {}",
+            p.name
+        );
         let acts = j["policies"][i]["activities"].as_array().unwrap();
-        assert_eq!(acts.len(), e.activities, "{what}: JSON activities of {}", p.name);
+        assert_eq!(
+            acts.len(),
+            e.activities,
+            "{what}: JSON activities of {}",
+            p.name
+        );
         for (k, row) in csv_rows.iter().enumerate() {
             // The sheet holds the CSV row without its policy column.
             assert_eq!(sheet[k + 1], row[1..].to_vec(), "{what}: XLSX row {k}");
             assert_eq!(
                 acts[k]["Categories of personal data"].as_str().unwrap(),
-                row[6],
+                row[data_col],
                 "{what}: JSON row {k}"
             );
         }
         // Every flow with data names it in its row.
         for (f, row) in flows(p).iter().zip(&csv_rows) {
-            assert_eq!(f.items.is_empty(), row[6].is_empty(), "{what}: data of {}", f.name);
+            assert_eq!(
+                f.items.is_empty(),
+                row[data_col].is_empty(),
+                "{what}: data of {}",
+                f.name
+            );
         }
     }
 }
@@ -335,7 +392,13 @@ fn every_output_says_what_the_flows_say() {
             let Some(app) = &p.app else { continue };
             let e = expected(&set, i);
             let several = set.policies.iter().filter(|p| p.app.is_some()).count() > 1;
-            let dir = |base: &str| if several { format!("{base}/{}/", p.name) } else { format!("{base}/") };
+            let dir = |base: &str| {
+                if several {
+                    format!("{base}/{}/", p.name)
+                } else {
+                    format!("{base}/")
+                }
+            };
             if app.on(Platform::Ios) {
                 let plist = find(&outs, &format!("{}PrivacyInfo.xcprivacy", dir("apple")));
                 let json = find(&outs, &format!("{}app-store-privacy.json", dir("apple")));

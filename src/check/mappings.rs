@@ -1,7 +1,8 @@
 //! Mappings onto the machine-readable outputs (`M8xx`): with an `app` declared,
 //! every data item must have an app-store data type (M801), every purpose a Google
 //! Play answer when the app is on Android (M802), tracking needs tracking domains
-//! (M803), and each platform its store identifier (M804).
+//! (M803), and each platform its store identifier (M804); gpc.json's date may not
+//! precede the policy's (M805).
 
 use super::context::Context;
 use crate::diagnostic::{Code, Diagnostic};
@@ -11,23 +12,24 @@ use crate::vocabulary::stores::play_purpose;
 use crate::vocabulary::Term;
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    check_gpc_date(cx, out);
     let Some(app) = &cx.policy.app else { return };
     let flows = flows(cx.policy);
     let mut seen_items = std::collections::HashSet::new();
     for f in &flows {
         let target = format!("{} {}", f.kind.word(), f.name);
         for item in &f.items {
-            if item.mappings.is_empty() && seen_items.insert((item.name().to_string(), f.name)) {
+            if item.mappings.is_empty() && seen_items.insert((item.name.clone(), f.name.clone())) {
                 out.push(
                     cx.diag(
                         Code::UnmappedStoreData,
                         format!(
                             "`{}` in {} `{}` has no App Store or Google Play data type: its only category is `other-category`",
-                            item.name(),
+                            item.name,
                             f.kind.word(),
                             f.name
                         ),
-                        &[&item.item.origin, f.origin],
+                        &[&item.origin, &f.origin],
                     )
                     .help(
                         "give it a category that says what it is, e.g. `categories interactive` (Other usage data / Other actions), `content` (Other user content), `preference`, `demographic`",
@@ -50,7 +52,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                                 f.kind.word(),
                                 f.name
                             ),
-                            &[f.origin],
+                            &[&f.origin],
                         )
                         .help(
                             "name the purpose the data serves (`current`, `admin`, `develop`, `tailoring`, `pseudo-analysis`, `contact`, ...), or add `platforms ios` to the `app` if the Android app does not collect it",
@@ -84,8 +86,18 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn identifiers(cx: &Context<'_>, app: &App, out: &mut Vec<Diagnostic>) {
     let missing: Vec<(&str, &str)> = [
-        (Platform::Ios, app.bundle_id.is_none(), "Apple bundle ID", "bundle-id \"com.example.app\""),
-        (Platform::Android, app.package.is_none(), "Android package name", "package \"com.example.app\""),
+        (
+            Platform::Ios,
+            app.bundle_id.is_none(),
+            "Apple bundle ID",
+            "bundle-id \"com.example.app\"",
+        ),
+        (
+            Platform::Android,
+            app.package.is_none(),
+            "Android package name",
+            "package \"com.example.app\"",
+        ),
     ]
     .into_iter()
     .filter(|(p, none, _, _)| *none && app.on(*p))
@@ -99,6 +111,32 @@ fn identifiers(cx: &Context<'_>, app: &App, out: &mut Vec<Diagnostic>) {
                 &[&app.origin],
             )
             .help(format!("add `{line}` to the `app` block, or list only the platforms it is on (`platforms ...`)"))
+            .target(cx.policy_target()),
+        );
+    }
+}
+
+/// M805: gpc.json's `lastUpdate` (the policy's `updated` date, else `effective`)
+/// must not precede `effective`.
+pub(crate) fn check_gpc_date(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let p = cx.policy;
+    if p.legal.gpc_honoured.is_none() {
+        return;
+    }
+    let (Some(updated), Some(effective)) = (&p.legal.updated, &p.effective) else {
+        return;
+    };
+    // Both are YYYY-MM-DD (checked by resolve), so text order is date order.
+    if updated < effective {
+        out.push(
+            cx.diag(
+                Code::GpcDateBeforeEffective,
+                format!(
+                    "`updated {updated}` is before `effective {effective}`: gpc.json's lastUpdate would predate the policy"
+                ),
+                &[&p.legal.origin, &p.origin],
+            )
+            .help(format!("set `updated` to {effective} or later"))
             .target(cx.policy_target()),
         );
     }

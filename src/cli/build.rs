@@ -169,7 +169,11 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions, selected: &[String]) -> Re
 
 fn summary(report: &mut String, path: &Path, emitted: &[&str], skipped: &[String]) {
     let _ = write!(report, "policyc: {}: emitted ", path.display());
-    report.push_str(&if emitted.is_empty() { "nothing".to_string() } else { emitted.join(", ") });
+    report.push_str(&if emitted.is_empty() {
+        "nothing".to_string()
+    } else {
+        emitted.join(", ")
+    });
     if !skipped.is_empty() {
         let _ = write!(report, "; skipped {}", skipped.join(", "));
     }

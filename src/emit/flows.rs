@@ -1,13 +1,15 @@
-//! The policy's data flows as the machine-readable outputs of 2026 see them: each
-//! `collect` statement, cookie and sharing rule, with its data items (sets expanded),
-//! purposes, recipients, retention and whether it identifies people. The app-store,
-//! records-of-processing and DPV emitters (and the M-family checks of their
-//! mappings) all read this one projection, so they cannot disagree with each other.
+//! The policy's data flows as the machine-readable outputs of 2026 see them: a
+//! projection of the facts layer (`crate::facts`), one flow per `collect` statement,
+//! cookie and sharing rule, with its data leaves mapped onto the store and DPV
+//! vocabularies. The app-store, records-of-processing and DPV emitters (and the
+//! M-family checks of their mappings) all read this one projection, so they cannot
+//! disagree with each other or with the facts the checks query.
 
-use crate::model::{DataItem, DataRef, DataUse, Policy, RetentionUse};
+use crate::facts::{derive_policy, Leaf, Practice, PracticeKind};
+use crate::model::{Exception, Policy};
 use crate::span::Origin;
 use crate::vocabulary::stores::{category_mapping, element_mapping, DataMapping};
-use crate::vocabulary::{lookup_data, Category, Purpose, Recipient, Required, Term};
+use crate::vocabulary::{Category, LegalBasis, Purpose, Recipient, Required, Retention};
 
 /// What kind of element a flow comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,60 +32,64 @@ impl FlowKind {
     }
 }
 
-/// One data item of a flow.
+/// One data leaf of a flow.
 #[derive(Clone, Debug)]
 pub struct FlowItem {
-    pub item: DataItem,
-    /// Fixed plus declared categories, in vocabulary order, no repeats.
+    /// The base data schema element, the custom data's words, or what a cookie holds.
+    pub name: String,
+    /// The element, set or custom data as the practice names it (`user.name`).
+    pub written: String,
+    /// True for a base data schema element.
+    pub schema: bool,
+    /// Fixed plus declared categories.
     pub categories: Vec<Category>,
+    /// The person may decline to give it.
+    pub optional: bool,
     /// What it is in the store and DPV vocabularies (empty: unmapped).
     pub mappings: Vec<DataMapping>,
-}
-
-impl FlowItem {
-    /// The element name or the custom data's words.
-    pub fn name(&self) -> &str {
-        match &self.item.data {
-            DataRef::Schema(s) | DataRef::Custom(s) => s,
-        }
-    }
+    pub origin: Origin,
 }
 
 /// A recipient of a flow, resolved to its P3P kind.
 #[derive(Clone, Debug)]
-pub struct FlowRecipient<'a> {
-    pub name: &'a str,
+pub struct FlowRecipient {
+    pub name: String,
     pub kind: Recipient,
-    pub description: Option<&'a str>,
+    pub description: Option<String>,
     pub required: Required,
+    /// The usual exception the data reaches it under (service providers, law...).
+    pub basis: Option<Exception>,
 }
 
 /// One data flow.
 #[derive(Clone, Debug)]
-pub struct Flow<'a> {
+pub struct Flow {
     pub kind: FlowKind,
-    pub name: &'a str,
-    pub title: Option<&'a str>,
+    pub name: String,
+    pub title: Option<String>,
     pub items: Vec<FlowItem>,
-    /// Purposes with their choice; a sharing rule's choice applies to all of them.
+    /// Purposes with their choice, and the words of an `other-purpose`.
     pub purposes: Vec<(Purpose, Required)>,
-    pub recipients: Vec<FlowRecipient<'a>>,
+    pub purpose_descriptions: Vec<(Purpose, String)>,
+    pub recipients: Vec<FlowRecipient>,
     /// Subjects by name (collect statements only).
-    pub subjects: Vec<&'a str>,
-    pub retention: Option<&'a RetentionUse>,
+    pub subjects: Vec<String>,
+    pub retention: Option<Retention>,
+    pub retention_period: Option<String>,
     /// Retention rules that apply to this flow: (period, destruction).
-    pub retention_rules: Vec<(&'a str, Option<&'a str>)>,
+    pub retention_rules: Vec<(String, Option<String>)>,
+    /// Legal bases (GDPR Art. 6(1)), each for one purpose or (`None`) for all.
+    pub bases: Vec<(Option<Purpose>, LegalBasis)>,
+    /// Identifies people: as declared or as derived by the facts layer.
     pub identifiable: bool,
     /// Sold, rented or traded (sharing rules).
     pub sale: bool,
-    /// Follows people across other sites (cookies).
+    /// Follows people across other sites (cookies): declared or derived.
     pub cross_site: bool,
-    /// The usual exception a sharing rule falls under, if it names one.
-    pub basis: Option<crate::model::Exception>,
-    pub origin: &'a Origin,
+    pub origin: Origin,
 }
 
-impl Flow<'_> {
+impl Flow {
     /// True when some recipient is not the policy's own organisation or its agents.
     pub fn to_third_party(&self) -> bool {
         self.kind == FlowKind::Share || self.recipients.iter().any(|r| r.kind.is_third_party())
@@ -92,23 +98,21 @@ impl Flow<'_> {
     /// Tracking in Apple's sense: linking the data with third parties' for targeted
     /// advertising or measurement, or passing it to data brokers.
     pub fn tracking(&self) -> bool {
-        self.cross_site
-            || (self.identifiable
-                && (self.sale
-                    || (self
-                        .recipients
-                        .iter()
-                        .any(|r| matches!(r.kind, Recipient::Unrelated | Recipient::Public))
-                        && self
-                            .purposes
-                            .iter()
-                            .any(|(p, _)| crate::vocabulary::stores::is_tracking_purpose(*p)))))
+        let to_strangers = self
+            .recipients
+            .iter()
+            .any(|r| matches!(r.kind, Recipient::Unrelated | Recipient::Public));
+        let profiling = self
+            .purposes
+            .iter()
+            .any(|(p, _)| crate::vocabulary::stores::is_tracking_purpose(*p));
+        self.cross_site || (self.identifiable && (self.sale || (to_strangers && profiling)))
     }
 
-    /// True when the person may decline: every item optional, or every purpose
-    /// and third-party recipient a matter of choice.
+    /// True when the person may decline: every item optional, or every purpose a
+    /// matter of choice.
     pub fn optional(&self) -> bool {
-        (!self.items.is_empty() && self.items.iter().all(|i| i.item.optional))
+        (!self.items.is_empty() && self.items.iter().all(|i| i.optional))
             || (!self.purposes.is_empty()
                 && self.purposes.iter().all(|(_, r)| *r != Required::Always))
     }
@@ -117,221 +121,204 @@ impl Flow<'_> {
     /// not to a service provider acting for us (`ours`, `other-recipient`), and not
     /// for a legal obligation, with consent, or only in aggregate (Play's exemptions).
     pub fn shared(&self) -> bool {
-        use crate::model::Exception;
         self.identifiable
-            && !matches!(
-                self.basis,
-                Some(Exception::LegalRequirement | Exception::ServiceProviders | Exception::Aggregate | Exception::Consent)
-            )
             && self.recipients.iter().any(|r| {
                 matches!(
                     r.kind,
-                    Recipient::Same | Recipient::Delivery | Recipient::Unrelated | Recipient::Public
+                    Recipient::Same
+                        | Recipient::Delivery
+                        | Recipient::Unrelated
+                        | Recipient::Public
+                ) && !matches!(
+                    r.basis,
+                    Some(
+                        Exception::LegalRequirement
+                            | Exception::ServiceProviders
+                            | Exception::Aggregate
+                            | Exception::Consent
+                    )
                 )
             })
     }
 
+    /// The policy's transfers out of the EEA that concern this flow: those naming
+    /// one of its recipients, and those naming none (they concern all data).
+    pub fn transfers<'p>(&self, policy: &'p Policy) -> Vec<&'p crate::model::Transfer> {
+        policy
+            .legal
+            .transfers
+            .iter()
+            .filter(|t| {
+                t.recipients.is_empty()
+                    || t.recipients
+                        .iter()
+                        .any(|r| self.recipients.iter().any(|x| x.name == *r))
+            })
+            .collect()
+    }
+
     /// Not kept beyond the interaction (P3P `no-retention`).
     pub fn ephemeral(&self) -> bool {
-        self.retention
-            .is_some_and(|r| r.value == crate::vocabulary::Retention::NoRetention)
+        self.retention == Some(Retention::NoRetention)
     }
 }
 
-fn item_mappings(item: &DataItem, categories: &[Category]) -> Vec<DataMapping> {
+fn mappings(leaf: &Leaf, declared_only: &[Category], categories: &[Category]) -> Vec<DataMapping> {
     let mut out = Vec::new();
     let mut push = |m: DataMapping| {
         if !out.contains(&m) {
             out.push(m);
         }
     };
-    match &item.data {
-        DataRef::Schema(name) => {
-            if let Some(m) = element_mapping(name) {
-                push(m);
-                // Declared categories add to the element's own (REC §3.4).
-                for c in &item.categories {
-                    if let Some(m) = category_mapping(*c) {
-                        push(m);
-                    }
-                }
-                return out;
-            }
-            for c in categories {
-                if let Some(m) = category_mapping(*c) {
-                    push(m);
-                }
-            }
-        }
-        DataRef::Custom(_) => {
-            for c in categories {
-                if let Some(m) = category_mapping(*c) {
-                    push(m);
-                }
-            }
-        }
-    }
-    out
-}
-
-fn categories(item: &DataItem) -> Vec<Category> {
-    let mut cats: Vec<Category> = match &item.data {
-        DataRef::Schema(name) => lookup_data(name)
-            .map(|e| e.categories.clone())
-            .unwrap_or_default(),
-        DataRef::Custom(_) => Vec::new(),
-    };
-    cats.extend(item.categories.iter().copied());
-    cats.sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
-    cats.dedup();
-    cats
-}
-
-fn expand(policy: &Policy, data: &[DataUse]) -> Vec<FlowItem> {
-    let mut out = Vec::new();
-    let mut add = |item: &DataItem| {
-        let categories = categories(item);
-        let mappings = item_mappings(item, &categories);
-        out.push(FlowItem {
-            item: item.clone(),
-            categories,
-            mappings,
-        });
-    };
-    for d in data {
-        match d {
-            DataUse::Item(i) => add(i),
-            DataUse::Set { name, .. } => {
-                if let Some(set) = policy.datasets.iter().find(|s| s.name == *name) {
-                    set.items.iter().for_each(&mut add);
-                }
-            }
-        }
-    }
-    out
-}
-
-fn recipients<'a>(
-    policy: &'a Policy,
-    uses: impl Iterator<Item = (&'a str, Required)>,
-) -> Vec<FlowRecipient<'a>> {
-    uses.filter_map(|(name, required)| {
-        if let Some(def) = policy.recipients.iter().find(|r| r.name == name) {
-            return Some(FlowRecipient {
-                name,
-                kind: def.kind,
-                description: def.description.as_deref(),
-                required,
-            });
-        }
-        Recipient::from_word(name).map(|kind| FlowRecipient {
-            name,
-            kind,
-            description: None,
-            required,
-        })
-    })
-    .collect()
-}
-
-/// Every flow of a policy: collect statements, then cookies, then sharing rules.
-pub fn flows(policy: &Policy) -> Vec<Flow<'_>> {
-    let mut out = Vec::new();
-    for s in &policy.statements {
-        let rules = policy
-            .retention
+    if let Some(m) = leaf.element().and_then(element_mapping) {
+        push(m);
+        // Declared categories add to the element's own (REC §3.4).
+        declared_only
             .iter()
-            .filter(|r| r.applies_to.is_empty() || r.applies_to.contains(&s.name))
-            .map(|r| (r.period.as_str(), r.destruction.as_deref()))
-            .collect();
-        let mut recips = recipients(
-            policy,
-            s.recipients.iter().map(|r| (r.name.as_str(), r.required)),
-        );
-        if recips.is_empty() {
-            recips = recipients(policy, std::iter::once(("ours", Required::Always)));
-        }
-        out.push(Flow {
-            kind: FlowKind::Collect,
-            name: &s.name,
-            title: s.title.as_deref(),
-            items: expand(policy, &s.data),
-            purposes: s.purposes.iter().map(|p| (p.purpose, p.required)).collect(),
-            recipients: recips,
-            subjects: s.subjects.iter().map(String::as_str).collect(),
-            retention: s.retention.as_ref(),
-            retention_rules: rules,
-            identifiable: s.identifiable,
-            sale: false,
-            cross_site: false,
-            basis: None,
-            origin: &s.origin,
-        });
+            .filter_map(|c| category_mapping(*c))
+            .for_each(&mut push);
+        return out;
     }
-    for c in &policy.cookies {
-        let mut recips = recipients(
-            policy,
-            c.recipients.iter().map(|r| (r.name.as_str(), r.required)),
-        );
-        if let Some(p) = &c.provider {
-            if !recips.iter().any(|r| r.name == p) {
-                recips.extend(recipients(policy, std::iter::once((p.as_str(), Required::Always))));
-            }
-        }
-        if recips.is_empty() {
-            recips = recipients(policy, std::iter::once(("ours", Required::Always)));
-        }
-        out.push(Flow {
-            kind: FlowKind::Cookie,
-            name: &c.name,
-            title: c.title.as_deref(),
-            items: cookie_items(c),
-            purposes: c.purposes.iter().map(|p| (p.purpose, p.required)).collect(),
-            recipients: recips,
-            subjects: Vec::new(),
-            retention: c.retention.as_ref(),
-            retention_rules: Vec::new(),
-            identifiable: c.linked,
-            sale: false,
-            cross_site: c.cross_site,
-            basis: None,
-            origin: &c.origin,
-        });
-    }
-    for sh in &policy.sharing {
-        out.push(Flow {
-            kind: FlowKind::Share,
-            name: &sh.name,
-            title: sh.title.as_deref(),
-            items: expand(policy, &sh.data),
-            purposes: sh.purposes.iter().map(|p| (p.purpose, sh.choice)).collect(),
-            recipients: recipients(policy, sh.with.iter().map(|w| (w.as_str(), sh.choice))),
-            subjects: Vec::new(),
-            retention: None,
-            retention_rules: Vec::new(),
-            identifiable: sh.identifiable,
-            sale: sh.sale,
-            cross_site: false,
-            basis: sh.basis,
-            origin: &sh.origin,
-        });
-    }
+    categories
+        .iter()
+        .filter_map(|c| category_mapping(*c))
+        .for_each(push);
     out
 }
 
-/// A cookie holds `dynamic.cookies` with the cookie's categories (REC §3.4).
-fn cookie_items(c: &crate::model::Cookie) -> Vec<FlowItem> {
-    let item = DataItem {
-        data: DataRef::Schema("dynamic.cookies".to_string()),
-        categories: c.categories.clone(),
-        optional: false,
-        origin: c.origin.clone(),
+fn item(d: &crate::facts::DataFact) -> FlowItem {
+    let fixed: Vec<Category> = d
+        .leaf
+        .element()
+        .and_then(crate::vocabulary::lookup_data)
+        .map(|e| e.categories.clone())
+        .unwrap_or_default();
+    let declared: Vec<Category> = d
+        .categories
+        .iter()
+        .copied()
+        .filter(|c| !fixed.contains(c))
+        .collect();
+    FlowItem {
+        name: d.leaf.text().to_string(),
+        written: d.written.clone(),
+        schema: d.leaf.element().is_some(),
+        categories: d.categories.clone(),
+        optional: d.optional,
+        mappings: mappings(&d.leaf, &declared, &d.categories),
+        origin: d.origin.clone(),
+    }
+}
+
+fn flow(policy: &Policy, p: &Practice) -> Option<Flow> {
+    let kind = match p.kind {
+        PracticeKind::Statement => FlowKind::Collect,
+        PracticeKind::Cookie => FlowKind::Cookie,
+        PracticeKind::Sharing => FlowKind::Share,
+        PracticeKind::Retention => return None,
     };
-    let categories = categories(&item);
-    let mappings = item_mappings(&item, &categories);
-    vec![FlowItem {
-        item,
-        categories,
-        mappings,
-    }]
+    let title = match kind {
+        FlowKind::Collect => policy
+            .statements
+            .iter()
+            .find(|s| s.name == p.name)
+            .and_then(|s| s.title.clone()),
+        FlowKind::Cookie => policy
+            .cookies
+            .iter()
+            .find(|c| c.name == p.name)
+            .and_then(|c| c.title.clone()),
+        FlowKind::Share => policy
+            .sharing
+            .iter()
+            .find(|s| s.name == p.name)
+            .and_then(|s| s.title.clone()),
+    };
+    let legal = match kind {
+        FlowKind::Collect => policy
+            .statements
+            .iter()
+            .find(|s| s.name == p.name)
+            .map(|s| &s.legal),
+        FlowKind::Cookie => policy
+            .cookies
+            .iter()
+            .find(|c| c.name == p.name)
+            .map(|c| &c.legal),
+        FlowKind::Share => policy
+            .sharing
+            .iter()
+            .find(|s| s.name == p.name)
+            .map(|s| &s.legal),
+    };
+    let bases = legal
+        .map(|l| l.bases.iter().map(|b| (b.purpose, b.basis)).collect())
+        .unwrap_or_default();
+    let mut recipients: Vec<FlowRecipient> = p
+        .recipients
+        .iter()
+        .filter_map(|r| {
+            let kind = r.kind?;
+            let description = policy
+                .recipients
+                .iter()
+                .find(|d| d.name == r.name)
+                .and_then(|d| d.description.clone());
+            Some(FlowRecipient {
+                name: r.name.clone(),
+                kind,
+                description,
+                required: r.choice,
+                basis: r.basis,
+            })
+        })
+        .collect();
+    if recipients.is_empty() && kind != FlowKind::Share {
+        // No `to`: the data stays with us (P3P's `ours`).
+        recipients.push(FlowRecipient {
+            name: "ours".into(),
+            kind: Recipient::Ours,
+            description: None,
+            required: Required::Always,
+            basis: None,
+        });
+    }
+    let retention_rules = policy
+        .retention
+        .iter()
+        .filter(|r| p.retention_rules.contains(&r.name))
+        .map(|r| (r.period.clone(), r.destruction.clone()))
+        .collect();
+    Some(Flow {
+        kind,
+        name: p.name.clone(),
+        title,
+        items: p.data.iter().map(item).collect(),
+        purposes: p.purposes.iter().map(|u| (u.purpose, u.choice)).collect(),
+        purpose_descriptions: p
+            .purposes
+            .iter()
+            .filter_map(|u| u.description.clone().map(|d| (u.purpose, d)))
+            .collect(),
+        recipients,
+        subjects: p.subjects.iter().map(|s| s.name.clone()).collect(),
+        retention: p.retention.as_ref().and_then(|r| r.value),
+        retention_period: p.retention.as_ref().and_then(|r| r.period.clone()),
+        retention_rules,
+        bases,
+        identifiable: p.identifiable(),
+        sale: p.sale,
+        cross_site: p.cross_site(),
+        origin: p.origin.clone(),
+    })
+}
+
+/// Every flow of a policy, from its facts: collect statements, then cookies, then
+/// sharing rules.
+pub fn flows(policy: &Policy) -> Vec<Flow> {
+    derive_policy(policy)
+        .practices
+        .iter()
+        .filter_map(|p| flow(policy, p))
+        .collect()
 }

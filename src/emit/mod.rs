@@ -4,6 +4,7 @@
 pub mod apple;
 pub mod dpv;
 pub mod flows;
+pub mod gpc;
 pub mod html;
 pub mod p3p;
 pub mod play;
@@ -63,6 +64,7 @@ pub fn emitters() -> Vec<Box<dyn Emitter>> {
     vec![
         Box::new(p3p::P3pEmitter),
         Box::new(html::HtmlEmitter),
+        Box::new(gpc::GpcEmitter),
         Box::new(apple::AppleEmitter),
         Box::new(play::PlayEmitter),
         Box::new(ropa::RopaEmitter),

@@ -47,8 +47,12 @@ pub fn app(cx: &mut Cx, item: &Item) -> Option<App> {
         origin: origin(&item.head),
         ..App::default()
     };
-    each_item(cx, block_items(item), "an `app` block", KEYS, |cx, it| {
-        match it.key() {
+    each_item(
+        cx,
+        block_items(item),
+        "an `app` block",
+        KEYS,
+        |cx, it| match it.key() {
             "platforms" => {
                 a.platforms = lists::choices(cx, it, "platform", Platform::WORDS);
                 a.platforms.sort();
@@ -73,7 +77,11 @@ pub fn app(cx: &mut Cx, item: &Item) -> Option<App> {
                 );
             }
             "tracking-domains" => {
-                let domains = lists::texts(cx, it, "host names, e.g. `tracking-domains \"ads.example.net\"`");
+                let domains = lists::texts(
+                    cx,
+                    it,
+                    "host names, e.g. `tracking-domains \"ads.example.net\"`",
+                );
                 for d in domains {
                     if is_domain(&d) {
                         a.tracking_domains.push(d);
@@ -95,8 +103,8 @@ pub fn app(cx: &mut Cx, item: &Item) -> Option<App> {
                     "write an absolute URL, e.g. \"https://www.example.com/delete-account\"",
                 );
             }
-        }
-    });
+        },
+    );
     a.name = name?;
     Some(a)
 }

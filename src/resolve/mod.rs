@@ -9,9 +9,11 @@
 mod app;
 mod context;
 mod data;
+mod law;
 mod lists;
 mod policy;
 mod practice;
+mod practice_law;
 mod promise;
 mod statement;
 mod values;

@@ -95,7 +95,10 @@ macro_rules! named {
 
 /// The entity and the app, found by their names.
 fn locate_header(p: &mut Policy, f: &Finder<'_, '_>, at: &Origin) {
-    let find = |name: &str| f.find("name", name, 0).map_or_else(|| at.clone(), |(o, _)| o);
+    let find = |name: &str| {
+        f.find("name", name, 0)
+            .map_or_else(|| at.clone(), |(o, _)| o)
+    };
     if let Some(e) = &mut p.entity {
         e.origin = find(&e.name);
     }

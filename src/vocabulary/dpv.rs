@@ -3,7 +3,7 @@
 //! (`dpv-terms.txt`, from the published vocabulary: core, PD, EU-GDPR, TECH) that
 //! every emitted term is checked against.
 
-use super::{Purpose, Recipient, Retention};
+use super::{LegalBasis, Purpose, Recipient, Retention, Safeguard};
 use crate::model::MeasureKind;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -94,6 +94,41 @@ pub fn measure(k: MeasureKind) -> &'static str {
     }
 }
 
+/// The EU-GDPR extension's term for a legal basis of Art. 6(1).
+pub fn legal_basis(b: LegalBasis) -> &'static str {
+    match b {
+        LegalBasis::Consent => "eu-gdpr:A6-1-a",
+        LegalBasis::Contract => "eu-gdpr:A6-1-b",
+        LegalBasis::LegalObligation => "eu-gdpr:A6-1-c",
+        LegalBasis::VitalInterests => "eu-gdpr:A6-1-d",
+        LegalBasis::PublicTask => "eu-gdpr:A6-1-e",
+        LegalBasis::LegitimateInterests => "eu-gdpr:A6-1-f",
+    }
+}
+
+/// The EU-GDPR extension's term for the legal basis of a transfer (Art. 45–49).
+pub fn transfer_basis(s: Safeguard) -> &'static str {
+    match s {
+        Safeguard::Adequacy => "eu-gdpr:A45-3",
+        Safeguard::PublicInstrument => "eu-gdpr:A46-2-a",
+        Safeguard::Bcr => "eu-gdpr:A46-2-b",
+        Safeguard::Scc => "eu-gdpr:A46-2-c",
+        Safeguard::AuthorityClauses => "eu-gdpr:A46-2-d",
+        Safeguard::CodeOfConduct => "eu-gdpr:A46-2-e",
+        Safeguard::Certification => "eu-gdpr:A46-2-f",
+        Safeguard::AdHocClauses => "eu-gdpr:A46-3-a",
+        Safeguard::AdministrativeArrangement => "eu-gdpr:A46-3-b",
+        Safeguard::ExplicitConsent => "eu-gdpr:A49-1-a",
+        Safeguard::ContractNecessity => "eu-gdpr:A49-1-b",
+        Safeguard::ContractInInterest => "eu-gdpr:A49-1-c",
+        Safeguard::PublicInterest => "eu-gdpr:A49-1-d",
+        Safeguard::LegalClaims => "eu-gdpr:A49-1-e",
+        Safeguard::VitalInterests => "eu-gdpr:A49-1-f",
+        Safeguard::PublicRegister => "eu-gdpr:A49-1-g",
+        Safeguard::CompellingInterests => "eu-gdpr:A49-2",
+    }
+}
+
 /// The DPV data-subject class for a subject named in a policy, from words in its
 /// name or description ("customers", "site visitors"); `dpv:DataSubject` otherwise.
 pub fn data_subject(words: &str) -> &'static str {
@@ -123,7 +158,7 @@ pub fn data_subject(words: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocabulary::{stores, Category, Term};
+    use crate::vocabulary::{stores, Category, LawTerm, Term};
 
     /// Every term this module or the data mappings can produce is in the vendored list.
     #[test]
@@ -156,6 +191,8 @@ mod tests {
                 terms.push(m.dpv);
             }
         }
+        terms.extend(LegalBasis::ALL.iter().map(|b| legal_basis(*b)));
+        terms.extend(Safeguard::ALL.iter().map(|s| transfer_basis(*s)));
         for w in ["customers", "x", "children", "users"] {
             terms.push(data_subject(w));
         }

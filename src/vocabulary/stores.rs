@@ -50,7 +50,7 @@ macro_rules! table {
 
 /// Apple's collected data types (35).
 pub mod apple {
-    use super::{AppleType, ApplePurpose};
+    use super::{ApplePurpose, AppleType};
     table!(AppleType, ALL {
         NAME = "Name", "Name", "Contact Info";
         EMAIL = "EmailAddress", "Email Address", "Contact Info";
@@ -226,29 +226,106 @@ const fn m(apple: AppleType, play: PlayType, dpv: &'static str) -> DataMapping {
 /// `user.`: data about another person is the same kind of data).
 const ELEMENTS: &[(&str, DataMapping)] = &[
     ("user.name", m(apple::NAME, play::NAME, "pd:Name")),
-    ("user.bdate", m(apple::OTHER, play::OTHER_PERSONAL, "pd:BirthDate")),
-    ("user.login.id", m(apple::USER_ID, play::USER_IDS, "pd:Username")),
-    ("user.login.password", m(apple::USER_ID, play::USER_IDS, "pd:Password")),
-    ("user.cert", m(apple::USER_ID, play::USER_IDS, "pd:Identifier")),
-    ("user.gender", m(apple::OTHER, play::OTHER_PERSONAL, "pd:Gender")),
-    ("user.employer", m(apple::OTHER, play::OTHER_PERSONAL, "pd:Professional")),
-    ("user.department", m(apple::OTHER, play::OTHER_PERSONAL, "pd:Professional")),
-    ("user.jobtitle", m(apple::OTHER, play::OTHER_PERSONAL, "pd:Professional")),
-    ("user.home-info.postal", m(apple::ADDRESS, play::ADDRESS, "pd:PhysicalAddress")),
-    ("user.business-info.postal", m(apple::ADDRESS, play::ADDRESS, "pd:PhysicalAddress")),
-    ("user.home-info.telecom", m(apple::PHONE, play::PHONE, "pd:TelephoneNumber")),
-    ("user.business-info.telecom", m(apple::PHONE, play::PHONE, "pd:TelephoneNumber")),
-    ("user.home-info.online.email", m(apple::EMAIL, play::EMAIL, "pd:EmailAddress")),
-    ("user.business-info.online.email", m(apple::EMAIL, play::EMAIL, "pd:EmailAddress")),
-    ("user.home-info.online.uri", m(apple::OTHER_CONTACT, play::OTHER_PERSONAL, "pd:Contact")),
-    ("user.business-info.online.uri", m(apple::OTHER_CONTACT, play::OTHER_PERSONAL, "pd:Contact")),
-    ("dynamic.clickstream.clientip", m(apple::DEVICE_ID, play::DEVICE_IDS, "pd:IPAddress")),
-    ("dynamic.clickstream", m(apple::INTERACTION, play::INTERACTIONS, "pd:BrowsingBehaviour")),
-    ("dynamic.http.referer", m(apple::BROWSING, play::BROWSING, "pd:BrowsingReferral")),
-    ("dynamic.http.useragent", m(apple::OTHER_DIAGNOSTIC, play::DIAGNOSTICS, "pd:DeviceSoftware")),
-    ("dynamic.clientevents", m(apple::INTERACTION, play::INTERACTIONS, "pd:Interaction")),
-    ("dynamic.searchtext", m(apple::SEARCH, play::SEARCH, "pd:Interaction")),
-    ("dynamic.interactionrecord", m(apple::OTHER_USAGE, play::OTHER_ACTIONS, "pd:Interaction")),
+    (
+        "user.bdate",
+        m(apple::OTHER, play::OTHER_PERSONAL, "pd:BirthDate"),
+    ),
+    (
+        "user.login.id",
+        m(apple::USER_ID, play::USER_IDS, "pd:Username"),
+    ),
+    (
+        "user.login.password",
+        m(apple::USER_ID, play::USER_IDS, "pd:Password"),
+    ),
+    (
+        "user.cert",
+        m(apple::USER_ID, play::USER_IDS, "pd:Identifier"),
+    ),
+    (
+        "user.gender",
+        m(apple::OTHER, play::OTHER_PERSONAL, "pd:Gender"),
+    ),
+    (
+        "user.employer",
+        m(apple::OTHER, play::OTHER_PERSONAL, "pd:Professional"),
+    ),
+    (
+        "user.department",
+        m(apple::OTHER, play::OTHER_PERSONAL, "pd:Professional"),
+    ),
+    (
+        "user.jobtitle",
+        m(apple::OTHER, play::OTHER_PERSONAL, "pd:Professional"),
+    ),
+    (
+        "user.home-info.postal",
+        m(apple::ADDRESS, play::ADDRESS, "pd:PhysicalAddress"),
+    ),
+    (
+        "user.business-info.postal",
+        m(apple::ADDRESS, play::ADDRESS, "pd:PhysicalAddress"),
+    ),
+    (
+        "user.home-info.telecom",
+        m(apple::PHONE, play::PHONE, "pd:TelephoneNumber"),
+    ),
+    (
+        "user.business-info.telecom",
+        m(apple::PHONE, play::PHONE, "pd:TelephoneNumber"),
+    ),
+    (
+        "user.home-info.online.email",
+        m(apple::EMAIL, play::EMAIL, "pd:EmailAddress"),
+    ),
+    (
+        "user.business-info.online.email",
+        m(apple::EMAIL, play::EMAIL, "pd:EmailAddress"),
+    ),
+    (
+        "user.home-info.online.uri",
+        m(apple::OTHER_CONTACT, play::OTHER_PERSONAL, "pd:Contact"),
+    ),
+    (
+        "user.business-info.online.uri",
+        m(apple::OTHER_CONTACT, play::OTHER_PERSONAL, "pd:Contact"),
+    ),
+    (
+        "dynamic.clickstream.clientip",
+        m(apple::DEVICE_ID, play::DEVICE_IDS, "pd:IPAddress"),
+    ),
+    (
+        "dynamic.clickstream",
+        m(
+            apple::INTERACTION,
+            play::INTERACTIONS,
+            "pd:BrowsingBehaviour",
+        ),
+    ),
+    (
+        "dynamic.http.referer",
+        m(apple::BROWSING, play::BROWSING, "pd:BrowsingReferral"),
+    ),
+    (
+        "dynamic.http.useragent",
+        m(
+            apple::OTHER_DIAGNOSTIC,
+            play::DIAGNOSTICS,
+            "pd:DeviceSoftware",
+        ),
+    ),
+    (
+        "dynamic.clientevents",
+        m(apple::INTERACTION, play::INTERACTIONS, "pd:Interaction"),
+    ),
+    (
+        "dynamic.searchtext",
+        m(apple::SEARCH, play::SEARCH, "pd:Interaction"),
+    ),
+    (
+        "dynamic.interactionrecord",
+        m(apple::OTHER_USAGE, play::OTHER_ACTIONS, "pd:Interaction"),
+    ),
 ];
 
 /// What a P3P data category is in each vocabulary; `None` for `other-category`,
@@ -263,9 +340,17 @@ pub fn category_mapping(c: Category) -> Option<DataMapping> {
             play::PURCHASES,
             "pd:PurchasesAndSpendingHabit",
         ),
-        Category::Financial => m(apple::OTHER_FINANCIAL, play::OTHER_FINANCIAL, "pd:Financial"),
+        Category::Financial => m(
+            apple::OTHER_FINANCIAL,
+            play::OTHER_FINANCIAL,
+            "pd:Financial",
+        ),
         Category::Computer => m(apple::DEVICE_ID, play::DEVICE_IDS, "pd:DeviceBased"),
-        Category::Navigation => m(apple::INTERACTION, play::INTERACTIONS, "pd:BrowsingBehaviour"),
+        Category::Navigation => m(
+            apple::INTERACTION,
+            play::INTERACTIONS,
+            "pd:BrowsingBehaviour",
+        ),
         Category::Interactive => m(apple::OTHER_USAGE, play::OTHER_ACTIONS, "pd:Interaction"),
         Category::Demographic => m(apple::OTHER, play::OTHER_PERSONAL, "pd:Demographic"),
         Category::Content => m(apple::OTHER_CONTENT, play::USER_CONTENT, "pd:Communication"),
@@ -273,7 +358,11 @@ pub fn category_mapping(c: Category) -> Option<DataMapping> {
         Category::Political => m(apple::SENSITIVE, play::BELIEFS, "pd:PoliticalAffiliation"),
         Category::Health => m(apple::HEALTH, play::HEALTH, "pd:Health"),
         Category::Preference => m(apple::OTHER, play::OTHER_PERSONAL, "pd:Preference"),
-        Category::Location => m(apple::PRECISE_LOCATION, play::PRECISE_LOCATION, "pd:Location"),
+        Category::Location => m(
+            apple::PRECISE_LOCATION,
+            play::PRECISE_LOCATION,
+            "pd:Location",
+        ),
         Category::Government => m(apple::OTHER, play::OTHER_PERSONAL, "pd:OfficialID"),
         Category::OtherCategory => return None,
     })
@@ -320,9 +409,7 @@ pub fn play_purpose(p: Purpose) -> Option<PlayPurpose> {
     Some(match p {
         Purpose::Current => play::APP_FUNCTIONALITY,
         Purpose::Admin => play::FRAUD_PREVENTION,
-        Purpose::Develop | Purpose::PseudoAnalysis | Purpose::IndividualAnalysis => {
-            play::ANALYTICS
-        }
+        Purpose::Develop | Purpose::PseudoAnalysis | Purpose::IndividualAnalysis => play::ANALYTICS,
         Purpose::Tailoring | Purpose::PseudoDecision | Purpose::IndividualDecision => {
             play::PERSONALIZATION
         }

@@ -124,8 +124,20 @@ impl Differ {
             some(b.name.clone()).as_ref(),
             org,
         );
-        self.detail(el, "platforms", platforms(&a).as_ref(), platforms(&b).as_ref(), org);
-        self.detail(el, "bundle-id", a.bundle_id.as_ref(), b.bundle_id.as_ref(), org);
+        self.detail(
+            el,
+            "platforms",
+            platforms(&a).as_ref(),
+            platforms(&b).as_ref(),
+            org,
+        );
+        self.detail(
+            el,
+            "bundle-id",
+            a.bundle_id.as_ref(),
+            b.bundle_id.as_ref(),
+            org,
+        );
         self.detail(el, "package", a.package.as_ref(), b.package.as_ref(), org);
         self.detail(
             el,

@@ -9,7 +9,7 @@ mod answers;
 use super::flows::{flows, Flow};
 use super::{app_policies, EmitError, EmitOptions, Emitter, Output};
 use crate::model::{Platform, Policy, PolicySet};
-use crate::vocabulary::stores::{apple, apple_purpose, AppleType, ApplePurpose};
+use crate::vocabulary::stores::{apple, apple_purpose, ApplePurpose, AppleType};
 use std::collections::BTreeMap;
 
 pub use answers::answers;
@@ -33,7 +33,7 @@ pub struct Manifest {
     pub collected: Vec<Collected>,
 }
 
-fn purposes_of(f: &Flow<'_>) -> Vec<ApplePurpose> {
+fn purposes_of(f: &Flow) -> Vec<ApplePurpose> {
     let third = f.to_third_party();
     if f.purposes.is_empty() {
         // A cookie with no stated purpose keeps state for the app itself.

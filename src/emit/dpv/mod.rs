@@ -49,9 +49,22 @@ fn controller(policy: &Policy, t: &mut Terms) -> Option<Value> {
         if !parts.is_empty() {
             o.insert(
                 "dpv:hasAddress".into(),
-                json!(parts.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")),
+                json!(parts
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")),
             );
         }
+    }
+    if let Some(dpo) = &policy.legal.dpo {
+        let mut d = json!({ "@type": "dpv:DataProtectionOfficer", "dpv:hasName": dpo.name });
+        let contact: Vec<&String> = dpo.email.iter().chain(&dpo.phone).chain(&dpo.url).collect();
+        if !contact.is_empty() {
+            d["dpv:hasContact"] = json!(contact);
+        }
+        o.insert("dpv:hasDataProtectionOfficer".into(), d);
+        t.0.extend(["dpv:hasDataProtectionOfficer", "dpv:DataProtectionOfficer"]);
     }
     t.0.extend(["dpv:hasName", "dpv:hasContact", "dpv:hasAddress"]);
     Some(Value::Object(o))
@@ -69,15 +82,15 @@ fn recipient_property(kind: Recipient) -> Option<&'static str> {
     }
 }
 
-fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>) -> Value {
+fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Vec<Value>) -> Value {
     let mut o = Map::new();
-    o.insert("@id".into(), json!(node_id(policy, f.kind.word(), f.name)));
+    o.insert("@id".into(), json!(node_id(policy, f.kind.word(), &f.name)));
     o.insert("@type".into(), json!("dpv:Process"));
     t.0.push("dpv:Process");
-    let title = f.title.map_or_else(
-        || format!("{} {}", f.kind.word(), f.name),
-        str::to_string,
-    );
+    let title = f
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", f.kind.word(), f.name));
     o.insert("dct:title".into(), json!(title));
     if policy.entity.is_some() {
         o.insert(
@@ -100,9 +113,49 @@ fn process(policy: &Policy, f: &Flow<'_>, t: &mut Terms, graph: &mut Vec<Value>)
     if let Some(storage) = storage(f, t) {
         o.insert("dpv:hasStorageCondition".into(), storage);
     }
+    let bases = legal_bases(policy, f, t);
+    put(&mut o, t, "dpv:hasLegalBasis", bases);
+    let countries = third_countries(policy, f, t);
+    put(&mut o, t, "dpv:hasThirdCountry", countries);
     let measures = measures(policy, f, t);
     put(&mut o, t, "dpv:hasTechnicalOrganisationalMeasure", measures);
     Value::Object(o)
+}
+
+/// GDPR Art. 6(1) bases, then the Art. 45–49 bases of the flow's transfers.
+fn legal_bases(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut terms: Vec<&'static str> = Vec::new();
+    for (_, b) in &f.bases {
+        terms.push(dpv::legal_basis(*b));
+    }
+    for tr in f.transfers(policy) {
+        if let Some(s) = tr.safeguard {
+            terms.push(dpv::transfer_basis(s));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, term) in terms.iter().enumerate() {
+        if !terms[..i].contains(term) {
+            out.push(t.id(term));
+        }
+    }
+    out
+}
+
+/// Destinations of the flow's transfers, in the policy's words (`loc:` country
+/// terms are not in the vendored list, so no country IRI is invented).
+fn third_countries(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut out = Vec::new();
+    for tr in f.transfers(policy) {
+        for to in &tr.to {
+            t.0.push("dpv:ThirdCountry");
+            let v = json!({ "@type": "dpv:ThirdCountry", "dct:description": to });
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
 }
 
 /// Sets `property` to `values` unless there are none.
@@ -113,7 +166,7 @@ fn put(o: &mut Map<String, Value>, t: &mut Terms, property: &'static str, values
     }
 }
 
-fn purposes(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+fn purposes(f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
     let mut seen = Vec::new();
     for (p, _) in &f.purposes {
@@ -135,7 +188,7 @@ fn purposes(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
     out
 }
 
-fn operations(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+fn operations(f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut ops = Vec::new();
     if f.kind != FlowKind::Share {
         ops.push(t.id("dpv:Collect"));
@@ -150,7 +203,7 @@ fn operations(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
     ops
 }
 
-fn personal_data(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+fn personal_data(f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut data: Vec<&'static str> = Vec::new();
     for i in &f.items {
         let terms: Vec<&'static str> = if i.mappings.is_empty() {
@@ -167,7 +220,7 @@ fn personal_data(f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
     data.into_iter().map(|d| t.id(d)).collect()
 }
 
-fn subjects(policy: &Policy, f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+fn subjects(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut out: Vec<&'static str> = Vec::new();
     for name in &f.subjects {
         let words = policy
@@ -175,7 +228,7 @@ fn subjects(policy: &Policy, f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
             .iter()
             .find(|s| s.name == *name)
             .and_then(|s| s.description.as_deref())
-            .map_or_else(|| (*name).to_string(), |d| format!("{name} {d}"));
+            .map_or_else(|| name.clone(), |d| format!("{name} {d}"));
         let term = dpv::data_subject(&words);
         if !out.contains(&term) {
             out.push(term);
@@ -187,7 +240,7 @@ fn subjects(policy: &Policy, f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
 /// Recipients: one node each in the graph, attached by the property of its kind.
 fn recipients(
     policy: &Policy,
-    f: &Flow<'_>,
+    f: &Flow,
     t: &mut Terms,
     graph: &mut Vec<Value>,
 ) -> Vec<(&'static str, Vec<Value>)> {
@@ -196,12 +249,12 @@ fn recipients(
         let Some(property) = recipient_property(r.kind) else {
             continue;
         };
-        let id = node_id(policy, "recipient", r.name);
+        let id = node_id(policy, "recipient", &r.name);
         if !graph.iter().any(|n| n["@id"] == json!(id)) {
             let class = dpv::recipient(r.kind);
             t.0.extend([class, "dpv:hasName"]);
             let mut n = json!({ "@id": id, "@type": class, "dpv:hasName": r.name });
-            if let Some(d) = r.description {
+            if let Some(d) = &r.description {
                 n["dct:description"] = json!(d);
             }
             graph.push(n);
@@ -214,25 +267,23 @@ fn recipients(
     by_property
 }
 
-fn storage(f: &Flow<'_>, t: &mut Terms) -> Option<Value> {
+fn storage(f: &Flow, t: &mut Terms) -> Option<Value> {
     let mut periods: Vec<String> = Vec::new();
     if let Some(r) = f.retention {
         periods.push(
-            r.period
+            f.retention_period
                 .clone()
-                .unwrap_or_else(|| r.value.description().to_string()),
+                .unwrap_or_else(|| r.description().to_string()),
         );
     }
     periods.extend(f.retention_rules.iter().map(|(p, d)| match d {
         Some(d) => format!("{p}; {d}"),
-        None => (*p).to_string(),
+        None => p.clone(),
     }));
     if periods.is_empty() {
         return None;
     }
-    let class = f
-        .retention
-        .map_or("dpv:UntilEventDuration", |r| dpv::duration(r.value));
+    let class = f.retention.map_or("dpv:UntilEventDuration", dpv::duration);
     t.0.extend([
         "dpv:hasStorageCondition",
         "dpv:StorageDuration",
@@ -245,7 +296,7 @@ fn storage(f: &Flow<'_>, t: &mut Terms) -> Option<Value> {
     }))
 }
 
-fn measures(policy: &Policy, f: &Flow<'_>, t: &mut Terms) -> Vec<Value> {
+fn measures(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut out: Vec<&'static str> = Vec::new();
     for m in &policy.security {
         let applies = m.covers.is_empty()
@@ -279,7 +330,9 @@ pub fn document(set: &PolicySet) -> Result<Value, EmitError> {
     }
     if let Some(bad) = t.0.iter().find(|term| !dpv::is_term(term)) {
         return Err(EmitError {
-            message: format!("`{bad}` is not a DPV 2.3 term (a defect of policyc's mapping tables)"),
+            message: format!(
+                "`{bad}` is not a DPV 2.3 term (a defect of policyc's mapping tables)"
+            ),
         });
     }
     let mut context = Map::new();

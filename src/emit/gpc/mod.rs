@@ -10,7 +10,10 @@ use serde_json::json;
 /// What a policy says about GPC: whether it honours the signal, and the date of
 /// that statement.
 pub fn stance(p: &Policy) -> (Option<bool>, Option<&str>) {
-    (p.legal.gpc_honoured, p.legal.updated.as_deref().or(p.effective.as_deref()))
+    (
+        p.legal.gpc_honoured,
+        p.legal.updated.as_deref().or(p.effective.as_deref()),
+    )
 }
 
 /// The policies whose stance gpc.json states: every policy that says whether it

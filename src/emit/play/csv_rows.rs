@@ -115,7 +115,11 @@ pub fn rows(d: &DataSafety) -> Vec<Row> {
         row(
             "PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT",
             "",
-            if d.types.is_empty() { "" } else { b(d.encrypted_in_transit) },
+            if d.types.is_empty() {
+                ""
+            } else {
+                b(d.encrypted_in_transit)
+            },
             "MAYBE_REQUIRED",
             "Is all of the user data collected by your app encrypted in transit?",
         ),

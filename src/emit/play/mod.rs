@@ -50,7 +50,7 @@ fn order<T: PartialEq>(all: &[T], x: &T) -> usize {
     all.iter().position(|a| a == x).unwrap_or(usize::MAX)
 }
 
-fn add_purposes(to: &mut Vec<PlayPurpose>, f: &Flow<'_>) {
+fn add_purposes(to: &mut Vec<PlayPurpose>, f: &Flow) {
     for (p, _) in &f.purposes {
         if let Some(pp) = play_purpose(*p) {
             if !to.contains(&pp) {
@@ -72,9 +72,8 @@ pub fn data_safety(policy: &Policy, app: &App) -> DataSafety {
         let shares = f.shared();
         for item in &f.items {
             for m in &item.mappings {
-                let (a, seen_collect) = by_type
-                    .entry(order(play::ALL, &m.play))
-                    .or_insert_with(|| {
+                let (a, seen_collect) =
+                    by_type.entry(order(play::ALL, &m.play)).or_insert_with(|| {
                         (
                             TypeAnswers {
                                 data_type: m.play,
@@ -92,7 +91,7 @@ pub fn data_safety(policy: &Policy, app: &App) -> DataSafety {
                     a.collected = true;
                     *seen_collect = true;
                     a.ephemeral &= f.ephemeral();
-                    a.optional &= f.optional() || item.item.optional;
+                    a.optional &= f.optional() || item.optional;
                     add_purposes(&mut a.collection_purposes, f);
                 }
                 if shares {
@@ -115,7 +114,8 @@ pub fn data_safety(policy: &Policy, app: &App) -> DataSafety {
         .filter(|a| a.collected || a.shared)
         .collect();
     for a in &mut types {
-        a.collection_purposes.sort_by_key(|p| order(play::PURPOSES, p));
+        a.collection_purposes
+            .sort_by_key(|p| order(play::PURPOSES, p));
         a.sharing_purposes.sort_by_key(|p| order(play::PURPOSES, p));
     }
     let encrypted_in_transit = encrypted(policy, &flows);
@@ -134,7 +134,7 @@ pub fn data_safety(policy: &Policy, app: &App) -> DataSafety {
 
 /// True when a transport-encryption measure covers every category of data the app
 /// collects (a measure with no `covers` covers all data).
-fn encrypted(policy: &Policy, flows: &[Flow<'_>]) -> bool {
+fn encrypted(policy: &Policy, flows: &[Flow]) -> bool {
     let measures: Vec<_> = policy
         .security
         .iter()
@@ -144,9 +144,9 @@ fn encrypted(policy: &Policy, flows: &[Flow<'_>]) -> bool {
         return false;
     }
     flows.iter().flat_map(|f| &f.items).all(|i| {
-        measures.iter().any(|m| {
-            m.covers.is_empty() || i.categories.iter().all(|c| m.covers.contains(c))
-        })
+        measures
+            .iter()
+            .any(|m| m.covers.is_empty() || i.categories.iter().all(|c| m.covers.contains(c)))
     })
 }
 

@@ -10,7 +10,7 @@ mod xlsx;
 use super::flows::{flows, Flow, FlowKind};
 use super::{EmitError, EmitOptions, Emitter, Output};
 use crate::model::{Policy, PolicySet};
-use crate::vocabulary::{data_label, Term};
+use crate::vocabulary::{data_label, LawTerm, Term};
 use serde_json::{json, Value};
 
 pub use xlsx::xlsx;
@@ -21,11 +21,15 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("Processing activity", ""),
     ("Controller", "30(1)(a)"),
     ("Controller contact details", "30(1)(a)"),
+    ("Representative", "30(1)(a)"),
+    ("Data protection officer", "30(1)(a)"),
     ("Purposes of the processing", "30(1)(b)"),
+    ("Lawful basis", "Art. 6(1)"),
     ("Categories of data subjects", "30(1)(c)"),
     ("Categories of personal data", "30(1)(c)"),
     ("Special categories of personal data", "30(1)(c), Art. 9"),
     ("Categories of recipients", "30(1)(d)"),
+    ("Transfers to third countries and safeguards", "30(1)(e)"),
     ("Time limits for erasure", "30(1)(f)"),
     ("Technical and organisational security measures", "30(1)(g)"),
 ];
@@ -44,10 +48,15 @@ fn controller(p: &Policy) -> (String, String) {
             .iter()
             .cloned()
             .chain(
-                [&postal.city, &postal.stateprov, &postal.postalcode, &postal.country]
-                    .into_iter()
-                    .flatten()
-                    .cloned(),
+                [
+                    &postal.city,
+                    &postal.stateprov,
+                    &postal.postalcode,
+                    &postal.country,
+                ]
+                .into_iter()
+                .flatten()
+                .cloned(),
             )
             .collect();
         if !parts.is_empty() {
@@ -60,50 +69,115 @@ fn controller(p: &Policy) -> (String, String) {
     (e.name.clone(), contact.join("; "))
 }
 
+/// Name and contact details of an entity, in one line.
+fn entity_line(e: &crate::model::Entity) -> String {
+    let mut parts = vec![e.name.clone()];
+    parts.extend(e.email.iter().cloned());
+    parts.extend(e.phone.iter().cloned());
+    parts.extend(e.url.iter().cloned());
+    parts.join(", ")
+}
+
+fn representatives(p: &Policy) -> String {
+    p.legal
+        .representatives
+        .iter()
+        .map(|r| {
+            format!("{:?}: {}", r.region, entity_line(&r.contact))
+                .replacen("Eu:", "EU:", 1)
+                .replacen("Uk:", "UK:", 1)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn bases(f: &Flow) -> Vec<String> {
+    f.bases
+        .iter()
+        .map(|(purpose, b)| match purpose {
+            Some(p) => format!("{} ({}) for {}", b.label(), b.cite(), p.label()),
+            None => format!("{} ({})", b.label(), b.cite()),
+        })
+        .collect()
+}
+
+fn transfers(p: &Policy, f: &Flow) -> Vec<String> {
+    f.transfers(p)
+        .into_iter()
+        .map(|t| {
+            let to = if t.to.is_empty() {
+                t.name.clone()
+            } else {
+                t.to.join(", ")
+            };
+            match t.safeguard {
+                Some(s) => format!("{to}: {} ({})", s.label(), s.cite()),
+                None => to,
+            }
+        })
+        .collect()
+}
+
 fn push_unique(v: &mut Vec<String>, s: String) {
     if !v.contains(&s) {
         v.push(s);
     }
 }
 
-fn activity_name(f: &Flow<'_>) -> String {
+fn activity_name(f: &Flow) -> String {
     let what = match f.kind {
         FlowKind::Collect => "Collection",
         FlowKind::Cookie => "Cookie",
         FlowKind::Share => "Disclosure",
     };
-    match f.title {
+    match &f.title {
         Some(t) => format!("{t} ({what} `{}`)", f.name),
         None => format!("{what} `{}`", f.name),
     }
 }
 
-/// The data of a flow in words: base schema elements by their label, custom data as
-/// written; with the categories each falls under.
-fn data_words(f: &Flow<'_>) -> (Vec<String>, Vec<String>) {
-    let mut data = Vec::new();
+/// The data of a flow in words, as the policy names it (a base schema element or
+/// set by its label, custom data as written), with the categories of its leaves.
+fn data_words(f: &Flow) -> (Vec<String>, Vec<String>) {
+    let mut named: Vec<(String, Vec<crate::vocabulary::Category>)> = Vec::new();
     let mut special = Vec::new();
     for i in &f.items {
-        let name = match &i.item.data {
-            crate::model::DataRef::Schema(s) => data_label(s),
-            crate::model::DataRef::Custom(s) => s.clone(),
-        };
-        let cats: Vec<&str> = i.categories.iter().map(|c| c.label()).collect();
-        if cats.is_empty() {
-            push_unique(&mut data, name);
+        let name = if i.schema {
+            data_label(&i.written)
         } else {
-            push_unique(&mut data, format!("{name} [{}]", cats.join(", ")));
-        }
+            i.name.clone()
+        };
+        let at = if let Some(at) = named.iter().position(|(n, _)| *n == name) {
+            at
+        } else {
+            named.push((name, Vec::new()));
+            named.len() - 1
+        };
         for c in &i.categories {
+            if !named[at].1.contains(c) {
+                named[at].1.push(*c);
+            }
             if c.is_sensitive() {
                 push_unique(&mut special, c.label().to_string());
             }
         }
     }
+    let data = named
+        .into_iter()
+        .map(|(name, mut cats)| {
+            cats.sort_by_key(|c| crate::vocabulary::Category::ALL.iter().position(|x| x == c));
+            if cats.is_empty() {
+                name
+            } else {
+                let words: Vec<&str> = cats.iter().map(|c| c.label()).collect();
+                format!("{name} [{}]", words.join(", "))
+            }
+        })
+        .collect();
     (data, special)
 }
 
-fn subjects(p: &Policy, f: &Flow<'_>) -> Vec<String> {
+fn subjects(p: &Policy, f: &Flow) -> Vec<String> {
     f.subjects
         .iter()
         .map(|name| {
@@ -111,30 +185,31 @@ fn subjects(p: &Policy, f: &Flow<'_>) -> Vec<String> {
                 .iter()
                 .find(|s| s.name == *name)
                 .and_then(|s| s.description.clone())
-                .map_or_else(|| (*name).to_string(), |d| format!("{name}: {d}"))
+                .map_or_else(|| name.clone(), |d| format!("{name}: {d}"))
         })
         .collect()
 }
 
-fn purposes(p: &Policy, f: &Flow<'_>) -> Vec<String> {
+fn purposes(f: &Flow) -> Vec<String> {
     let mut out = Vec::new();
     for (purpose, _) in &f.purposes {
-        let described = p
-            .statements
+        let described = f
+            .purpose_descriptions
             .iter()
-            .filter(|s| s.name == f.name)
-            .flat_map(|s| &s.purposes)
-            .find(|u| u.purpose == *purpose)
-            .and_then(|u| u.description.clone());
+            .find(|(u, _)| u == purpose)
+            .map(|(_, d)| d.clone());
         push_unique(
             &mut out,
-            described.map_or_else(|| purpose.label().to_string(), |d| format!("{}: {d}", purpose.label())),
+            described.map_or_else(
+                || purpose.label().to_string(),
+                |d| format!("{}: {d}", purpose.label()),
+            ),
         );
     }
     out
 }
 
-fn recipients(f: &Flow<'_>) -> Vec<String> {
+fn recipients(f: &Flow) -> Vec<String> {
     f.recipients
         .iter()
         .map(|r| {
@@ -143,33 +218,33 @@ fn recipients(f: &Flow<'_>) -> Vec<String> {
             } else {
                 format!("{} ({})", r.name, r.kind.label())
             };
-            if let Some(d) = r.description {
+            if let Some(d) = r.description.clone() {
                 s.push_str(": ");
-                s.push_str(d);
+                s.push_str(&d);
             }
             s
         })
         .collect()
 }
 
-fn retention(f: &Flow<'_>) -> Vec<String> {
+fn retention(f: &Flow) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(r) = f.retention {
-        out.push(match &r.period {
-            Some(period) => format!("{} ({period})", r.value.label()),
-            None => r.value.label().to_string(),
+        out.push(match &f.retention_period {
+            Some(period) => format!("{} ({period})", r.label()),
+            None => r.label().to_string(),
         });
     }
     for (period, destruction) in &f.retention_rules {
         out.push(match destruction {
             Some(d) => format!("{period}; {d}"),
-            None => (*period).to_string(),
+            None => period.clone(),
         });
     }
     out
 }
 
-fn security(p: &Policy, f: &Flow<'_>) -> Vec<String> {
+fn security(p: &Policy, f: &Flow) -> Vec<String> {
     p.security
         .iter()
         .filter(|m| {
@@ -194,11 +269,15 @@ pub fn rows(p: &Policy) -> Vec<Row> {
                 activity_name(f),
                 name.clone(),
                 contact.clone(),
-                purposes(p, f).join("; "),
+                representatives(p),
+                p.legal.dpo.as_ref().map(entity_line).unwrap_or_default(),
+                purposes(f).join("; "),
+                bases(f).join("; "),
                 subjects(p, f).join("; "),
                 data.join("; "),
                 special.join("; "),
                 recipients(f).join("; "),
+                transfers(p, f).join("; "),
                 retention(f).join("; "),
                 security(p, f).join("; "),
             ]

@@ -15,7 +15,11 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
         .take(31)
         .collect();
     let clean = clean.trim_matches('\'').to_string();
-    let base = if clean.is_empty() { "Policy".to_string() } else { clean };
+    let base = if clean.is_empty() {
+        "Policy".to_string()
+    } else {
+        clean
+    };
     let mut candidate = base.clone();
     let mut n = 2;
     while taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
@@ -48,8 +52,8 @@ fn date(set: &PolicySet) -> (u16, u8, u8) {
 fn build(set: &PolicySet) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let (y, m, d) = date(set);
-    let created = ExcelDateTime::from_ymd(y, m, d)
-        .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?;
+    let created =
+        ExcelDateTime::from_ymd(y, m, d).or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?;
     book.set_properties(
         &DocProperties::new()
             .set_title("Record of processing activities (GDPR Article 30(1))")
