@@ -7,7 +7,7 @@
 //! `OUT/<file-stem>/p3p-header.txt`, `nginx.conf`, `apache.conf`, `link.html`,
 //! plus whatever the HTML emitter adds.
 
-use super::{atomic, exit, inputs};
+use super::{atomic, exit, inputs, ui};
 use policyc::diagnostic::render_outstanding;
 use policyc::emit::{emitters, EmitOptions, Output};
 use policyc::engine;
@@ -19,15 +19,22 @@ pub struct Args {
     /// Policy files, or directories to search for them.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Output directory.
+    /// Output directory (default: `[build] out` of `policyc.toml`).
     #[arg(long, short)]
-    pub out: PathBuf,
-    /// A directory of templates overriding the built-in HTML templates.
+    pub out: Option<PathBuf>,
+    /// A directory of templates overriding the built-in HTML templates (default:
+    /// `[build] templates` of `policyc.toml`).
     #[arg(long)]
     pub templates: Option<PathBuf>,
     /// Emit the HTML body only, to embed in an existing page.
     #[arg(long)]
     pub fragment: bool,
+    /// Treat warnings as errors: nothing is written when one is found (`policyc.toml`:
+    /// `[check] deny = ["warnings"]`).
+    #[arg(long, value_enum)]
+    pub deny: Option<super::check::Deny>,
+    #[command(flatten)]
+    pub walk: inputs::Walk,
     /// Outputs to write, comma-separated: p3p, html, gpc, apple, play, ropa, dpv.
     /// Default: every output whose facts the policy states.
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
@@ -35,7 +42,16 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let files = match inputs::expand(&args.paths) {
+    let config = ui::config();
+    let Some(out) = args
+        .out
+        .clone()
+        .or_else(|| config.build.out.as_ref().map(|p| config.resolve(p)))
+    else {
+        eprintln!("policyc: give --out DIR, or set `[build] out` in policyc.toml");
+        return exit::USAGE;
+    };
+    let files = match inputs::expand_with(&args.paths, &args.walk) {
         Ok(f) if f.is_empty() => {
             eprintln!("policyc: no policy files found");
             return exit::USAGE;
@@ -47,8 +63,11 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     let options = EmitOptions {
-        templates: args.templates.clone(),
-        fragment: args.fragment,
+        templates: args
+            .templates
+            .clone()
+            .or_else(|| config.build.templates.as_ref().map(|p| config.resolve(p))),
+        fragment: args.fragment || config.build.fragment,
     };
     let known: Vec<&str> = emitters().iter().map(|e| e.name()).collect();
     if let Some(bad) = args.emit.iter().find(|n| !known.contains(&n.as_str())) {
@@ -58,20 +77,23 @@ pub fn run(args: &Args) -> u8 {
         );
         return exit::USAGE;
     }
-    match plan(&files, &options, &args.emit) {
+    let deny_warnings = args.deny == Some(super::check::Deny::Warnings) || config.deny_warnings();
+    match plan(&files, &options, deny_warnings, &args.emit) {
         Ok(Plan::Failed(report)) => {
             eprint!("{report}");
             eprintln!("policyc: nothing written: the check found errors");
             exit::FINDINGS
         }
-        Ok(Plan::Write(outputs, report)) => match write_all(&args.out, &outputs) {
+        Ok(Plan::Write(outputs, report)) => match write_all(&out, &outputs) {
             Ok(n) => {
-                eprint!("{report}");
-                eprintln!(
+                if !ui::quiet() {
+                    eprint!("{report}");
+                }
+                ui::note(format_args!(
                     "policyc: wrote {n} files for {} policy files into {}",
                     outputs.len(),
-                    args.out.display()
-                );
+                    out.display()
+                ));
                 exit::OK
             }
             Err(e) => {
@@ -97,22 +119,31 @@ pub enum Plan {
 /// Checks every file and renders the selected emitters' outputs in memory (every
 /// emitter when `selected` is empty). The report ends with one summary line per
 /// file: what was emitted, and why an output was skipped.
-pub fn plan(files: &[PathBuf], options: &EmitOptions, selected: &[String]) -> Result<Plan, String> {
+pub fn plan(
+    files: &[PathBuf],
+    options: &EmitOptions,
+    deny_warnings: bool,
+    selected: &[String],
+) -> Result<Plan, String> {
     let mut compiled = Vec::new();
     let mut report = String::new();
     let mut failed = false;
     for path in files {
         let bytes =
             engine::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let c = engine::compile_bytes(&path.display().to_string(), &bytes);
-        if c.fails(false) || c.model.is_none() {
+        let c = engine::compile_bytes_with(
+            &path.display().to_string(),
+            &bytes,
+            &ui::config().options(),
+        );
+        if c.fails(deny_warnings) || c.model.is_none() {
             failed = true;
         }
         if !c.diagnostics.is_empty() {
             report.push_str(&render_outstanding(
                 &c.diagnostics,
                 std::slice::from_ref(&c.source),
-                false,
+                ui::color_stderr(),
             ));
         }
         compiled.push((path, c));

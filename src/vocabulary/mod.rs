@@ -15,6 +15,7 @@ mod gdpr_terms;
 pub mod identifying;
 mod law_mappings;
 mod law_terms;
+pub mod reader;
 mod rights;
 pub mod stores;
 mod terms;

@@ -12,6 +12,7 @@ fn claim_text(c: &Claim) -> String {
         Claim::NoIdentifiableCollection(list) => {
             format!("no-identifiable-collection {}", list.join(", "))
         }
+        Claim::RetentionCeiling(period) => format!("retention-ceiling \"{period}\""),
         other => kebab(other),
     }
 }
@@ -52,7 +53,7 @@ impl Differ {
                 &eb,
                 &b.origin,
             );
-            self.text(&el, "says", Some(&a.says), Some(&b.says), &b.origin);
+            self.commitment(&el, "says", Some(&a.says), Some(&b.says), &b.origin);
         }
     }
 }
