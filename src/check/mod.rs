@@ -5,8 +5,10 @@
 //! promise and sense checks query `Context::facts` (`crate::facts`).
 
 mod acknowledgments;
+mod ccpa;
 mod context;
 mod flags;
+mod gdpr;
 mod mappings;
 mod p3p_bindings;
 mod promises;
@@ -34,6 +36,8 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         flags::check(&cx, &mut out);
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
+        gdpr::check(&cx, &mut out);
+        ccpa::check(&cx, &mut out);
         mappings::check(&cx, &mut out);
     }
     out

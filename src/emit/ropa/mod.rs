@@ -359,7 +359,13 @@ impl Emitter for RopaEmitter {
     }
 
     fn skip_reason(&self, set: &PolicySet) -> Option<String> {
-        if set.policies.iter().any(|p| p.entity.is_none()) {
+        if set
+            .policies
+            .iter()
+            .all(|p| !p.legal.applies.is_empty() && !p.legal.applies.iter().any(|l| l.is_gdpr()))
+        {
+            Some("the policy names its laws and neither the GDPR nor the UK GDPR is among them (a record of processing is a GDPR Art. 30 document)".into())
+        } else if set.policies.iter().any(|p| p.entity.is_none()) {
             Some("a policy names no `entity` (Art. 30(1)(a) needs the controller)".into())
         } else if set.policies.iter().all(|p| flows(p).is_empty()) {
             Some("no policy states any processing".into())
