@@ -303,9 +303,7 @@ fn undefined(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     || cx.sharing.contains_key(n)
                     || cx.cookies.contains_key(n)
             }
-            Kind::DataName => {
-                cx.datasets.contains_key(n) || vocabulary::lookup_data(n).is_some()
-            }
+            Kind::DataName => cx.datasets.contains_key(n) || vocabulary::lookup_data(n).is_some(),
         };
         if defined {
             continue;
@@ -327,7 +325,7 @@ fn undefined(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// What a reference of `kind` names, the names it could have meant, and what to
 /// define instead.
-fn candidates(p: &Policy, kind: Kind) -> (&'static str, Vec<&str>, &'static str) {
+fn candidates<'p>(p: &'p Policy, kind: Kind) -> (&'static str, Vec<&'p str>, &'static str) {
     match kind {
         Kind::Subject => (
             "subject",
@@ -368,15 +366,13 @@ fn candidates(p: &Policy, kind: Kind) -> (&'static str, Vec<&str>, &'static str)
                 .collect(),
             "a `collect`, `share` or `cookie` block",
         ),
-        Kind::DataName => (
-            "data set or element",
-            p.datasets
-                .iter()
-                .map(|d| d.name.as_str())
-                .chain(vocabulary::data_names())
-                .collect(),
-            "a data set",
-        ),
+        Kind::DataName => {
+            let mut names: Vec<&'p str> = p.datasets.iter().map(|d| d.name.as_str()).collect();
+            for e in vocabulary::data_names() {
+                names.push(e);
+            }
+            ("data set or element", names, "a data set")
+        }
     }
 }
 
