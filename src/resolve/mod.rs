@@ -13,8 +13,10 @@ mod policy;
 mod practice;
 mod promise;
 mod statement;
+pub mod text_chars;
 mod values;
 mod yaml;
+mod yaml_budget;
 mod yaml_origins;
 
 pub use yaml::compile_yaml_source;
