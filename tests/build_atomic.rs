@@ -60,7 +60,15 @@ fn build(input: &Path, out: &Path) -> Output {
 fn file_names_that_would_leave_or_break_the_output_folder_are_refused() {
     let good = std::fs::read_to_string(ONE_SITE).unwrap();
     let long = format!("{}.policy", "a".repeat(200));
-    for name in ["...policy", "..policy", ".hidden.policy", "CON.policy", "nul.policy", "com1.policy", long.as_str()] {
+    for name in [
+        "...policy",
+        "..policy",
+        ".hidden.policy",
+        "CON.policy",
+        "nul.policy",
+        "com1.policy",
+        long.as_str(),
+    ] {
         let root = tempfile::tempdir().unwrap();
         let src = root.path().join("src");
         std::fs::create_dir(&src).unwrap();
@@ -124,9 +132,10 @@ fn a_file_in_the_way_stops_the_build_before_any_output_changes() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let before = tree(&out);
     // A new version of a, and a second file whose folder is taken by a file.
-    let changed = std::fs::read_to_string(ONE_SITE)
-        .unwrap()
-        .replacen("title \"", "title \"Changed: ", 1);
+    let changed =
+        std::fs::read_to_string(ONE_SITE)
+            .unwrap()
+            .replacen("title \"", "title \"Changed: ", 1);
     std::fs::write(src.join("a.policy"), changed).unwrap();
     std::fs::copy(ONE_SITE, src.join("b.policy")).unwrap();
     std::fs::write(out.join("b"), "not a folder").unwrap();
@@ -207,12 +216,28 @@ fn new_files_follow_the_umask_in_build_and_init() {
             out.display(),
             init.display()
         );
-        let o = Command::new("sh").arg("-c").arg(&script).arg(EXE).output().unwrap();
+        let o = Command::new("sh")
+            .arg("-c")
+            .arg(&script)
+            .arg(EXE)
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-        for (path, mode) in modes(&out).into_iter().chain(modes(root.path()).into_iter().filter(|(p, _)| p.ends_with("privacy.policy"))) {
+        for (path, mode) in modes(&out).into_iter().chain(
+            modes(root.path())
+                .into_iter()
+                .filter(|(p, _)| p.ends_with("privacy.policy")),
+        ) {
             let lock = path.ends_with(".policyc-build.lock");
-            let want = if Path::new(&path).is_dir() { dir_mode } else { file_mode };
-            assert!(lock || mode == want, "umask {umask}: {path} is {mode:o}, not {want:o}");
+            let want = if Path::new(&path).is_dir() {
+                dir_mode
+            } else {
+                file_mode
+            };
+            assert!(
+                lock || mode == want,
+                "umask {umask}: {path} is {mode:o}, not {want:o}"
+            );
         }
     }
 }
@@ -253,10 +278,17 @@ fn builds_killed_at_random_moments_leave_one_complete_output_set() {
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for run in 0..runs {
         std::fs::copy(versions[(run + 1) % 2], &input).unwrap();
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let delay = u64::try_from(u128::from(state >> 33) % (span_us * 5 / 4)).unwrap();
         let mut child = Command::new(EXE)
-            .args(["build", input.to_str().unwrap(), "--out", out.to_str().unwrap()])
+            .args([
+                "build",
+                input.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -267,7 +299,10 @@ fn builds_killed_at_random_moments_leave_one_complete_output_set() {
         let now = tree(&out.join("site"));
         let which = complete.iter().position(|(t, _)| *t == now);
         let Some(which) = which else {
-            panic!("run {run}: killed after {delay}µs, OUT/site is neither complete set: {:?}", now.keys().collect::<Vec<_>>());
+            panic!(
+                "run {run}: killed after {delay}µs, OUT/site is neither complete set: {:?}",
+                now.keys().collect::<Vec<_>>()
+            );
         };
         seen[which] += 1;
     }

@@ -1,7 +1,12 @@
 //! Hostile inputs through the binary: each limit is a located finding with exit 1,
 //! never a crash and never unbounded memory.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::format_push_string,
+    clippy::case_sensitive_file_extension_comparisons
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -71,17 +76,29 @@ fn inputs_over_the_size_limit_are_findings_and_the_flag_raises_it() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("error[S007]"), "{}", stderr(&o));
 
-    let o = policyc(&["--max-input-size", "10", "explain-cp", "CP=\"NOI DSP COR NID CUR OUR NOR\""]);
+    let o = policyc(&[
+        "--max-input-size",
+        "10",
+        "explain-cp",
+        "CP=\"NOI DSP COR NID CUR OUR NOR\"",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("error[S007]"), "{}", stderr(&o));
 }
 
 /// A YAML document of aliases to aliases, `levels` deep, each 8 wide.
 fn alias_bomb(levels: usize, padding: usize) -> String {
-    let mut s = format!("pad: \"{}\"\nanchors:\n  a0: &a0 [\"{}\"]\n", "p".repeat(padding), "x".repeat(1000));
+    let mut s = format!(
+        "pad: \"{}\"\nanchors:\n  a0: &a0 [\"{}\"]\n",
+        "p".repeat(padding),
+        "x".repeat(1000)
+    );
     for i in 1..=levels {
         let p = i - 1;
-        s.push_str(&format!("  a{i}: &a{i} [{}]\n", vec![format!("*a{p}"); 8].join(", ")));
+        s.push_str(&format!(
+            "  a{i}: &a{i} [{}]\n",
+            vec![format!("*a{p}"); 8].join(", ")
+        ));
     }
     s.push_str(&format!("policies: *a{levels}\n"));
     s
@@ -106,18 +123,36 @@ fn control_characters_are_refused_in_the_dsl_and_yaml_alike() {
         ("a.policy", "policy main {\n  title \"a \\u{1} b\"\n}\n"),
         ("b.policy", "policy main {\n  title \"a \\u{fffe} b\"\n}\n"),
         ("c.policy", "policy main {\n  title \"a \u{b} b\"\n}\n"),
-        ("d.yaml", "policies:\n- name: main\n  title: \"a \\x01 b\"\n"),
-        ("e.yaml", "policies:\n- name: main\n  title: \"a \\uFFFE b\"\n"),
+        (
+            "d.yaml",
+            "policies:\n- name: main\n  title: \"a \\x01 b\"\n",
+        ),
+        (
+            "e.yaml",
+            "policies:\n- name: main\n  title: \"a \\uFFFE b\"\n",
+        ),
         ("f.yaml", "policies:\n- name: main\n  title: \"a \\N b\"\n"),
     ] {
         let path = write(dir.path(), name, text);
         let o = policyc(&["check", &path]);
         assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
         assert!(stderr(&o).contains("error[S008]"), "{name}: {}", stderr(&o));
-        let line = if name.ends_with(".yaml") { ":3:" } else { ":2:" };
-        assert!(stderr(&o).contains(line), "{name} is located: {}", stderr(&o));
+        let line = if name.ends_with(".yaml") {
+            ":3:"
+        } else {
+            ":2:"
+        };
+        assert!(
+            stderr(&o).contains(line),
+            "{name} is located: {}",
+            stderr(&o)
+        );
     }
-    let path = write(dir.path(), "s.policy", "policy main {\n  title \"\\u{dc00}\"\n}\n");
+    let path = write(
+        dir.path(),
+        "s.policy",
+        "policy main {\n  title \"\\u{dc00}\"\n}\n",
+    );
     let o = policyc(&["check", &path]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("error[S006]"), "{}", stderr(&o));

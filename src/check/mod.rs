@@ -5,6 +5,7 @@
 mod acknowledgments;
 mod context;
 pub mod output_names;
+mod p3p_bindings;
 mod promises;
 mod references;
 mod sense;
@@ -23,6 +24,7 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     references::check_policy_names(set, source, &mut out);
     output_names::check(set, source, &mut out);
+    p3p_bindings::check(set, source, &mut out);
     for policy in &set.policies {
         let cx = Context::new(policy, source);
         references::check(&cx, &mut out);

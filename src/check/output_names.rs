@@ -37,12 +37,16 @@ pub fn component_problem(name: &str) -> Option<String> {
         ));
     }
     if name.starts_with('.') {
-        return Some("it starts with `.` (`..` leaves the output folder; others are hidden)".into());
+        return Some(
+            "it starts with `.` (`..` leaves the output folder; others are hidden)".into(),
+        );
     }
     if let Some(c) = name.chars().find(|c| {
         c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
     }) {
-        return Some(format!("it holds {c:?}, which is not allowed in a file name"));
+        return Some(format!(
+            "it holds {c:?}, which is not allowed in a file name"
+        ));
     }
     if name.ends_with('.') || name.ends_with(' ') {
         return Some("it ends with `.` or a space, which Windows drops".into());
@@ -54,12 +58,17 @@ pub fn component_problem(name: &str) -> Option<String> {
     None
 }
 
+/// True when the HTML emitter can name a file after the policy `name`.
+fn html_file_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Why `site` is not a host name per RFC 1123 §2.1; `None` when it is one.
 pub fn host_name_problem(site: &str) -> Option<String> {
     if site.is_empty() || site.len() > MAX_HOST_BYTES {
-        return Some(format!(
-            "a host name has 1 to {MAX_HOST_BYTES} characters"
-        ));
+        return Some(format!("a host name has 1 to {MAX_HOST_BYTES} characters"));
     }
     for label in site.strip_suffix('.').unwrap_or(site).split('.') {
         if label.is_empty() || label.len() > 63 {
@@ -91,10 +100,15 @@ pub fn check(set: &PolicySet, source: &SourceFile, out: &mut Vec<Diagnostic>) {
     let mut folded: HashMap<String, (&str, Span)> = HashMap::new();
     for p in &set.policies {
         let span = at(&p.origin);
-        // P311 reports names that are not XML names; here: file-name rules.
+        // P311 reports names that are not XML names; here, the file-name rules.
+        if !super::structure::valid_policy_name(&p.name) {
+            continue;
+        }
         let problem = component_problem(&p.name).or_else(|| {
-            (super::structure::valid_policy_name(&p.name) && p.name.contains('.'))
-                .then(|| "it holds `.`; the HTML file name allows letters, digits, `-` and `_`".into())
+            (!html_file_name(&p.name)).then(|| {
+                "an HTML file name starts with a letter and holds only letters, digits, `-` and `_`"
+                    .into()
+            })
         });
         if let Some(why) = problem {
             out.push(
@@ -171,7 +185,11 @@ pub fn file_stem_finding(path: &str) -> Option<Diagnostic> {
     component_problem(&stem).map(|why| {
         Diagnostic::new(
             Code::UnsafeOutputName,
-            format!("the file name `{}` cannot name the output folder `{}`: {why}", short(path), short(&stem)),
+            format!(
+                "the file name `{}` cannot name the output folder `{}`: {why}",
+                short(path),
+                short(&stem)
+            ),
         )
         .at(Some(Span::file_start(&Arc::from(path))))
         .help("rename the file: its name before the extension names its output folder")
@@ -202,23 +220,63 @@ mod tests {
     fn components_that_could_leave_or_break_the_output_folder_are_refused() {
         let long = "a".repeat(300);
         for bad in [
-            "", ".", "..", "...", ".hidden", "a/b", "/", "/etc", "a\\b", "a\0b", "CON", "con",
-            "nul.txt", "Lpt1", "com9.policy", "x:y", "a.", "a ", long.as_str(),
+            "",
+            ".",
+            "..",
+            "...",
+            ".hidden",
+            "a/b",
+            "/",
+            "/etc",
+            "a\\b",
+            "a\0b",
+            "CON",
+            "con",
+            "nul.txt",
+            "Lpt1",
+            "com9.policy",
+            "x:y",
+            "a.",
+            "a ",
+            long.as_str(),
         ] {
             assert!(component_problem(bad).is_some(), "{bad:?}");
         }
-        for good in ["main", "privacy-policy", "a.b", "console", "nul-policy", "x_1"] {
+        for good in [
+            "main",
+            "privacy-policy",
+            "a.b",
+            "console",
+            "nul-policy",
+            "x_1",
+        ] {
             assert_eq!(component_problem(good), None, "{good:?}");
         }
     }
 
     #[test]
     fn sites_are_rfc_1123_host_names() {
-        for good in ["www.example.com", "a", "1.example.com", "xn--bcher-kva.example", "a-b.c."] {
+        for good in [
+            "www.example.com",
+            "a",
+            "1.example.com",
+            "xn--bcher-kva.example",
+            "a-b.c.",
+        ] {
             assert_eq!(host_name_problem(good), None, "{good}");
         }
         let long_label = format!("{}.com", "a".repeat(64));
-        for bad in ["..", "a..b", "-a.com", "a-.com", "a_b.com", "a/b", "", long_label.as_str(), "www.example.com:8080"] {
+        for bad in [
+            "..",
+            "a..b",
+            "-a.com",
+            "a-.com",
+            "a_b.com",
+            "a/b",
+            "",
+            long_label.as_str(),
+            "www.example.com:8080",
+        ] {
             assert!(host_name_problem(bad).is_some(), "{bad}");
         }
     }

@@ -136,12 +136,7 @@ pub fn stage(out: &Path, stem: &str, files: &[(&str, &[u8])]) -> Result<Staged, 
                 }
                 Ok(())
             });
-        result.map_err(|e| {
-            format!(
-                "cannot write {}: {e}",
-                current.join(relative).display()
-            )
-        })?;
+        result.map_err(|e| format!("cannot write {}: {e}", current.join(relative).display()))?;
         written.push(target);
     }
     Ok(Staged {
@@ -174,7 +169,8 @@ pub fn sync(out: &Path, staged: &[Staged]) -> Result<(), String> {
 /// Puts a staged tree in place of `OUT/<stem>` and removes the old tree.
 pub fn swap(out: &Path, staged: Staged) -> Result<(), String> {
     let target = out.join(&staged.stem);
-    let failed = |e: std::io::Error| format!("cannot move the new outputs into {}: {e}", target.display());
+    let failed =
+        |e: std::io::Error| format!("cannot move the new outputs into {}: {e}", target.display());
     if std::fs::symlink_metadata(&target).is_err() {
         std::fs::rename(&staged.dir, &target).map_err(failed)?;
     } else {

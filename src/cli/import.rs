@@ -24,9 +24,9 @@ pub struct Args {
 
 /// Reads one XML file: its source, or the S007 finding when it passes the input
 /// size limit.
-fn load(path: &PathBuf) -> Result<Result<SourceFile, Diagnostic>, String> {
-    let bytes = policyc::engine::read(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+fn load(path: &Path) -> Result<Result<SourceFile, Diagnostic>, String> {
+    let bytes =
+        policyc::engine::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let name = path.display().to_string();
     if let Some(d) =
         policyc::engine::too_large(&name, bytes.len(), policyc::engine::max_input_bytes())

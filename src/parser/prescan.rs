@@ -105,7 +105,7 @@ fn scan_string(index: &LineIndex<'_>, start: usize, diags: &mut Vec<Diagnostic>)
                 }
                 continue;
             }
-            b if b < 0x20 || b >= 0x7f => {
+            b if !(0x20..0x7f).contains(&b) => {
                 let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
                 if text_chars::is_forbidden(c) {
                     diags.push(text_chars::finding(c, index.span(i, i + c.len_utf8())));

@@ -8,9 +8,11 @@
 
 mod context;
 mod data;
+mod law;
 mod lists;
 mod policy;
 mod practice;
+mod practice_law;
 mod promise;
 mod statement;
 pub mod text_chars;

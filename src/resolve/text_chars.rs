@@ -45,13 +45,23 @@ mod tests {
 
     #[test]
     fn forbids_controls_and_noncharacters_and_allows_text() {
-        for c in ['\u{0}', '\u{1}', '\u{b}', '\u{c}', '\u{1f}', '\u{7f}', '\u{85}', '\u{9f}'] {
+        for c in [
+            '\u{0}', '\u{1}', '\u{b}', '\u{c}', '\u{1f}', '\u{7f}', '\u{85}', '\u{9f}',
+        ] {
             assert!(is_forbidden(c), "{c:?}");
         }
-        for c in ['\u{fffe}', '\u{ffff}', '\u{fdd0}', '\u{1fffe}', '\u{10ffff}'] {
+        for c in [
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
             assert!(is_forbidden(c), "{c:?}");
         }
-        for c in ['\t', '\n', '\r', ' ', 'é', '\u{a0}', '\u{2028}', '\u{fffd}', '😀'] {
+        for c in [
+            '\t', '\n', '\r', ' ', 'é', '\u{a0}', '\u{2028}', '\u{fffd}', '😀',
+        ] {
             assert!(!is_forbidden(c), "{c:?}");
         }
         assert_eq!(first_forbidden("ab\u{b}c"), Some((2, '\u{b}')));

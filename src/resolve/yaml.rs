@@ -1,9 +1,9 @@
 //! The YAML form: the model itself, deserialized.
 
+use super::text_chars;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::PolicySet;
 use crate::span::{LineIndex, SourceFile, Span};
-use super::text_chars;
 
 /// Deserializes a YAML source file into the model. Errors are located at the
 /// line and column the YAML reader reports.
