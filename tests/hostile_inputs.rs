@@ -45,7 +45,7 @@ fn xml_nested_200000_deep_is_a_finding_not_a_stack_overflow() {
     let path = write(dir.path(), "deep.xml", &xml);
     let o = policyc(&["import", &path]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("error[X707]"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("error[X709]"), "{}", stderr(&o));
 }
 
 #[test]
