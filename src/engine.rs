@@ -67,10 +67,22 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
+/// What a repository's configuration (`policyc.toml`) adds to every compilation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Laws that apply to every policy that names none itself (`applies`).
+    pub laws: Vec<crate::vocabulary::Law>,
+}
+
 /// Compiles raw bytes (as read from `path`): decodes, parses, resolves, checks.
 pub fn compile_bytes(path: &str, bytes: &[u8]) -> Compilation {
+    compile_bytes_with(path, bytes, &Options::default())
+}
+
+/// [`compile_bytes`] with a repository's options.
+pub fn compile_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Compilation {
     match std::str::from_utf8(bytes) {
-        Ok(text) => compile(&SourceFile::new(path, text)),
+        Ok(text) => compile_with(&SourceFile::new(path, text), options),
         Err(e) => {
             let lossy = String::from_utf8_lossy(bytes).into_owned();
             let source = SourceFile::new(path, lossy);
@@ -86,10 +98,23 @@ pub fn compile_bytes(path: &str, bytes: &[u8]) -> Compilation {
 
 /// Compiles one source file: parse → AST → resolve → model → check.
 pub fn compile(source: &SourceFile) -> Compilation {
-    let (model, mut diagnostics) = match SourceFormat::of(&source.path) {
+    compile_with(source, &Options::default())
+}
+
+/// [`compile`] with a repository's options: a policy that names no law gets the
+/// options' laws before it is checked.
+pub fn compile_with(source: &SourceFile, options: &Options) -> Compilation {
+    let (mut model, mut diagnostics) = match SourceFormat::of(&source.path) {
         SourceFormat::Policy => crate::resolve::compile_policy_source(source),
         SourceFormat::Yaml => crate::resolve::compile_yaml_source(source),
     };
+    if let Some(set) = &mut model {
+        for p in &mut set.policies {
+            if p.legal.applies.is_empty() {
+                p.legal.applies.clone_from(&options.laws);
+            }
+        }
+    }
     if let Some(set) = &model {
         diagnostics.extend(crate::check::check(set, source));
     }
