@@ -142,19 +142,30 @@ fn site_headers(
         .filter(|p| lower::covers_site(set, p, site))
         .collect();
     let find = |name: &str| file.policies.iter().find(|p| p.name == name);
+    // A policy's own COOKIE-INCLUDEs on this site (imported reference files) bind
+    // cookies to the policy itself (REC §2.3.2.5).
+    let binds_itself = |p: &crate::model::Policy| {
+        p.covers
+            .iter()
+            .any(|c| site.is_none_or(|s| c.site == s) && !c.cookies.is_empty())
+    };
     let any_cookies = here
         .iter()
-        .any(|p| find(&cookie_policy_name(&p.name)).is_some());
+        .any(|p| find(&cookie_policy_name(&p.name)).is_some() || binds_itself(p));
     // The P3P policies each declared policy stands for in a CP.
     let members: Vec<(&str, Vec<P3pPolicy>)> = here
         .iter()
         .filter_map(|p| {
-            let chosen = if any_cookies {
-                find(&cookie_policy_name(&p.name))
+            let mut chosen: Vec<P3pPolicy> = Vec::new();
+            if any_cookies {
+                if binds_itself(p) {
+                    chosen.extend(find(&p.name).cloned());
+                }
+                chosen.extend(find(&cookie_policy_name(&p.name)).cloned());
             } else {
-                find(&p.name)
-            };
-            chosen.map(|c| (p.name.as_str(), vec![c.clone()]))
+                chosen.extend(find(&p.name).cloned());
+            }
+            (!chosen.is_empty()).then_some((p.name.as_str(), chosen))
         })
         .collect();
     let site_name = site.map(str::to_string);
