@@ -362,3 +362,83 @@ fn hostile_names_and_values_never_inject_source() {
         Some("} policy injected {")
     );
 }
+
+/// Valid P3P that import used to refuse or lose: a data set reference (`#user`,
+/// REC §3.3.7), an embedded DATASCHEMA referenced with `DATA-GROUP base=""` (REC
+/// §5), ENTITY fields the named entity fields cannot hold as written (REC §3.2.4),
+/// a COOKIE-INCLUDE and EXPIRY of the reference file (REC §2.3.2.3, §2.3.2.5).
+const VALID_BUT_UNUSUAL: &str = r##"<META xmlns="http://www.w3.org/2002/01/P3Pv1">
+ <POLICY-REFERENCES>
+  <EXPIRY max-age="172800"/>
+  <POLICY-REF about="#main">
+   <INCLUDE>/*</INCLUDE>
+   <COOKIE-INCLUDE name="sid" value="*" domain="*" path="/"/>
+  </POLICY-REF>
+ </POLICY-REFERENCES>
+ <POLICIES>
+  <DATASCHEMA>
+   <DATA-DEF name="loyalty" short-description="Loyalty card number">
+    <CATEGORIES><uniqueid/></CATEGORIES>
+   </DATA-DEF>
+  </DATASCHEMA>
+  <POLICY name="main" discuri="https://www.example.com/privacy.html">
+   <ENTITY><DATA-GROUP>
+    <DATA ref="#business.name">Example Books Ltd.</DATA>
+    <DATA ref="#business.contact-info.postal.name.given">Jo</DATA>
+    <DATA ref="#business.contact-info.online.email">privacy@example.com</DATA>
+    <DATA ref="#business.contact-info.online.email">help@example.com</DATA>
+    <DATA ref="#business.contact-info.telecom.telephone.loccode">20</DATA>
+    <DATA ref="#business.contact-info.telecom.fax.number">555 0100</DATA>
+   </DATA-GROUP></ENTITY>
+   <ACCESS><all/></ACCESS>
+   <STATEMENT>
+    <PURPOSE><current/></PURPOSE>
+    <RECIPIENT><ours/></RECIPIENT>
+    <RETENTION><stated-purpose/></RETENTION>
+    <DATA-GROUP><DATA ref="#user"/><DATA ref="#business"/></DATA-GROUP>
+    <DATA-GROUP base=""><DATA ref="#loyalty"/></DATA-GROUP>
+   </STATEMENT>
+  </POLICY>
+ </POLICIES>
+</META>
+"##;
+
+#[test]
+fn valid_but_unusual_p3p_imports_and_round_trips() {
+    let source = SourceFile::new("unusual.xml", VALID_BUT_UNUSUAL);
+    let result = read(&source);
+    let Some(P3pDocument::Reference(reference, Some(file))) = result.document else {
+        panic!("{:#?}", result.diagnostics);
+    };
+    let (set, notes) = import(&file, Some(&reference));
+    let text = source::write(&set);
+    let c = engine::compile(&SourceFile::new("imported.policy", text.as_str()));
+    let model = c
+        .model
+        .unwrap_or_else(|| panic!("{text}\n{:#?}", c.diagnostics));
+    let out = derive(&model).unwrap();
+    let p = &out.policy_file.policies[0];
+    let x = &file.policies[0];
+    assert_eq!(p.statements, x.statements, "{text}");
+    let refs: Vec<&str> = p.statements[0]
+        .data
+        .iter()
+        .map(|d| d.reference.as_str())
+        .collect();
+    assert_eq!(refs, ["user", "business", "dynamic.miscdata"]);
+    assert_eq!(entity_of(p), entity_of(x), "{text}");
+    let built = bindings(
+        out.reference
+            .refs
+            .iter()
+            .filter(|r| r.about.ends_with("#main")),
+    );
+    assert_eq!(built, bindings(reference.refs.iter()), "{text}");
+    assert_eq!(out.reference.expiry, 172_800);
+    // The custom element is reported as imported as custom data.
+    assert!(result
+        .diagnostics
+        .iter()
+        .any(|d| d.code.id() == "X705" && d.message.contains("loyalty")));
+    assert!(!notes.findings.is_empty()); // the covers host taken from discuri (X708)
+}
