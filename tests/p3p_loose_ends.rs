@@ -296,6 +296,9 @@ fn disagreeing_access_never_invents_non() {
     assert!(second.contains("CP=\"NON "), "{second}");
     let first = file(&out, "policies/first/p3p-header.txt");
     assert!(first.contains("CP=\"ALL "), "{first}");
+    // The site's server snippet says which policy its CP stands for.
+    let nginx = file(&out, "nginx.conf");
+    assert!(nginx.contains("compact policy of policy first"), "{nginx}");
 }
 
 // 4. A consent-gated third-party cookie names its provider once, with its choice.

@@ -65,6 +65,9 @@ pub struct SiteHeader {
     pub compact: Option<String>,
     /// The INCLUDE paths of the policy on the site (for a per-policy header).
     pub paths: Vec<String>,
+    /// For a site header when the site's policies disagree on ACCESS: the one
+    /// policy whose compact policy it is (REC §4.2.1).
+    pub stands_for: Option<String>,
 }
 
 /// A site whose policies disagree on ACCESS: its header stands for `stands_for`.
@@ -197,6 +200,7 @@ fn site_headers(
         policy: None,
         compact: site_cp.clone(),
         paths: Vec::new(),
+        stands_for: split.as_ref().map(|s| s.stands_for.clone()),
     }];
     let own: Vec<(&str, Option<String>)> = members
         .iter()
@@ -214,6 +218,7 @@ fn site_headers(
                 policy: Some(name.to_string()),
                 compact: cp,
                 paths,
+                stands_for: None,
             });
         }
     }
@@ -233,7 +238,13 @@ impl Emitter for P3pEmitter {
     fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
         let out = derive(set)?;
         let cp = out.compact.as_deref();
-        let snippet = |f| header::snippet(f, cp).into_bytes();
+        // The top-level snippets are the first site's; they say which policy they
+        // stand for when that site's policies disagree on ACCESS.
+        let top = header::Scope {
+            stands_for: out.headers.first().and_then(|h| h.stands_for.as_deref()),
+            ..header::Scope::default()
+        };
+        let snippet = |f| header::scoped_snippet(f, cp, &top).into_bytes();
         let mut files = vec![
             Output {
                 path: "w3c/policy.xml".to_string(),
@@ -284,6 +295,7 @@ impl Emitter for P3pEmitter {
                 site: h.site.as_deref(),
                 policy: h.policy.as_deref(),
                 paths: &h.paths,
+                stands_for: h.stands_for.as_deref(),
             };
             for (name, format) in SNIPPETS {
                 files.push(Output {
