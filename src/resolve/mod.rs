@@ -16,8 +16,10 @@ mod practice;
 mod practice_law;
 mod promise;
 mod statement;
+pub mod text_chars;
 mod values;
 mod yaml;
+mod yaml_budget;
 mod yaml_origins;
 
 /// Name and value rules of the language, for writers of source (`import`).
