@@ -85,21 +85,39 @@ pub fn compile_bytes(path: &str, bytes: &[u8]) -> Compilation {
 }
 
 /// Compiles one source file: parse → AST → resolve → model → check.
+///
+/// Every stage reports in one run where the file parses: when resolve finds
+/// errors, the checks still run on the model as far as it resolved, and their
+/// findings about the damaged parts are dropped (see
+/// [`crate::resolve::Damage`]). The model is kept only when resolve found no
+/// error.
 pub fn compile(source: &SourceFile) -> Compilation {
-    let (model, mut diagnostics) = match SourceFormat::of(&source.path) {
-        SourceFormat::Policy => crate::resolve::compile_policy_source(source),
-        SourceFormat::Yaml => crate::resolve::compile_yaml_source(source),
+    let resolution = match SourceFormat::of(&source.path) {
+        SourceFormat::Policy => crate::resolve::resolve_source(source),
+        SourceFormat::Yaml => {
+            let (set, diagnostics) = crate::resolve::compile_yaml_source(source);
+            // The YAML form has value errors only (no damaged elements to drop).
+            let complete = !diagnostics
+                .iter()
+                .any(|d| d.severity == diagnostic::Severity::Error);
+            crate::resolve::Resolution {
+                set,
+                complete,
+                diagnostics,
+                damage: crate::resolve::Damage::default(),
+            }
+        }
     };
-    if let Some(set) = &model {
-        diagnostics.extend(crate::check::check(set, source));
-    }
-    if let Some(set) = &model {
+    let mut diagnostics = resolution.diagnostics;
+    if let Some(set) = &resolution.set {
+        let found = crate::check::check(set, source);
+        diagnostics.extend(found.into_iter().filter(|d| resolution.damage.keeps(d)));
         crate::check::apply_acknowledgments(set, source, &mut diagnostics);
     }
     diagnostic::sort(&mut diagnostics);
     Compilation {
         source: source.clone(),
-        model,
+        model: resolution.set.filter(|_| resolution.complete),
         diagnostics,
     }
 }

@@ -387,8 +387,7 @@ pub fn opt_out(cx: &mut Cx, item: &Item) -> Option<OptOut> {
                     cx,
                     it,
                     "a URL or `mailto:` address",
-                    |s| values::is_uri(s, true),
-                    "write an absolute URL (`https://...`), a path on the site starting with `/`, or a `mailto:` address",
+                    super::forms::Form::PageOrMail,
                 );
             }
         },
