@@ -1,7 +1,7 @@
 //! policyc: a privacy-policy-as-code compiler.
 //!
 //! Stages: [`parser`] (pest, source text → [`ast`]) → [`resolve`] (AST → [`model`])
-//! → [`check`] (model → findings) → [`emit`] (model → HTML, P3P, compact policy).
+//! → [`facts`] (model → derived data flows) → [`check`] (facts → findings) → [`emit`] (model → HTML, P3P, compact policy).
 //! [`engine`] runs them; see ARCHITECTURE.md.
 
 pub mod ast;
@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod emit;
 pub mod engine;
+pub mod facts;
 pub mod fmt;
 pub mod model;
 pub mod p3p;

@@ -4,6 +4,7 @@
 
 mod acknowledgments;
 mod context;
+mod p3p_bindings;
 mod promises;
 mod references;
 mod sense;
@@ -21,6 +22,7 @@ use context::Context;
 pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     references::check_policy_names(set, source, &mut out);
+    p3p_bindings::check(set, source, &mut out);
     for policy in &set.policies {
         let cx = Context::new(policy, source);
         references::check(&cx, &mut out);

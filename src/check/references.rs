@@ -370,14 +370,7 @@ fn undefined(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The source word of a right kind, as targets spell it (`right deletion`).
 pub(crate) fn right_word(kind: crate::model::RightKind) -> &'static str {
-    use crate::model::RightKind;
-    match kind {
-        RightKind::Access => "access",
-        RightKind::Correction => "correction",
-        RightKind::Deletion => "deletion",
-        RightKind::Export => "export",
-        RightKind::Objection => "objection",
-    }
+    crate::vocabulary::LawTerm::word(kind)
 }
 
 fn unused(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,4 +1,6 @@
-//! `policyc dump FILE --format json|yaml`: print the resolved model.
+//! `policyc dump FILE [--format json|yaml]`: print the resolved model;
+//! `policyc dump FILE --facts [--format table|json|yaml]`: print its facts (the
+//! derived data flows, `policyc::facts`).
 
 use super::exit;
 use crate::cli::check::print_diagnostics;
@@ -9,15 +11,21 @@ use std::path::PathBuf;
 pub struct Args {
     /// The policy file (`.policy`, `.yaml`, `.yml`).
     pub file: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Yaml)]
-    pub format: Format,
+    /// Output format (default: `yaml` for the model, `table` for the facts).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Print the facts (the policy as derived data flows, with derived attributes
+    /// and their reasons) instead of the model.
+    #[arg(long)]
+    pub facts: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Json,
     Yaml,
+    /// A text table (facts only).
+    Table,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -34,14 +42,24 @@ pub fn run(args: &Args) -> u8 {
         print_diagnostics(&[compilation], false);
         return exit::FINDINGS;
     };
-    let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(model)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| e.to_string()),
-        Format::Yaml => yaml_serde::to_string(model).map_err(|e| e.to_string()),
+    let text = if args.facts {
+        let facts = policyc::facts::derive(model);
+        match args.format.unwrap_or(Format::Table) {
+            Format::Table => Ok(policyc::facts::to_table(&facts)),
+            Format::Json => json(&policyc::facts::to_json(&facts)),
+            Format::Yaml => {
+                yaml_serde::to_string(&policyc::facts::to_json(&facts)).map_err(|e| e.to_string())
+            }
+        }
+    } else {
+        match args.format.unwrap_or(Format::Yaml) {
+            Format::Json => json(model),
+            Format::Yaml => yaml_serde::to_string(model).map_err(|e| e.to_string()),
+            Format::Table => {
+                eprintln!("policyc: `--format table` prints the facts: add `--facts`");
+                return exit::USAGE;
+            }
+        }
     };
     match text {
         Ok(t) => {
@@ -53,4 +71,13 @@ pub fn run(args: &Args) -> u8 {
             exit::USAGE
         }
     }
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| e.to_string())
 }

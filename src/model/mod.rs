@@ -7,19 +7,26 @@
 //! compare equal and are never serialized.
 
 mod data;
+mod law;
 mod policy;
 mod practice;
 mod promise;
 mod statement;
 
+pub use crate::vocabulary::RightKind;
 pub use data::{DataItem, DataRef, DataSet, DataUse};
+pub use law::{
+    Automated, BasisUse, CcpaNotice, DataSource, Incentive, LegalNotice, MinorConsent, Minors,
+    PracticeLaw, Region, Representative, Requirement, RequirementKind, SensitiveUse, SourceKind,
+    Transfer,
+};
 pub use policy::{
     Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PolicySet, PostalAddress,
     Section,
 };
 pub use practice::{
     ChangeNotice, Cookie, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule, Right,
-    RightKind, SecurityMeasure, Sharing,
+    SecurityMeasure, Sharing,
 };
 pub use promise::{Claim, Exception, Promise};
 pub use statement::{PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement, Subject};

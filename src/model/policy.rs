@@ -90,6 +90,10 @@ pub struct Policy {
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acknowledgments: Vec<Acknowledgment>,
+    /// What the GDPR, UK GDPR and CCPA require beyond P3P (`applies`, `dpo`,
+    /// `transfer`, `ccpa`, ...); empty for policies that name no law.
+    #[serde(default, skip_serializing_if = "super::LegalNotice::is_empty")]
+    pub legal: super::LegalNotice,
     #[serde(skip)]
     pub origin: Origin,
 }

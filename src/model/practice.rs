@@ -4,7 +4,7 @@
 
 use super::{DataUse, PurposeUse, RetentionUse};
 use crate::span::Origin;
-use crate::vocabulary::{Category, Required};
+use crate::vocabulary::{Category, Required, RightKind};
 use serde::{Deserialize, Serialize};
 
 /// Who sets a cookie.
@@ -59,6 +59,9 @@ pub struct Cookie {
     /// Whether it is used to follow people across other sites.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cross_site: bool,
+    /// Legal basis and other legal facts (GDPR, CCPA).
+    #[serde(default, skip_serializing_if = "super::PracticeLaw::is_empty")]
+    pub legal: super::PracticeLaw,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip)]
@@ -97,6 +100,9 @@ pub struct Sharing {
     /// Why the sharing happens, when it is one of the usual exceptions promises make.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<super::Exception>,
+    /// Legal basis and other legal facts (GDPR, CCPA).
+    #[serde(default, skip_serializing_if = "super::PracticeLaw::is_empty")]
+    pub legal: super::PracticeLaw,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip)]
@@ -149,17 +155,6 @@ pub struct RetentionRule {
     pub origin: Origin,
 }
 
-/// Kinds of right a person has over their data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RightKind {
-    Access,
-    Correction,
-    Deletion,
-    Export,
-    Objection,
-}
-
 /// A right and how to exercise it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
@@ -173,6 +168,9 @@ pub struct Right {
     /// Limits ("a residual copy may remain in backups").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limits: Option<String>,
+    /// How soon a request is answered ("within one month", "45 days").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(skip)]

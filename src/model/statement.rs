@@ -53,6 +53,9 @@ pub struct Statement {
     /// P3P CONSEQUENCE (REC §3.3.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consequence: Option<String>,
+    /// Legal basis and other legal facts (GDPR, CCPA).
+    #[serde(default, skip_serializing_if = "super::PracticeLaw::is_empty")]
+    pub legal: super::PracticeLaw,
     /// Prose for the human-readable policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,

@@ -88,6 +88,9 @@ pub struct P3pData {
     pub reference: String,
     pub optional: bool,
     pub categories: Vec<Category>,
+    /// The text of `<other-category>` (REC §3.4: its human-readable description),
+    /// when the categories include `other-category` and the source describes it.
+    pub other_category: Option<String>,
 }
 
 /// A policy reference file (REC §2.3): `META/POLICY-REFERENCES`.

@@ -9,12 +9,13 @@
 //! form is preserved, so `build(import(build(x)))` is byte-identical to `build(x)`.
 
 use super::cookies::{cookie_policy_name, is_derived_cookie_policy, COOKIES};
-use super::document::{CookiePattern, P3pPolicy, P3pStatement, PolicyFile, ReferenceFile};
+use super::document::{CookiePattern, P3pData, P3pPolicy, P3pStatement, PolicyFile, ReferenceFile};
 use super::entity;
 use crate::emit::p3p::lower::default_discuri;
+use crate::emit::p3p::statements::MISCDATA;
 use crate::model::{
-    Cookie, Coverage, DataItem, DataRef, DataUse, Dispute, DisputeLogo, Party, Policy, PolicySet,
-    PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement,
+    Cookie, Coverage, DataItem, DataRef, DataSet, DataUse, Dispute, DisputeLogo, Party, Policy,
+    PolicySet, PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement,
 };
 use crate::vocabulary::{Recipient, Term};
 
@@ -108,13 +109,18 @@ fn raise_policy(p: &P3pPolicy, expiry: Option<u64>) -> (Policy, Vec<String>) {
         ..Policy::default()
     };
     for (i, s) in p.statements.iter().enumerate() {
-        let statement = raise_statement(&mut policy.recipients, s, i + 1);
+        let statement = raise_statement(&mut policy.recipients, &mut policy.datasets, s, i + 1);
         policy.statements.push(statement);
     }
     (policy, unplaced)
 }
 
-fn raise_statement(defs: &mut Vec<RecipientDef>, s: &P3pStatement, n: usize) -> Statement {
+fn raise_statement(
+    defs: &mut Vec<RecipientDef>,
+    datasets: &mut Vec<DataSet>,
+    s: &P3pStatement,
+    n: usize,
+) -> Statement {
     let mut recipients = Vec::new();
     for r in &s.recipients {
         if r.descriptions.is_empty() {
@@ -138,14 +144,7 @@ fn raise_statement(defs: &mut Vec<RecipientDef>, s: &P3pStatement, n: usize) -> 
         data: s
             .data
             .iter()
-            .map(|d| {
-                DataUse::Item(DataItem {
-                    data: DataRef::Schema(d.reference.clone()),
-                    categories: d.categories.clone(),
-                    optional: d.optional,
-                    origin: crate::span::Origin::default(),
-                })
-            })
+            .map(|d| raise_data(datasets, d, s.consequence.as_deref()))
             .collect(),
         purposes: s
             .purposes
@@ -166,6 +165,48 @@ fn raise_statement(defs: &mut Vec<RecipientDef>, s: &P3pStatement, n: usize) -> 
         identifiable: !s.non_identifiable,
         consequence: s.consequence.clone(),
         ..Statement::default()
+    }
+}
+
+/// A DATA element as a data use. REC §3.4: the text of `other-category` describes
+/// the data; custom data (`dynamic.miscdata`) carries it as its own description,
+/// any other element in a data set with that description.
+fn raise_data(datasets: &mut Vec<DataSet>, d: &P3pData, consequence: Option<&str>) -> DataUse {
+    // A cookie statement's description is the cookie's `holds`, its CONSEQUENCE.
+    let text = d
+        .other_category
+        .clone()
+        .filter(|t| !(d.reference == COOKIES && Some(t.as_str()) == consequence));
+    let item = |data: DataRef| DataItem {
+        data,
+        categories: d.categories.clone(),
+        optional: d.optional,
+        origin: crate::span::Origin::default(),
+    };
+    match text {
+        Some(t) if d.reference == MISCDATA => DataUse::Item(item(DataRef::Custom(t))),
+        Some(t) => {
+            let wanted = item(DataRef::Schema(d.reference.clone()));
+            let name = if let Some(existing) = datasets.iter().find(|s| {
+                s.description.as_deref() == Some(t.as_str()) && s.items == [wanted.clone()]
+            }) {
+                existing.name.clone()
+            } else {
+                let name = format!("described-{}", datasets.len() + 1);
+                datasets.push(DataSet {
+                    name: name.clone(),
+                    description: Some(t),
+                    items: vec![wanted],
+                    origin: crate::span::Origin::default(),
+                });
+                name
+            };
+            DataUse::Set {
+                name,
+                origin: crate::span::Origin::default(),
+            }
+        }
+        None => DataUse::Item(item(DataRef::Schema(d.reference.clone()))),
     }
 }
 
@@ -235,6 +276,7 @@ fn restore_cookies(policy: &mut Policy, patterns: &[CookiePattern]) {
             retention: s.retention,
             linked: s.identifiable,
             cross_site: false,
+            legal: crate::model::PracticeLaw::default(),
             text: None,
             origin: crate::span::Origin::default(),
         });

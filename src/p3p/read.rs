@@ -457,11 +457,18 @@ fn data(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pData> {
         return None;
     }
     let mut categories = Vec::new();
+    let mut other_category = None;
     for c in &node.children {
         if c.name == "CATEGORIES" {
             for cat in &c.children {
                 match Category::from_word(&cat.name) {
-                    Some(v) => categories.push(v),
+                    Some(v) => {
+                        // REC §3.4: `other-category` holds its description.
+                        if v == Category::OtherCategory {
+                            other_category = Some(cat.folded_text()).filter(|t| !t.is_empty());
+                        }
+                        categories.push(v);
+                    }
                     None => ctx.unknown(cat, "CATEGORIES", &Category::words()),
                 }
             }
@@ -475,6 +482,7 @@ fn data(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pData> {
         reference,
         optional: node.attr("optional") == Some("yes"),
         categories,
+        other_category,
     })
 }
 

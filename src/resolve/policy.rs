@@ -5,7 +5,7 @@ use super::context::{
     block_items, each_item, many, many_block, once, once_block, origin, Args, Cx, Key,
 };
 use super::forms::Form;
-use super::{data, lists, practice, promise, statement, values};
+use super::{data, law, lists, practice, promise, statement, values};
 use crate::ast::Item;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
@@ -45,6 +45,19 @@ const KEYS: &[Key] = &[
     many("acknowledge"),
 ];
 
+/// Every keyword of a policy block: the P3P-era ones and the legal ones.
+fn keys() -> Vec<Key> {
+    KEYS.iter()
+        .chain(law::POLICY_KEYS)
+        .map(|k| Key {
+            word: k.word,
+            repeats: k.repeats,
+            block: k.block,
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_lines)] // one arm per keyword of the policy block
 pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
     let mut args = Args::of(cx, item);
     let name = args.name(cx, "a name, e.g. `policy main { ... }`");
@@ -62,74 +75,82 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
     let title_misspelt = block_items(item)
         .iter()
         .any(|it| it.key() != "title" && crate::vocabulary::suggest(it.key(), ["title"]).is_some());
-    each_item(cx, block_items(item), "a `policy` block", KEYS, |cx, it| {
-        match it.key() {
-            "title" => {
-                has_title = true;
-                p.title =
-                    values::text(cx, it, "the policy's title, as a string").unwrap_or_default();
+    let keys = keys();
+    each_item(
+        cx,
+        block_items(item),
+        "a `policy` block",
+        &keys,
+        |cx, it| {
+            match it.key() {
+                "title" => {
+                    has_title = true;
+                    p.title =
+                        values::text(cx, it, "the policy's title, as a string").unwrap_or_default();
+                }
+                "version" => p.version = values::text(cx, it, "the version, as a string"),
+                "effective" => {
+                    p.effective = values::checked_text(
+                        cx,
+                        it,
+                        "the date the policy takes effect, e.g. `effective 2014-06-30`",
+                        Form::Date,
+                    );
+                }
+                "language" => {
+                    p.language = values::checked_text(
+                        cx,
+                        it,
+                        "a language tag, e.g. `language en`",
+                        Form::Language,
+                    );
+                }
+                "discuri" => {
+                    // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
+                    p.discuri = values::checked_text(
+                        cx,
+                        it,
+                        "the URL of the human-readable policy",
+                        Form::Page,
+                    );
+                }
+                "opturi" => {
+                    // REC §3.2.2: opturi is a URI (or mailto:) for opt-in/opt-out requests.
+                    p.opturi = values::checked_text(
+                        cx,
+                        it,
+                        "a URL or `mailto:` address for opting in or out",
+                        Form::PageOrMail,
+                    );
+                }
+                "test" => {
+                    values::flag(cx, it);
+                    p.test = true;
+                }
+                "expiry" => p.expiry_seconds = values::expiry(cx, it),
+                "summary" => p.summary = values::text(cx, it, "the summary, as a string"),
+                "covers" => p.covers.extend(coverage(cx, it)),
+                "entity" => p.entity = entity(cx, it),
+                "access" => access(cx, it, &mut p),
+                "dispute" => p.disputes.extend(dispute(cx, it)),
+                "subject" => p.subjects.extend(subject(cx, it)),
+                "recipient" => p.recipients.extend(recipient(cx, it)),
+                "data" => p.datasets.extend(data::dataset(cx, it)),
+                "collect" => p.statements.extend(statement::statement(cx, it)),
+                "cookie" => p.cookies.extend(practice::cookie(cx, it)),
+                "share" => p.sharing.extend(practice::share(cx, it)),
+                "security" => security(cx, it, &mut p, &mut security_text_at),
+                "retention" => p.retention.extend(practice::retention(cx, it)),
+                "right" => p.rights.extend(practice::right(cx, it)),
+                "opt-out" => p.opt_outs.extend(practice::opt_out(cx, it)),
+                "changes" => p.changes = Some(practice::changes(cx, it)),
+                "promise" => p.promises.extend(promise::promise(cx, it)),
+                "section" => p.sections.extend(section(cx, it)),
+                key if law::is_policy_key(key) => law::policy_item(cx, it, &mut p.legal),
+                _ => p.acknowledgments.extend(acknowledge(cx, it)),
             }
-            "version" => p.version = values::text(cx, it, "the version, as a string"),
-            "effective" => {
-                p.effective = values::checked_text(
-                    cx,
-                    it,
-                    "the date the policy takes effect, e.g. `effective 2014-06-30`",
-                    Form::Date,
-                );
-            }
-            "language" => {
-                p.language = values::checked_text(
-                    cx,
-                    it,
-                    "a language tag, e.g. `language en`",
-                    Form::Language,
-                );
-            }
-            "discuri" => {
-                // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
-                p.discuri = values::checked_text(
-                    cx,
-                    it,
-                    "the URL of the human-readable policy",
-                    Form::Page,
-                );
-            }
-            "opturi" => {
-                // REC §3.2.2: opturi is a URI (or mailto:) for opt-in/opt-out requests.
-                p.opturi = values::checked_text(
-                    cx,
-                    it,
-                    "a URL or `mailto:` address for opting in or out",
-                    Form::PageOrMail,
-                );
-            }
-            "test" => {
-                values::flag(cx, it);
-                p.test = true;
-            }
-            "expiry" => p.expiry_seconds = values::expiry(cx, it),
-            "summary" => p.summary = values::text(cx, it, "the summary, as a string"),
-            "covers" => p.covers.extend(coverage(cx, it)),
-            "entity" => p.entity = entity(cx, it),
-            "access" => access(cx, it, &mut p),
-            "dispute" => p.disputes.extend(dispute(cx, it)),
-            "subject" => p.subjects.extend(subject(cx, it)),
-            "recipient" => p.recipients.extend(recipient(cx, it)),
-            "data" => p.datasets.extend(data::dataset(cx, it)),
-            "collect" => p.statements.extend(statement::statement(cx, it)),
-            "cookie" => p.cookies.extend(practice::cookie(cx, it)),
-            "share" => p.sharing.extend(practice::share(cx, it)),
-            "security" => security(cx, it, &mut p, &mut security_text_at),
-            "retention" => p.retention.extend(practice::retention(cx, it)),
-            "right" => p.rights.extend(practice::right(cx, it)),
-            "opt-out" => p.opt_outs.extend(practice::opt_out(cx, it)),
-            "changes" => p.changes = Some(practice::changes(cx, it)),
-            "promise" => p.promises.extend(promise::promise(cx, it)),
-            "section" => p.sections.extend(section(cx, it)),
-            _ => p.acknowledgments.extend(acknowledge(cx, it)),
-        }
-    });
+        },
+    );
     if !has_title && !title_misspelt && item.block.is_some() {
         cx.missing(
             item,
@@ -209,7 +230,7 @@ const ENTITY_KEYS: &[Key] = &[
 ];
 
 /// `entity "Legal Name" { ... }` (REC §3.2.4).
-fn entity(cx: &mut Cx, item: &Item) -> Option<Entity> {
+pub(super) fn entity(cx: &mut Cx, item: &Item) -> Option<Entity> {
     let mut args = Args::of(cx, item);
     let name = args.text(cx, "the legal name of the organisation, as a string");
     args.finish(cx);
@@ -217,10 +238,19 @@ fn entity(cx: &mut Cx, item: &Item) -> Option<Entity> {
         origin: origin(&item.head),
         ..Entity::default()
     };
+    entity_block(cx, item, &mut e);
+    e.name = name?;
+    Some(e)
+}
+
+/// The block of an `entity` (also of `dpo`, `authority`, `representative`):
+/// department, email, phone, url, postal address, text.
+pub(super) fn entity_block(cx: &mut Cx, item: &Item, e: &mut Entity) {
+    let block = format!("a `{}` block", item.key());
     each_item(
         cx,
         block_items(item),
-        "an `entity` block",
+        &block,
         ENTITY_KEYS,
         |cx, it| match it.key() {
             "department" => e.department = values::text(cx, it, "the department, as a string"),
@@ -235,8 +265,6 @@ fn entity(cx: &mut Cx, item: &Item) -> Option<Entity> {
             _ => e.text = values::text(cx, it, "prose as a string"),
         },
     );
-    e.name = name?;
-    Some(e)
 }
 
 const POSTAL_KEYS: &[Key] = &[

@@ -1,11 +1,11 @@
 //! Practices: `cookie`, `share`, `security`, `retention`, `right`, `opt-out`, `changes`.
 
 use super::context::{block_items, each_item, many, many_block, once, origin, Args, Cx, Key};
-use super::{data, lists, values};
+use super::{data, lists, practice_law, values};
 use crate::ast::Item;
 use crate::model::{
-    ChangeNotice, Cookie, Exception, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule,
-    Right, RightKind, SecurityMeasure, Sharing,
+    ChangeNotice, Cookie, Exception, MeasureKind, NotifyMethod, OptOut, Party, PracticeLaw,
+    RetentionRule, Right, RightKind, SecurityMeasure, Sharing,
 };
 use crate::span::Span;
 use crate::vocabulary::{Category, Required};
@@ -49,6 +49,7 @@ pub fn cookie(cx: &mut Cx, item: &Item) -> Option<Cookie> {
         retention: None,
         linked: false,
         cross_site: false,
+        legal: PracticeLaw::default(),
         text: None,
         origin: origin(&item.head),
     };
@@ -56,7 +57,7 @@ pub fn cookie(cx: &mut Cx, item: &Item) -> Option<Cookie> {
         cx,
         block_items(item),
         "a `cookie` block",
-        COOKIE_KEYS,
+        &practice_law::with_keys(COOKIE_KEYS),
         |cx, it| match it.key() {
             "name" => c.cookie_name = values::text(cx, it, "the cookie's name as set, as a string"),
             "domain" => {
@@ -97,6 +98,7 @@ pub fn cookie(cx: &mut Cx, item: &Item) -> Option<Cookie> {
             "retain" => c.retention = lists::retention(cx, it),
             "linked" => c.linked = values::yes_no(cx, it).unwrap_or(false),
             "cross-site" => c.cross_site = values::yes_no(cx, it).unwrap_or(false),
+            key if practice_law::is_key(key) => practice_law::item(cx, it, &mut c.legal),
             _ => c.text = values::text(cx, it, "prose as a string"),
         },
     );
@@ -131,6 +133,21 @@ pub fn exceptions() -> &'static [(&'static str, Exception)] {
     EXCEPTIONS
 }
 
+/// Whether a `share`'s `basis` line names one of the exceptions promises state
+/// (`basis service-providers`) rather than a GDPR legal basis (`basis contract`,
+/// `basis contact legitimate-interests "..."`). `consent` is both; it stays an
+/// exception, which the GDPR pack reads as the consent basis.
+fn is_exception_basis(it: &Item) -> bool {
+    let first = it.values().next().and_then(crate::ast::Value::as_word);
+    let legal = first.is_some_and(|w| {
+        w != "consent"
+            && (<crate::vocabulary::LegalBasis as crate::vocabulary::LawTerm>::from_word(w)
+                .is_some()
+                || <crate::vocabulary::Purpose as crate::vocabulary::Term>::from_word(w).is_some())
+    });
+    !legal
+}
+
 /// `share NAME "title" { ... }`.
 pub fn share(cx: &mut Cx, item: &Item) -> Option<Sharing> {
     let mut args = Args::of(cx, item);
@@ -151,6 +168,7 @@ pub fn share(cx: &mut Cx, item: &Item) -> Option<Sharing> {
         sale: false,
         identifiable: true,
         basis: None,
+        legal: PracticeLaw::default(),
         text: None,
         origin: origin(&item.head),
     };
@@ -159,7 +177,7 @@ pub fn share(cx: &mut Cx, item: &Item) -> Option<Sharing> {
         cx,
         block_items(item),
         "a `share` block",
-        SHARE_KEYS,
+        &practice_law::with_keys(SHARE_KEYS),
         |cx, it| match it.key() {
             "with" => {
                 has_with = true;
@@ -182,13 +200,14 @@ pub fn share(cx: &mut Cx, item: &Item) -> Option<Sharing> {
                 values::flag(cx, it);
                 s.identifiable = false;
             }
-            "basis" => {
+            "basis" if is_exception_basis(it) => {
                 let mut args = Args::of(cx, it);
                 if let Some(v) = args.required(cx, "the exception the sharing falls under") {
                     s.basis = cx.choice(v, "basis", EXCEPTIONS);
                 }
                 args.finish(cx);
             }
+            key if practice_law::is_key(key) => practice_law::item(cx, it, &mut s.legal),
             _ => s.text = values::text(cx, it, "prose as a string"),
         },
     );
@@ -311,22 +330,27 @@ pub fn retention(cx: &mut Cx, item: &Item) -> Option<RetentionRule> {
     Some(r)
 }
 
-const RIGHT_KINDS: &[(&str, RightKind)] = &[
-    ("access", RightKind::Access),
-    ("correction", RightKind::Correction),
-    ("deletion", RightKind::Deletion),
-    ("export", RightKind::Export),
-    ("objection", RightKind::Objection),
+const RIGHT_KEYS: &[Key] = &[
+    once("subjects"),
+    once("limits"),
+    once("response"),
+    once("text"),
 ];
 
-const RIGHT_KEYS: &[Key] = &[once("subjects"), once("limits"), once("text")];
+/// Every word a `right` takes: the kinds' own words, then the aliases
+/// (`rectification`, `erasure`, `portability`, ...).
+fn right_kinds() -> Vec<(&'static str, RightKind)> {
+    let mut out = <RightKind as crate::vocabulary::LawTerm>::options();
+    out.extend_from_slice(crate::vocabulary::RIGHT_ALIASES);
+    out
+}
 
 /// `right KIND "how" { ... }`.
 pub fn right(cx: &mut Cx, item: &Item) -> Option<Right> {
     let mut args = Args::of(cx, item);
     let kind = args
         .required(cx, "the kind of right, e.g. `right deletion \"email us\"`")
-        .and_then(|v| cx.choice(v, "right", RIGHT_KINDS));
+        .and_then(|v| cx.choice(v, "right", &right_kinds()));
     let how = args.text(cx, "how to exercise the right, as a string");
     args.finish(cx);
     let mut r = Right {
@@ -334,6 +358,7 @@ pub fn right(cx: &mut Cx, item: &Item) -> Option<Right> {
         how: String::new(),
         subjects: Vec::new(),
         limits: None,
+        response: None,
         text: None,
         origin: origin(&item.head),
     };
@@ -345,6 +370,13 @@ pub fn right(cx: &mut Cx, item: &Item) -> Option<Right> {
         |cx, it| match it.key() {
             "subjects" => r.subjects = lists::names(cx, it, "the subjects who have the right"),
             "limits" => r.limits = values::text(cx, it, "the limits of the right, as a string"),
+            "response" => {
+                r.response = values::text(
+                    cx,
+                    it,
+                    "how soon requests are answered, e.g. `response \"within one month\"`",
+                );
+            }
             _ => r.text = values::text(cx, it, "prose as a string"),
         },
     );

@@ -1,7 +1,7 @@
 //! `collect NAME "title" { ... }`: a P3P STATEMENT (REC §3.3).
 
 use super::context::{block_items, each_item, many_block, once, origin, Args, Cx, Key};
-use super::{data, lists, values};
+use super::{data, lists, practice_law, values};
 use crate::ast::Item;
 use crate::model::Statement;
 
@@ -31,11 +31,12 @@ pub fn statement(cx: &mut Cx, item: &Item) -> Option<Statement> {
         origin: origin(&item.head),
         ..Statement::default()
     };
+    let keys = practice_law::with_keys(KEYS);
     each_item(
         cx,
         block_items(item),
         "a `collect` block",
-        KEYS,
+        &keys,
         |cx, it| match it.key() {
             "from" => st.subjects = lists::names(cx, it, "the subjects the data is collected from"),
             "data" => st.data.extend(data::uses(cx, it)),
@@ -46,6 +47,7 @@ pub fn statement(cx: &mut Cx, item: &Item) -> Option<Statement> {
                 values::flag(cx, it);
                 st.identifiable = false;
             }
+            key if practice_law::is_key(key) => practice_law::item(cx, it, &mut st.legal),
             "consequence" => st.consequence = values::text(cx, it, "the consequence as a string"),
             _ => st.text = values::text(cx, it, "prose as a string"),
         },

@@ -35,9 +35,25 @@ fn policy(p: &Policy, index: &LineIndex<'_>, out: &mut Vec<Diagnostic>) {
     value("language", p.language.as_ref(), Form::Language, at);
     value("discuri", p.discuri.as_ref(), Form::Page, at);
     value("opturi", p.opturi.as_ref(), Form::PageOrMail, at);
-    if let Some(e) = &p.entity {
-        value("email", e.email.as_ref(), Form::Email, &e.origin);
-        value("url", e.url.as_ref(), Form::WebUrl, &e.origin);
+    let legal = &p.legal;
+    value("updated", legal.updated.as_ref(), Form::Date, &legal.origin);
+    let representatives = legal.representatives.iter().map(|r| &r.contact);
+    for e in [&p.entity, &legal.dpo, &legal.authority]
+        .into_iter()
+        .flatten()
+        .chain(representatives)
+    {
+        let at = if e.origin.span().is_some() {
+            &e.origin
+        } else {
+            at
+        };
+        value("email", e.email.as_ref(), Form::Email, at);
+        value("url", e.url.as_ref(), Form::WebUrl, at);
+    }
+    if let Some(c) = &legal.ccpa {
+        value("do-not-sell", c.do_not_sell.as_ref(), Form::PageOrMail, at);
+        value("limit-use", c.limit_use.as_ref(), Form::PageOrMail, at);
     }
     for d in &p.disputes {
         // A blank service is a missing one: P312 says so.

@@ -1,18 +1,34 @@
-//! The single source of truth for every P3P 1.0 term.
+//! The single source of truth for every P3P 1.0 term and every legal term
+//! (GDPR, UK GDPR, CCPA/CPRA: `law_terms`, `gdpr_terms`, `ccpa_terms`, `rights`,
+//! `law_mappings`).
 //!
 //! Each term has: the word used in policy source files and in P3P XML (they are the
 //! same, as the spec spells them), its compact-policy token (REC §4.2), and its
 //! plain-language wording for the human-readable policy (after W3C's P3P
 //! translation guidance). Nothing else in the crate spells a P3P term by hand.
 
+mod ccpa_terms;
 mod data_schema;
 mod data_words;
+mod gdpr_terms;
+pub mod identifying;
+mod law_mappings;
+mod law_terms;
+mod rights;
 mod terms;
 
+pub use ccpa_terms::{CcpaCategory, Disclosure, Sensitive};
 pub use data_schema::{
     all_names as data_names, lookup as lookup_data, DataElement, DATA_SCHEMA_ROOTS,
 };
 pub use data_words::data_label;
+pub use gdpr_terms::{Art9Condition, Law, LegalBasis, Safeguard};
+pub use law_mappings::{
+    business_purpose, ccpa_for_category, ccpa_for_element, is_eea, is_uk, sensitive_for_category,
+    sensitive_for_element, EEA_COUNTRIES,
+};
+pub use law_terms::LawTerm;
+pub use rights::{RightKind, RIGHT_ALIASES};
 pub use terms::{
     Access, Category, Purpose, Recipient, Remedy, Required, ResolutionType, Retention,
 };

@@ -40,6 +40,11 @@ pub fn right(kind: RightKind) -> (&'static str, &'static str) {
             "Object to a use",
             "You may object to a use of your information and ask us to stop it.",
         ),
+        // The rights the GDPR and CCPA added are worded in the vocabulary.
+        other => (
+            crate::vocabulary::LawTerm::label(other),
+            crate::vocabulary::LawTerm::plain(other),
+        ),
     }
 }
 

@@ -2,6 +2,7 @@
 //! (REC §2.2.3).
 
 use super::lower::REFERENCE_PATH;
+use std::fmt::Write as _;
 
 /// The forms `policyc header` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,4 +38,44 @@ pub fn snippet(format: HeaderFormat, cp: Option<&str>) -> String {
         ),
         HeaderFormat::HtmlLink => format!("<link rel=\"P3Pv1\" href=\"{REFERENCE_PATH}\">\n"),
     }
+}
+
+/// What a header is for, written as a comment in the server snippets.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Scope<'a> {
+    pub site: Option<&'a str>,
+    /// A per-policy header: serve it on that policy's paths only.
+    pub policy: Option<&'a str>,
+    pub paths: &'a [String],
+}
+
+/// The snippet for one site or one policy's paths: the HTTP header and the link
+/// tag as `snippet` writes them; the server forms open with a comment saying where
+/// they go (REC §4: the CP describes the cookies of the responses it is sent with).
+pub fn scoped_snippet(format: HeaderFormat, cp: Option<&str>, scope: &Scope<'_>) -> String {
+    let body = snippet(format, cp);
+    if !matches!(format, HeaderFormat::Nginx | HeaderFormat::Apache) {
+        return body;
+    }
+    let mut note = String::new();
+    if let Some(site) = scope.site {
+        let _ = writeln!(note, "# for the site {}", one_line(site));
+    }
+    if let Some(policy) = scope.policy {
+        let paths: Vec<String> = scope.paths.iter().map(|p| one_line(p)).collect();
+        let _ = writeln!(
+            note,
+            "# the compact policy of policy {} only: serve it on the paths it covers ({}), in the matching location block",
+            one_line(policy),
+            paths.join(" ")
+        );
+    }
+    format!("{note}{body}")
+}
+
+/// A value made safe for a one-line comment.
+fn one_line(v: &str) -> String {
+    v.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }

@@ -3,12 +3,13 @@
 
 use super::super::EmitError;
 use super::statements::lower_statements;
-use crate::model::{Dispute, Policy, PolicySet};
-use crate::p3p::cookies::{cookie_policy, cookie_policy_name};
+use crate::model::{DataRef, DataUse, Dispute, Policy, PolicySet};
+use crate::p3p::cookies::{cookie_policy, cookie_policy_name, COOKIES};
 use crate::p3p::document::{
     CookiePattern, P3pDispute, P3pImg, P3pPolicy, PolicyFile, PolicyRef, ReferenceFile,
 };
 use crate::p3p::entity;
+use crate::span::Origin;
 
 /// Where the policy file is deployed; `POLICY-REF/@about` points into it.
 pub const POLICY_PATH: &str = "/w3c/policy.xml";
@@ -113,51 +114,162 @@ pub fn sites(set: &PolicySet) -> Vec<String> {
     out
 }
 
-/// The policy reference file (REC §2.3) for one site (`None`: for a file that
-/// declares no sites): one POLICY-REF per cookie policy (cookies only,
-/// so they never compete for URIs), then one per policy covering the site with the
-/// paths it covers there, most specific first so the first match is the right one
-/// (REC §2.3.2.1). A reference file is per host (REC §2.2.1), so policies covering
-/// other sites are left out.
-pub fn lower_reference(set: &PolicySet, file: &PolicyFile, site: Option<&str>) -> ReferenceFile {
-    let mut refs = Vec::new();
+/// One cookie pattern of a policy's cookie POLICY-REF, where it comes from (a
+/// `cookie` block, or statements about `dynamic.cookies` outside cookie blocks).
+#[derive(Clone, Debug)]
+pub struct CookieBinding {
+    /// The declared policy whose cookie policy the pattern binds to.
+    pub policy: String,
+    pub pattern: CookiePattern,
+    pub origin: Origin,
+}
+
+/// A cookie pattern that can never match: an earlier COOKIE-INCLUDE of another
+/// policy matches every cookie it matches (REC §2.3.2.1: the first POLICY-REF that
+/// matches wins), so its cookies are bound to that other policy.
+#[derive(Clone, Debug)]
+pub struct ShadowedBinding {
+    pub site: Option<String>,
+    pub binding: CookieBinding,
+    /// The policy whose earlier pattern catches its cookies.
+    pub by: String,
+}
+
+/// The cookie patterns of every policy applying on `site`, in reference-file
+/// order: most specific first (REC §2.3.2.1, the first match wins), in declaration
+/// order among equals. Each named `cookie` gives its pattern; a `cookie` without
+/// name, domain or path, and statements about `dynamic.cookies` outside `cookie`
+/// blocks (cookies the policy does not name), give the wildcard `* * * *`, which
+/// therefore comes after every named pattern of the site.
+pub fn cookie_bindings(
+    set: &PolicySet,
+    file: &PolicyFile,
+    site: Option<&str>,
+) -> Vec<CookieBinding> {
+    let mut out: Vec<CookieBinding> = Vec::new();
     for p in set.policies.iter().filter(|p| covers_site(set, p, site)) {
         let name = cookie_policy_name(&p.name);
         if !file.policies.iter().any(|q| q.name == name) {
             continue;
         }
-        let mut cookie_include: Vec<CookiePattern> = p
-            .cookies
-            .iter()
-            .map(|c| {
+        let mut mine: Vec<CookieBinding> = Vec::new();
+        let push = |mine: &mut Vec<CookieBinding>, pattern: CookiePattern, origin: &Origin| {
+            if !mine.iter().any(|b| b.pattern == pattern) {
+                mine.push(CookieBinding {
+                    policy: p.name.clone(),
+                    pattern,
+                    origin: origin.clone(),
+                });
+            }
+        };
+        for c in &p.cookies {
+            push(
+                &mut mine,
                 pattern(
                     c.cookie_name.as_deref(),
                     c.domain.as_deref(),
                     c.path.as_deref(),
-                )
-            })
-            .collect();
-        if cookie_include.is_empty() {
-            cookie_include.push(pattern(None, None, None));
+                ),
+                &c.origin,
+            );
         }
-        cookie_include.dedup();
-        refs.push(PolicyRef {
-            about: format!("{POLICY_PATH}#{name}"),
-            cookie_include,
-            ..PolicyRef::default()
-        });
+        // Cookies collected as `data dynamic.cookies` are not named: only the
+        // wildcard binds them (REC §2.3.2.5).
+        if let Some(origin) = unnamed_cookie_use(p) {
+            push(&mut mine, pattern(None, None, None), origin);
+        }
+        if mine.is_empty() {
+            push(&mut mine, pattern(None, None, None), &p.origin);
+        }
+        out.extend(mine);
     }
-    // A cookie matching several COOKIE-INCLUDEs gets the first: specific patterns
-    // (named cookies) before wildcards (REC §2.3.2.1).
-    refs.sort_by_key(|r: &PolicyRef| {
-        std::cmp::Reverse(
-            r.cookie_include
+    out.sort_by_key(|b| std::cmp::Reverse(cookie_specificity(&b.pattern)));
+    out
+}
+
+/// Where the policy collects or shares `dynamic.cookies` outside `cookie` blocks.
+fn unnamed_cookie_use(p: &Policy) -> Option<&Origin> {
+    let holds_cookies = |uses: &[DataUse]| {
+        uses.iter().any(|u| match u {
+            DataUse::Item(i) => is_cookies(&i.data),
+            DataUse::Set { name, .. } => p
+                .datasets
                 .iter()
-                .map(cookie_specificity)
-                .min()
-                .unwrap_or(0),
-        )
-    });
+                .filter(|d| d.name == *name)
+                .flat_map(|d| d.items.iter())
+                .any(|i| is_cookies(&i.data)),
+        })
+    };
+    p.statements
+        .iter()
+        .find(|s| holds_cookies(&s.data))
+        .map(|s| &s.origin)
+        .or_else(|| {
+            p.sharing
+                .iter()
+                .find(|s| holds_cookies(&s.data))
+                .map(|s| &s.origin)
+        })
+}
+
+fn is_cookies(d: &DataRef) -> bool {
+    matches!(d, DataRef::Schema(r) if r.trim_start_matches('#') == COOKIES)
+}
+
+/// The cookie patterns of `site` that never match, because an earlier pattern of
+/// another policy matches every cookie they match.
+pub fn shadowed_bindings(bindings: &[CookieBinding], site: Option<&str>) -> Vec<ShadowedBinding> {
+    let mut out = Vec::new();
+    for (i, b) in bindings.iter().enumerate() {
+        if let Some(earlier) = bindings[..i]
+            .iter()
+            .find(|e| e.policy != b.policy && covers_pattern(&e.pattern, &b.pattern))
+        {
+            out.push(ShadowedBinding {
+                site: site.map(str::to_string),
+                binding: b.clone(),
+                by: earlier.policy.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// True when every cookie `b` matches is matched by `a`: each attribute of `a` is
+/// `*` or the same as `b`'s.
+fn covers_pattern(a: &CookiePattern, b: &CookiePattern) -> bool {
+    let one = |x: &str, y: &str| x == "*" || x == y;
+    one(&a.name, &b.name)
+        && one(&a.value, &b.value)
+        && one(&a.domain, &b.domain)
+        && one(&a.path, &b.path)
+}
+
+/// The policy reference file (REC §2.3) for one site (`None`: for a file that
+/// declares no sites): the cookie POLICY-REFs (cookies only, so they never compete
+/// for URIs) with their patterns in `cookie_bindings` order, consecutive patterns
+/// of one policy sharing a POLICY-REF; then one POLICY-REF per policy covering the
+/// site with the paths it covers there, most specific first so the first match is
+/// the right one (REC §2.3.2.1). A reference file is per host (REC §2.2.1), so
+/// policies covering other sites are left out.
+pub fn lower_reference(set: &PolicySet, file: &PolicyFile, site: Option<&str>) -> ReferenceFile {
+    let mut refs: Vec<PolicyRef> = Vec::new();
+    let mut last: Option<String> = None;
+    for b in cookie_bindings(set, file, site) {
+        match refs.last_mut() {
+            Some(r) if last.as_deref() == Some(b.policy.as_str()) => {
+                r.cookie_include.push(b.pattern);
+            }
+            _ => {
+                refs.push(PolicyRef {
+                    about: format!("{POLICY_PATH}#{}", cookie_policy_name(&b.policy)),
+                    cookie_include: vec![b.pattern],
+                    ..PolicyRef::default()
+                });
+                last = Some(b.policy);
+            }
+        }
+    }
     let mut pages: Vec<PolicyRef> = set
         .policies
         .iter()
@@ -253,4 +365,9 @@ fn cookie_specificity(c: &CookiePattern) -> usize {
         .iter()
         .filter(|v| v.as_str() != "*")
         .count()
+}
+
+/// The INCLUDE paths of a policy on a site, as its POLICY-REF lists them.
+pub fn covered_paths(p: &Policy, site: Option<&str>) -> Vec<String> {
+    page_ref(p, site).map(|r| r.include).unwrap_or_default()
 }

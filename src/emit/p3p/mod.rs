@@ -19,6 +19,15 @@ use crate::model::PolicySet;
 use crate::p3p::cookies::cookie_policy_name;
 use crate::p3p::document::{P3pPolicy, PolicyFile, ReferenceFile};
 pub use header::HeaderFormat;
+use std::fmt::Write as _;
+
+/// The deploy snippets written for each header.
+const SNIPPETS: [(&str, HeaderFormat); 4] = [
+    ("p3p-header.txt", HeaderFormat::Http),
+    ("nginx.conf", HeaderFormat::Nginx),
+    ("apache.conf", HeaderFormat::Apache),
+    ("link.html", HeaderFormat::HtmlLink),
+];
 
 pub struct P3pEmitter;
 
@@ -32,12 +41,42 @@ pub struct P3pOutput {
     /// When the policies cover several sites: each site's own reference file
     /// (a reference file is per host, REC §2.2.1), written to `sites/<site>/w3c/p3p.xml`.
     pub site_references: Vec<(String, ReferenceFile)>,
-    /// The compact policy tokens: of the cookie policies, or of every policy when
-    /// the file declares no cookies; `None` only for a file without policies.
+    /// The compact policy tokens of `p3p-header.txt`: the first entry of `headers`;
+    /// `None` only for a file without policies.
     pub compact: Option<String>,
+    /// Every header policyc writes: one per site (the first is `compact`), then,
+    /// where the policies applying on a site have different compact policies, one
+    /// per such policy for the paths it covers (REC §4: a CP describes the cookies
+    /// of the response it is sent with).
+    pub headers: Vec<SiteHeader>,
+    /// Sites whose policies disagree on ACCESS: one CP carries one ACCESS value
+    /// (REC §4.2.1), so the site's header stands for one policy.
+    pub access_splits: Vec<AccessSplit>,
+    /// Cookie patterns that never match (REC §2.3.2.1, first match wins).
+    pub shadowed: Vec<lower::ShadowedBinding>,
 }
 
-/// Lowers a checked policy set to its P3P form and derives the compact policy.
+/// One header: for a site (`None`: the file declares no sites), for all its
+/// policies (`policy: None`) or for the paths of one policy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteHeader {
+    pub site: Option<String>,
+    pub policy: Option<String>,
+    pub compact: Option<String>,
+    /// The INCLUDE paths of the policy on the site (for a per-policy header).
+    pub paths: Vec<String>,
+}
+
+/// A site whose policies disagree on ACCESS: its header stands for `stands_for`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessSplit {
+    pub site: Option<String>,
+    pub stands_for: String,
+    /// The other policies, each with its own header.
+    pub others: Vec<String>,
+}
+
+/// Lowers a checked policy set to its P3P form and derives the compact policies.
 pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
     let policy_file = lower::lower_file(set)?;
     let sites = lower::sites(set);
@@ -56,39 +95,118 @@ pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
     } else {
         Vec::new()
     };
-    // The header goes with `w3c/p3p.xml`: its CP describes the policies that apply
-    // on that site.
-    let here: Vec<&str> = set
-        .policies
-        .iter()
-        .filter(|p| lower::covers_site(set, p, primary))
-        .map(|p| p.name.as_str())
-        .collect();
-    let cookie_names: Vec<String> = here.iter().map(|n| cookie_policy_name(n)).collect();
-    let pick = |names: &[String]| -> Vec<P3pPolicy> {
-        policy_file
-            .policies
-            .iter()
-            .filter(|p| names.contains(&p.name))
-            .cloned()
-            .collect()
-    };
-    let cookie_policies = pick(&cookie_names);
-    // REC §4: the CP summarises the policy for the cookies. When no policy here
-    // declares cookies, the CP summarises every policy here: user agents that read
-    // only the header (REFERENCE A8) still see the practices, and it can only overstate.
-    let compact = if cookie_policies.is_empty() {
-        let names: Vec<String> = here.iter().map(|n| (*n).to_string()).collect();
-        compact::compact_policy(&pick(&names))
+    let mut headers = Vec::new();
+    let mut access_splits = Vec::new();
+    let mut shadowed = Vec::new();
+    let site_list: Vec<Option<&str>> = if sites.is_empty() {
+        vec![None]
     } else {
-        compact::compact_policy(&cookie_policies)
+        sites.iter().map(|s| Some(s.as_str())).collect()
     };
+    for site in site_list {
+        let (h, split) = site_headers(set, &policy_file, site);
+        headers.extend(h);
+        access_splits.extend(split);
+        shadowed.extend(lower::shadowed_bindings(
+            &lower::cookie_bindings(set, &policy_file, site),
+            site,
+        ));
+    }
+    let compact = headers.first().and_then(|h| h.compact.clone());
     Ok(P3pOutput {
         policy_file,
         reference,
         site_references,
         compact,
+        headers,
+        access_splits,
+        shadowed,
     })
+}
+
+/// The headers of one site. Each policy applying there stands for the cookies
+/// its cookie policy is bound to (or, when no policy of the site declares
+/// cookies, for its practices: user agents that read only the header, REFERENCE
+/// A8, still see them, and it can only overstate). The site's header merges them
+/// when they agree on ACCESS; otherwise it is the first policy's (REC §4.2.1: the
+/// CP's ACCESS is the policy's own, never an invented one). Where the policies'
+/// compact policies differ, each also gets its own header for its paths.
+fn site_headers(
+    set: &PolicySet,
+    file: &PolicyFile,
+    site: Option<&str>,
+) -> (Vec<SiteHeader>, Option<AccessSplit>) {
+    let here: Vec<&crate::model::Policy> = set
+        .policies
+        .iter()
+        .filter(|p| lower::covers_site(set, p, site))
+        .collect();
+    let find = |name: &str| file.policies.iter().find(|p| p.name == name);
+    let any_cookies = here
+        .iter()
+        .any(|p| find(&cookie_policy_name(&p.name)).is_some());
+    // The P3P policies each declared policy stands for in a CP.
+    let members: Vec<(&str, Vec<P3pPolicy>)> = here
+        .iter()
+        .filter_map(|p| {
+            let chosen = if any_cookies {
+                find(&cookie_policy_name(&p.name))
+            } else {
+                find(&p.name)
+            };
+            chosen.map(|c| (p.name.as_str(), vec![c.clone()]))
+        })
+        .collect();
+    let site_name = site.map(str::to_string);
+    let accesses: std::collections::BTreeSet<_> = members
+        .iter()
+        .flat_map(|(_, ps)| ps.iter().filter_map(|p| p.access))
+        .collect();
+    let all: Vec<P3pPolicy> = members.iter().flat_map(|(_, ps)| ps.clone()).collect();
+    let (site_cp, split) = if accesses.len() > 1 {
+        let stands_for = members.first().map(|(n, _)| (*n).to_string());
+        let cp = members
+            .first()
+            .and_then(|(_, ps)| compact::compact_policy(ps));
+        let split = stands_for.map(|s| AccessSplit {
+            site: site_name.clone(),
+            others: members
+                .iter()
+                .skip(1)
+                .map(|(n, _)| (*n).to_string())
+                .collect(),
+            stands_for: s,
+        });
+        (cp, split)
+    } else {
+        (compact::compact_policy(&all), None)
+    };
+    let mut out = vec![SiteHeader {
+        site: site_name.clone(),
+        policy: None,
+        compact: site_cp.clone(),
+        paths: Vec::new(),
+    }];
+    let own: Vec<(&str, Option<String>)> = members
+        .iter()
+        .map(|(n, ps)| (*n, compact::compact_policy(ps)))
+        .collect();
+    if own.iter().any(|(_, cp)| *cp != site_cp) {
+        for (name, cp) in own {
+            let paths = here
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| lower::covered_paths(p, site))
+                .unwrap_or_default();
+            out.push(SiteHeader {
+                site: site_name.clone(),
+                policy: Some(name.to_string()),
+                compact: cp,
+                paths,
+            });
+        }
+    }
+    (out, split)
 }
 
 fn io_error(e: &std::io::Error) -> EmitError {
@@ -136,6 +254,32 @@ impl Emitter for P3pEmitter {
                 path: format!("sites/{}/w3c/p3p.xml", path_segment(site)),
                 bytes: reference::render(r).map_err(|e| io_error(&e))?,
             });
+        }
+        // Per-site headers when the file covers several sites; per-policy headers
+        // where a site's policies have different compact policies.
+        let several = out.site_references.len() > 1;
+        for h in &out.headers {
+            if h.policy.is_none() && !several {
+                continue;
+            }
+            let mut dir = String::new();
+            if let (Some(site), true) = (&h.site, several) {
+                let _ = write!(dir, "sites/{}/", path_segment(site));
+            }
+            if let Some(p) = &h.policy {
+                let _ = write!(dir, "policies/{}/", path_segment(p));
+            }
+            let note = header::Scope {
+                site: h.site.as_deref(),
+                policy: h.policy.as_deref(),
+                paths: &h.paths,
+            };
+            for (name, format) in SNIPPETS {
+                files.push(Output {
+                    path: format!("{dir}{name}"),
+                    bytes: header::scoped_snippet(format, h.compact.as_deref(), &note).into_bytes(),
+                });
+            }
         }
         Ok(files)
     }

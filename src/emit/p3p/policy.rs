@@ -5,7 +5,7 @@ use super::xml::{empty, finish, text, writer, XmlWriter};
 use crate::p3p::document::{
     P3pData, P3pDispute, P3pPolicy, P3pStatement, PolicyFile, P3P_NAMESPACE,
 };
-use crate::vocabulary::{Purpose, Required, Term};
+use crate::vocabulary::{Category, Purpose, Required, Term};
 use std::io;
 
 /// Renders the policy file.
@@ -184,12 +184,15 @@ fn statement(w: &mut XmlWriter, s: &P3pStatement) -> io::Result<()> {
             w.create_element("RETENTION")
                 .write_inner_content(|w| empty(w, r.word()))?;
         }
-        w.create_element("DATA-GROUP").write_inner_content(|w| {
-            for d in &s.data {
-                data(w, d)?;
-            }
-            Ok(())
-        })?;
+        // REC §3.3.1: a NON-IDENTIFIABLE statement may have no DATA-GROUP.
+        if !s.data.is_empty() {
+            w.create_element("DATA-GROUP").write_inner_content(|w| {
+                for d in &s.data {
+                    data(w, d)?;
+                }
+                Ok(())
+            })?;
+        }
         Ok(())
     })?;
     Ok(())
@@ -209,7 +212,11 @@ fn data(w: &mut XmlWriter, d: &P3pData) -> io::Result<()> {
     el.write_inner_content(|w| {
         w.create_element("CATEGORIES").write_inner_content(|w| {
             for c in &d.categories {
-                empty(w, c.word())?;
+                // REC §3.4: `other-category` holds its description as text.
+                match (&d.other_category, c) {
+                    (Some(t), Category::OtherCategory) => text(w, c.word(), t)?,
+                    _ => empty(w, c.word())?,
+                }
             }
             Ok(())
         })?;

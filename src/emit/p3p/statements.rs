@@ -193,13 +193,15 @@ pub fn lower_statements(policy: &Policy) -> Result<Vec<P3pStatement>, EmitError>
     Ok(out)
 }
 
-/// REC §3.3.1: a statement without NON-IDENTIFIABLE needs PURPOSE, RECIPIENT and
-/// RETENTION; every statement needs a DATA-GROUP.
+/// REC §3.3.1: a statement without NON-IDENTIFIABLE needs PURPOSE, RECIPIENT,
+/// RETENTION and a DATA-GROUP; a NON-IDENTIFIABLE one may omit all of them (the
+/// schema's `(NON-IDENTIFIABLE, PURPOSE?, RECIPIENT?, RETENTION?, DATA-GROUP*)`:
+/// "we collect nothing").
 fn validate(policy: &Policy, index: usize, s: &P3pStatement) -> Result<(), EmitError> {
-    let missing = if s.data.is_empty() {
-        Some("data")
-    } else if s.non_identifiable {
+    let missing = if s.non_identifiable {
         None
+    } else if s.data.is_empty() {
+        Some("data")
     } else if s.purposes.is_empty() {
         Some("a purpose")
     } else if s.recipients.is_empty() {
@@ -322,13 +324,14 @@ fn cookie_statement(lookup: &Lookup<'_>, cookie: &Cookie) -> P3pStatement {
         optional: false,
         origin: cookie.origin.clone(),
     };
+    let described = cookie.holds.as_deref();
     P3pStatement {
         consequence: cookie.holds.clone(),
         non_identifiable: !cookie.linked,
         purposes: purposes(&cookie.purposes),
         recipients: recipients(lookup, &uses, cookie.provider.as_deref()),
         retention: cookie.retention.as_ref().map(|r| r.value),
-        data: vec![data_item(&item)],
+        data: vec![data_item(&item, described)],
     }
 }
 
@@ -400,8 +403,14 @@ fn recipients(
     for u in uses {
         add(&u.name, u.required);
     }
+    // REC §3.3.5: a third-party cookie's provider receives what it holds. When the
+    // cookie already names it as a recipient, that use (with its `required`, the
+    // consent it is gated on) is the one: adding it again as `always` would list
+    // it twice and the CP would lose the choice (REC §4.2.5: `UNRi`, not `UNR`).
     if let Some(p) = provider {
-        add(p, Required::Always);
+        if !uses.iter().any(|u| u.name == p) {
+            add(p, Required::Always);
+        }
     }
     out
 }
@@ -418,11 +427,11 @@ fn data(lookup: &Lookup<'_>, uses: &[DataUse]) -> Vec<P3pData> {
     };
     for u in uses {
         match u {
-            DataUse::Item(item) => push(data_item(item)),
+            DataUse::Item(item) => push(data_item(item, None)),
             DataUse::Set { name, .. } => {
                 if let Some(set) = lookup.datasets.get(name.as_str()) {
                     for item in &set.items {
-                        push(data_item(item));
+                        push(data_item(item, set.description.as_deref()));
                     }
                 }
             }
@@ -431,17 +440,28 @@ fn data(lookup: &Lookup<'_>, uses: &[DataUse]) -> Vec<P3pData> {
     out
 }
 
-fn data_item(item: &DataItem) -> P3pData {
-    let reference = match &item.data {
-        DataRef::Schema(name) => name.strip_prefix('#').unwrap_or(name).to_string(),
-        DataRef::Custom(_) => MISCDATA.to_string(),
+/// One DATA element. `described` is what the source says the data is (a data
+/// set's description, a cookie's `holds`); custom data is described by its own
+/// text. REC §3.4: `other-category` SHOULD carry that description as its content.
+fn data_item(item: &DataItem, described: Option<&str>) -> P3pData {
+    let (reference, own) = match &item.data {
+        DataRef::Schema(name) => (name.strip_prefix('#').unwrap_or(name).to_string(), None),
+        DataRef::Custom(text) => (MISCDATA.to_string(), Some(text.as_str())),
     };
     let mut categories = item.categories.clone();
     categories.sort();
     categories.dedup();
+    let other_category = categories
+        .contains(&Category::OtherCategory)
+        .then(|| own.or(described))
+        .flatten()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
     P3pData {
         reference,
         optional: item.optional,
         categories,
+        other_category,
     }
 }
