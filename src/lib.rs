@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
@@ -15,6 +16,7 @@ pub mod fmt;
 pub mod model;
 pub mod p3p;
 pub mod parser;
+pub mod period;
 pub mod resolve;
 pub mod span;
 pub mod vocabulary;

@@ -160,10 +160,30 @@ fn diff_git_reads_the_old_version_from_a_revision() {
     // A revision or path git does not know: exit 2.
     let o = policyc(d, &["diff", "--git", "nope", "policies/site.policy"], None);
     assert_eq!(o.status.code(), Some(2));
-    std::fs::write(d.join("policies/new.policy"), "").unwrap();
+    // A file new since the revision is compared with nothing: every policy in it is added.
+    let fresh = std::fs::read_to_string(fixture("sale-started", "old")).unwrap();
+    std::fs::write(d.join("policies/new.policy"), fresh).unwrap();
     let o = policyc(d, &["diff", "--git", "main", "policies/new.policy"], None);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("git show main:"));
+    // A new policy is its own first version: material, but not unversioned.
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(
+        stdout(&o).contains("policies/new.policy (new file)"),
+        "{o:?}"
+    );
+    assert!(stdout(&o).contains("policy added"), "{o:?}");
+    let o = policyc(
+        d,
+        &[
+            "diff",
+            "--git",
+            "main",
+            "policies/new.policy",
+            "--fail-on",
+            "material",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
 }
 
 #[test]

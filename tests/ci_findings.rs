@@ -25,7 +25,7 @@ fn portable(text: &str) -> String {
 fn github_annotations_for_findings() {
     let d = findings("tests/fixtures/ci/findings.policy");
     assert!(d.len() >= 3, "{d:?}");
-    let out = portable(&render_github(&d));
+    let out = portable(&render_github(&d, std::path::Path::new(".")));
     for line in out.lines() {
         assert!(line.starts_with("::"), "{line}");
         assert!(!line.contains('\n'));

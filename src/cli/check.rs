@@ -1,26 +1,31 @@
-//! `policyc check [PATHS]... [--format ...] [--deny warnings] [--color ...]`.
+//! `policyc check [PATHS]... [--format ...] [--deny warnings] [--exclude GLOB]`;
+//! `-` checks standard input.
 
-use super::{exit, inputs};
-use policyc::diagnostic::{self, Diagnostic};
+use super::{exit, inputs, ui};
+use policyc::diagnostic::{self, Diagnostic, Severity};
 use policyc::engine::{self, Compilation};
 use policyc::span::SourceFile;
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Policy files, or directories to search for them (`.policy`, `.yaml`, `.yml`).
+    /// Policy files, or directories to search for them (`.policy` files, and YAML
+    /// files that are policies); `-` reads a policy from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// The name standard input is reported under; its extension (`.policy`,
+    /// `.yaml`) says its form (default: YAML when it looks like a policy set).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Treat warnings as errors (`--deny warnings`).
+    /// Treat warnings as errors (`--deny warnings`; `policyc.toml` can set it).
     #[arg(long, value_enum)]
     pub deny: Option<Deny>,
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
+    #[command(flatten)]
+    pub walk: inputs::Walk,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,28 +46,55 @@ pub enum Deny {
     Warnings,
 }
 
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
+/// Standard input as a file to compile: its name and bytes.
+fn read_stdin(name: Option<&str>) -> Result<(String, Vec<u8>), String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    let name = match name {
+        Some(n) => n.to_string(),
+        None if inputs::looks_like_policy(&bytes) => "<stdin>.yaml".to_string(),
+        None => "<stdin>".to_string(),
+    };
+    Ok((name, bytes))
 }
 
 pub fn run(args: &Args) -> u8 {
-    let files = match inputs::expand(&args.paths) {
+    let stdin = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin > 1 {
+        eprintln!("policyc: `-` (standard input) can be given once");
+        return exit::USAGE;
+    }
+    let others: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let files = match inputs::expand_with(&others, &args.walk) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("policyc: {e}");
             return exit::USAGE;
         }
     };
-    if files.is_empty() {
-        eprintln!("policyc: no policy files (.policy, .yaml, .yml) found");
+    if files.is_empty() && stdin == 0 {
+        eprintln!("policyc: no policy files (.policy, or YAML policies) found");
         return exit::USAGE;
     }
     let mut compilations = Vec::new();
     // An unreadable file is reported and the others are still checked; the run exits 2.
     let mut unreadable = false;
+    if stdin == 1 {
+        match read_stdin(args.stdin_name.as_deref()) {
+            Ok((name, bytes)) => compilations.push(engine::compile_bytes(&name, &bytes)),
+            Err(e) => {
+                eprintln!("policyc: {e}");
+                unreadable = true;
+            }
+        }
+    }
     for file in &files {
         match engine::read(file) {
             Ok(bytes) => compilations.push(engine::compile_bytes(&file.to_string_lossy(), &bytes)),
@@ -72,33 +104,38 @@ pub fn run(args: &Args) -> u8 {
             }
         }
     }
-    let deny_warnings = args.deny == Some(Deny::Warnings);
-    let diags: Vec<Diagnostic> = compilations
+    let deny_warnings = args.deny == Some(Deny::Warnings) || ui::config().deny_warnings();
+    let mut diags: Vec<Diagnostic> = compilations
         .iter()
         .flat_map(|c| c.diagnostics.iter().cloned())
         .collect();
+    if ui::quiet() {
+        // Only what fails the run.
+        diags.retain(|d| {
+            d.acknowledged.is_none()
+                && (d.severity == Severity::Error
+                    || (deny_warnings && d.severity == Severity::Warning))
+        });
+    }
+    // Paths in SARIF and GitHub annotations are relative to the repository root
+    // (code scanning and the Actions runner resolve them against the checkout),
+    // or to the current directory outside a repository, whatever folder policyc
+    // runs in.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = repository_root(&cwd).unwrap_or(cwd);
     match args.format {
         Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
             let sources: Vec<SourceFile> = compilations.iter().map(|c| c.source.clone()).collect();
-            print!("{}", diagnostic::render_human(&diags, &sources, color));
+            if !(ui::quiet() && diags.is_empty()) {
+                print!(
+                    "{}",
+                    diagnostic::render_human(&diags, &sources, ui::color_stdout())
+                );
+            }
         }
         Format::Json => println!("{}", diagnostic::render_json(&diags)),
-        Format::Sarif => {
-            // SARIF paths are relative to the repository root (code scanning
-            // resolves them against the checkout), or to the current directory
-            // outside a repository.
-            let cwd = std::env::current_dir().unwrap_or_default();
-            let root = repository_root(&cwd).unwrap_or(cwd);
-            println!("{}", diagnostic::render_sarif(&diags, &root));
-        }
-        Format::Github => print!("{}", diagnostic::render_github(&diags)),
+        Format::Sarif => println!("{}", diagnostic::render_sarif(&diags, &root)),
+        Format::Github => print!("{}", diagnostic::render_github(&diags, &root)),
     }
     if unreadable {
         exit::USAGE
@@ -120,8 +157,8 @@ pub fn print_diagnostics(compilations: &[Compilation], color: bool) {
 }
 
 /// The nearest directory at or above `dir` that holds a `.git` entry.
-fn repository_root(dir: &std::path::Path) -> Option<std::path::PathBuf> {
+pub fn repository_root(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .find(|d| d.join(".git").exists())
-        .map(std::path::Path::to_path_buf)
+        .map(Path::to_path_buf)
 }

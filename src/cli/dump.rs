@@ -39,7 +39,7 @@ pub fn run(args: &Args) -> u8 {
     let path = args.file.to_string_lossy();
     let compilation = engine::compile_bytes(&path, &bytes);
     let Some(model) = compilation.valid_model() else {
-        print_diagnostics(&[compilation], false);
+        print_diagnostics(&[compilation], crate::cli::ui::color_stderr());
         return exit::FINDINGS;
     };
     let text = if args.facts {

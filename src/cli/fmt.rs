@@ -4,7 +4,7 @@ use super::{atomic, exit, inputs};
 use policyc::diagnostic::render_human;
 use policyc::engine::{self, SourceFormat};
 use policyc::span::SourceFile;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -22,6 +22,8 @@ pub struct Args {
     /// and exit 1 if there is one.
     #[arg(long)]
     pub check: bool,
+    #[command(flatten)]
+    pub walk: inputs::Walk,
 }
 
 /// What happened to one file.
@@ -33,7 +35,7 @@ enum Outcome {
 }
 
 fn report_errors(source: &SourceFile, diagnostics: &[policyc::diagnostic::Diagnostic]) {
-    let color = std::io::stderr().is_terminal();
+    let color = super::ui::color_stderr();
     eprint!(
         "{}",
         render_human(diagnostics, std::slice::from_ref(source), color)
@@ -122,7 +124,7 @@ fn file(path: &Path, check: bool) -> Result<Outcome, String> {
     } else {
         atomic::write(path, formatted.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        eprintln!("formatted {name}");
+        super::ui::note(format_args!("formatted {name}"));
     }
     Ok(Outcome::Changed)
 }
@@ -135,7 +137,7 @@ pub fn run(args: &Args) -> u8 {
         }
         return stdin(args.check);
     }
-    let files = match inputs::expand(&args.paths) {
+    let files = match inputs::expand_with(&args.paths, &args.walk) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("policyc: {e}");

@@ -15,6 +15,7 @@ mod import;
 mod init;
 mod inputs;
 mod man;
+pub mod ui;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub global: ui::Global,
 }
 
 const EXAMPLES: &str = "\
@@ -40,6 +43,10 @@ Examples:
   policyc build policies/ --out out/      write HTML, P3P and header files
   policyc header site.policy --format nginx
   policyc diff --git main policies/site.policy
+  git show HEAD:site.policy | policyc check -
+
+Every command takes --color auto|always|never (auto honours NO_COLOR), --quiet
+and --config FILE; defaults come from the nearest policyc.toml.
 
 Exit codes: 0 clean, 1 findings, 2 usage or I/O error.";
 
@@ -84,6 +91,10 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    if let Err(e) = ui::init(cli.global.clone()) {
+        eprintln!("policyc: {e}");
+        return exit::code(exit::USAGE);
+    }
     let code = match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Explain(a) => explain::run(&a),

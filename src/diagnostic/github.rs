@@ -6,6 +6,7 @@
 
 use super::{position, Diagnostic, Severity};
 use std::fmt::Write as _;
+use std::path::{Component, Path, PathBuf};
 
 /// Escapes the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -19,25 +20,42 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// The path GitHub resolves against the workspace: relative to the current
-/// directory when the file is inside it, otherwise as given.
-fn workspace_path(file: &str) -> String {
-    let path = std::path::Path::new(file);
-    if path.is_absolute() {
-        if let Some(rel) = std::env::current_dir().ok().and_then(|cwd| {
-            path.strip_prefix(cwd)
-                .ok()
-                .map(std::path::Path::to_path_buf)
-        }) {
-            return rel.display().to_string();
+/// The path GitHub resolves against the workspace: relative to `root` (the
+/// repository root; the checkout is the workspace) whatever folder policyc ran
+/// in, with `./` and `..` steps resolved; as given when outside `root`.
+pub fn workspace_path(file: &str, root: &Path) -> String {
+    let path = Path::new(file);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let full = normalize(&cwd.join(path));
+    let root = normalize(&cwd.join(root));
+    match full.strip_prefix(&root) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        _ => file.to_string(),
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
         }
     }
-    file.to_string()
+    out
 }
 
 /// Renders findings as GitHub Actions workflow commands, one per line.
 /// Acknowledged findings become `::notice` with their reason.
-pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+pub fn render_github(diagnostics: &[Diagnostic], root: &Path) -> String {
     let mut ends = position::EndFinder::default();
     let mut out = String::new();
     for d in diagnostics {
@@ -50,7 +68,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         if let Some(span) = &d.span {
             props.push(format!(
                 "file={}",
-                escape_property(&workspace_path(&span.file))
+                escape_property(&workspace_path(&span.file, root))
             ));
             props.push(format!("line={}", span.line));
             props.push(format!("col={}", span.col));
@@ -100,7 +118,7 @@ mod tests {
             .help("did you mean `title`?");
         let mut acked = d.clone();
         acked.acknowledged = Some("we know: it's fine".into());
-        let out = render_github(&[d, acked]);
+        let out = render_github(&[d, acked], Path::new("."));
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0],

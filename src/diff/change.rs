@@ -25,6 +25,9 @@ macro_rules! kinds {
             /// The kind of the same change read from new to old.
             #[must_use]
             pub fn mirror(self) -> Self { match self { $( Self::$variant => Self::$mirror, )* } }
+            /// Whether the change cannot be classified from the model and a person must
+            /// read it; such changes count as material.
+            pub fn needs_review(self) -> bool { matches!(self, Self::PeriodReworded | Self::Reworded) }
             /// Short label for listings ("data added").
             pub fn label(self) -> &'static str { match self { $( Self::$variant => $label, )* } }
             /// Why the change is (or is not) material, in one line.
@@ -75,15 +78,21 @@ kinds! {
     ChoiceStrengthened = false, ChoiceWeakened, "choice strengthened",
         "people have more say over this use";
     RetentionLengthened = true, RetentionShortened, "retention lengthened",
-        "data may now be kept longer (REC §3.3.6, in the order documented in src/diff/compare.rs)";
+        "data may now be kept longer: the P3P retention values run no-retention, stated-purpose, legal-requirement, business-practices, indefinitely (REC §3.3.6)";
     RetentionShortened = false, RetentionLengthened, "retention shortened",
         "data is kept for a shorter time";
     PeriodLengthened = true, PeriodShortened, "period lengthened",
         "the stated period is now longer";
     PeriodShortened = false, PeriodLengthened, "period shortened",
         "the stated period is now shorter";
-    PeriodReworded = true, PeriodReworded, "period reworded",
-        "the period changed in words policyc cannot compare; review it as a possible lengthening";
+    PeriodReworded = true, PeriodReworded, "period changed, needs review",
+        "the period changed in words that cannot be compared by length (another unit, another starting point, or a condition); it may now be longer: read both versions";
+    PeriodRestated = false, PeriodRestated, "period restated",
+        "the period is as long as before, in other words";
+    PeriodRenewed = true, PeriodNoLongerRenewed, "period now renewed",
+        "the period now starts again on every visit or use, so for people who keep coming back it may never end";
+    PeriodNoLongerRenewed = false, PeriodRenewed, "period no longer renewed",
+        "the period no longer starts again on every visit or use";
     PeriodDropped = true, PeriodStated, "period dropped",
         "the policy no longer says how long";
     PeriodStated = false, PeriodDropped, "period stated",
@@ -180,8 +189,10 @@ kinds! {
         "the version or effective date changed";
     DetailChanged = false, DetailChanged, "detail changed",
         "a contact detail, address or similar fact changed, not what the policy allows";
+    Reworded = true, Reworded, "commitment reworded, needs review",
+        "the words of a commitment to people changed; no program can tell whether they now promise less: read both versions";
     TextEdited = false, TextEdited, "text edited",
-        "wording only; what the policy allows is unchanged";
+        "a title, heading or description changed; what the policy allows (data, purposes, recipients, retention, choices, rights, promises) is compared on its own";
 }
 
 /// One change between two versions of a policy.
@@ -200,7 +211,11 @@ pub struct Change {
     /// The new value, when there is one to show.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<String>,
+    /// The policy now permits more or gives people less, or may (see `needs_review`).
     pub material: bool,
+    /// The change could not be classified and must be read by a person; it counts
+    /// as material unless `--fail-on definite` says otherwise.
+    pub needs_review: bool,
     /// Why the change is (or is not) material.
     pub reason: String,
     /// Where the change is: in the new version, or in the old one for a removal.
@@ -222,6 +237,7 @@ impl Change {
             old: self.new.clone(),
             new: self.old.clone(),
             material: kind.is_material(),
+            needs_review: kind.needs_review(),
             reason: kind.reason().to_string(),
             span: None,
         }
@@ -238,9 +254,19 @@ pub struct PolicyDiff {
 }
 
 impl PolicyDiff {
-    /// Whether any change is material.
+    /// Whether any change is material (changes that need review count).
     pub fn has_material(&self) -> bool {
         self.changes.iter().any(|c| c.material)
+    }
+
+    /// Whether any change is material for certain (changes that need review do not count).
+    pub fn has_definite_material(&self) -> bool {
+        self.changes.iter().any(|c| c.material && !c.needs_review)
+    }
+
+    /// Changes that a person must read.
+    pub fn needing_review(&self) -> Vec<&Change> {
+        self.changes.iter().filter(|c| c.needs_review).collect()
     }
 
     /// Material changes in policies whose version and effective date stayed the same:
@@ -264,6 +290,45 @@ mod tests {
             if k.mirror() != k {
                 assert_ne!(k.is_material(), k.mirror().is_material(), "{k:?}");
             }
+            if k.needs_review() {
+                assert!(
+                    k.is_material(),
+                    "{k:?}: a change to review counts as material"
+                );
+                assert_eq!(k.mirror(), k, "{k:?}");
+            }
+            assert!(
+                !k.reason().contains("src/"),
+                "{k:?}: reasons are for reviewers"
+            );
         }
     }
+}
+
+/// Whether a file is new, gone or in both versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileStatus {
+    Changed,
+    Added,
+    Removed,
+}
+
+impl FileStatus {
+    /// A note after the file's name in a listing.
+    pub fn note(self) -> &'static str {
+        match self {
+            FileStatus::Changed => "",
+            FileStatus::Added => " (new file)",
+            FileStatus::Removed => " (file removed)",
+        }
+    }
+}
+
+/// The changes of one policy file, when several are compared together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FileDiff {
+    pub path: String,
+    pub status: FileStatus,
+    pub diff: PolicyDiff,
 }

@@ -3,9 +3,11 @@
 
 mod change;
 mod compare;
-mod period;
 mod render;
 
-pub use change::{Change, ChangeKind, PolicyDiff};
+pub use change::{Change, ChangeKind, FileDiff, FileStatus, PolicyDiff};
 pub use compare::diff;
-pub use render::{render_json, render_markdown, render_terminal};
+pub use render::{
+    render_json, render_json_files, render_markdown, render_markdown_files, render_terminal,
+    render_terminal_files,
+};

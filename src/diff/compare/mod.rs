@@ -10,12 +10,20 @@
 //!   `legal-requirement` lasts as long as a law says, outside the site's control;
 //!   `business-practices` is whatever the site decides; `indefinitely` has no end;
 //!   saying nothing promises nothing. Periods in words are compared as lengths
-//!   (see `period.rs`) when both can be read;
+//!   by [`crate::period`]: by the longest they may last, a period renewed on
+//!   every visit as possibly endless, and anything that cannot be ordered
+//!   (another unit, another starting point, words not understood) as needing review;
 //! - recipients (REC §3.3.5) by distance from the site: `ours` < `same` <
 //!   `delivery` < `other-recipient` < `unrelated` < `public`;
 //! - access (REC §3.2.5) as the set of data people may see: `none` sees nothing,
 //!   `ident-contact` contact data, `other-ident` other data, `contact-and-other`
 //!   both, `all` everything, and `nonident` (no identified data is held) is best.
+//!
+//! Wording: a change to the words of a commitment (a promise, a retention rule, a
+//! right, an opt-out, a sharing rule's condition or text, a security practice, the
+//! change notice) needs review and counts as material: the words are what people
+//! are promised, and no program can tell whether new words promise less. Titles,
+//! headings and descriptions of collection are text edits.
 //!
 //! Acknowledgments are review records, not promises to people: they are not compared.
 //!
@@ -173,6 +181,7 @@ impl Differ {
             old,
             new,
             material: kind.is_material(),
+            needs_review: kind.needs_review(),
             reason: kind.reason().to_string(),
             span,
         });

@@ -46,6 +46,6 @@ impl Differ {
             b.consent_for_new_uses,
             org,
         );
-        self.text(el, "text", a.text.as_ref(), b.text.as_ref(), org);
+        self.commitment(el, "text", a.text.as_ref(), b.text.as_ref(), org);
     }
 }

@@ -52,7 +52,7 @@ impl Differ {
                 &eb,
                 &b.origin,
             );
-            self.text(&el, "says", Some(&a.says), Some(&b.says), &b.origin);
+            self.commitment(&el, "says", Some(&a.says), Some(&b.says), &b.origin);
         }
     }
 }

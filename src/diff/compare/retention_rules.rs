@@ -29,14 +29,14 @@ impl Differ {
                     &b.origin,
                 );
             }
-            self.text(
+            self.commitment(
                 &el,
                 "destruction",
                 a.destruction.as_ref(),
                 b.destruction.as_ref(),
                 &b.origin,
             );
-            self.text(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
+            self.commitment(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
         }
     }
 }

@@ -18,7 +18,7 @@ impl Differ {
                 continue;
             };
             let el = format!("right {}", kebab(&b.kind));
-            self.text(&el, "how", Some(&a.how), Some(&b.how), &b.origin);
+            self.commitment(&el, "how", Some(&a.how), Some(&b.how), &b.origin);
             self.scope(&el, "subjects ", &a.subjects, &b.subjects, &b.origin);
             self.optional_text(
                 ChangeKind::LimitAdded,
@@ -28,7 +28,7 @@ impl Differ {
                 b.limits.as_ref(),
                 &b.origin,
             );
-            self.text(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
+            self.commitment(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
         }
     }
 
@@ -45,9 +45,9 @@ impl Differ {
             };
             let el = format!("opt-out {}", b.name);
             self.scope(&el, "covers ", &a.covers, &b.covers, &b.origin);
-            self.text(&el, "how", Some(&a.how), Some(&b.how), &b.origin);
+            self.commitment(&el, "how", Some(&a.how), Some(&b.how), &b.origin);
             self.detail(&el, "url", a.url.as_ref(), b.url.as_ref(), &b.origin);
-            self.text(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
+            self.commitment(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
         }
     }
 }

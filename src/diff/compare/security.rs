@@ -33,7 +33,7 @@ fn measure_name(k: MeasureKind, i: usize) -> String {
 #[allow(clippy::many_single_char_names)]
 impl Differ {
     pub(super) fn security(&mut self, o: &Policy, n: &Policy) {
-        self.text(
+        self.commitment(
             "security",
             "text",
             o.security_text.as_ref(),
@@ -57,7 +57,7 @@ impl Differ {
                 continue;
             };
             let s = measure_name(*k, *i);
-            self.text(
+            self.commitment(
                 "security",
                 &s,
                 Some(&ma.description),

@@ -50,6 +50,6 @@ impl Differ {
         );
         let basis = |s: &Sharing| s.basis.as_ref().map(kebab);
         self.detail(&el, "basis", basis(a).as_ref(), basis(b).as_ref(), org);
-        self.text(&el, "text", a.text.as_ref(), b.text.as_ref(), org);
+        self.commitment(&el, "text", a.text.as_ref(), b.text.as_ref(), org);
     }
 }

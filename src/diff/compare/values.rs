@@ -2,8 +2,8 @@
 //! and periods.
 
 use super::super::change::ChangeKind;
-use super::super::period;
 use super::Differ;
+use crate::period::{self, Comparison};
 use crate::span::Origin;
 use crate::vocabulary::Required;
 use std::collections::BTreeSet;
@@ -55,7 +55,7 @@ impl Differ {
     }
 
     /// A text that may be left out (a sharing condition, a limit on a right):
-    /// stating it is `added`, dropping it is its mirror, rewording it is a text edit.
+    /// stating it is `added`, dropping it is its mirror, rewording it needs review.
     pub(super) fn optional_text(
         &mut self,
         added: ChangeKind,
@@ -75,7 +75,7 @@ impl Differ {
                 None,
                 origin,
             ),
-            (x, y) => self.text(element, subject, x, y, origin),
+            (x, y) => self.commitment(element, subject, x, y, origin),
         }
     }
 
@@ -197,6 +197,10 @@ impl Differ {
         }
     }
 
+    /// A period in words (`retain ... "13 months"`, a cookie's lifetime, a retention
+    /// rule): read by [`crate::period`] and compared by the longest it may last;
+    /// a period that starts again on every visit may never end. Anything that
+    /// cannot be compared needs review, never "unchanged".
     pub(super) fn period(
         &mut self,
         el: &str,
@@ -209,10 +213,20 @@ impl Differ {
             (a, b) if a == b => return,
             (None, Some(_)) => ChangeKind::PeriodStated,
             (Some(_), None) => ChangeKind::PeriodDropped,
-            (Some(a), Some(b)) => match (period::seconds(a), period::seconds(b)) {
-                (Some(x), Some(y)) if y > x => ChangeKind::PeriodLengthened,
-                (Some(x), Some(y)) if y < x => ChangeKind::PeriodShortened,
-                (Some(_), Some(_)) => ChangeKind::TextEdited,
+            (Some(a), Some(b)) => match (period::parse(a), period::parse(b)) {
+                (Some(x), Some(y)) if x.renewed != y.renewed => {
+                    if y.renewed {
+                        ChangeKind::PeriodRenewed
+                    } else {
+                        ChangeKind::PeriodNoLongerRenewed
+                    }
+                }
+                (Some(x), Some(y)) => match x.compare(&y) {
+                    Comparison::Longer => ChangeKind::PeriodLengthened,
+                    Comparison::Shorter => ChangeKind::PeriodShortened,
+                    Comparison::Same => ChangeKind::PeriodRestated,
+                    Comparison::Unknown => ChangeKind::PeriodReworded,
+                },
                 _ => ChangeKind::PeriodReworded,
             },
             (None, None) => return,
@@ -225,5 +239,26 @@ impl Differ {
             new.map(str::to_string),
             origin,
         );
+    }
+
+    /// The wording of a commitment (a promise, a retention rule, a right, an
+    /// opt-out, a sharing condition, a security practice, the change notice):
+    /// a change of words may change what is promised, so a person must read it.
+    pub(super) fn commitment(
+        &mut self,
+        element: &str,
+        subject: &str,
+        old: Option<&String>,
+        new: Option<&String>,
+        origin: &Origin,
+    ) {
+        let same = |a: Option<&String>, b: Option<&String>| match (a, b) {
+            (Some(a), Some(b)) => a.split_whitespace().eq(b.split_whitespace()),
+            (a, b) => a == b,
+        };
+        if !same(old, new) {
+            let (o, n) = (old.cloned(), new.cloned());
+            self.push(ChangeKind::Reworded, element, subject, o, n, origin);
+        }
     }
 }
