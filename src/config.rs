@@ -6,6 +6,8 @@
 //! # folder walks, and YAML files that are policies whatever they look like.
 //! exclude = ["drafts/", "*.draft.policy"]
 //! policies = ["privacy/site.yaml"]
+//! # Laws every policy must satisfy when it names none itself (`applies ...`).
+//! laws = ["gdpr", "ccpa"]
 //!
 //! [check]
 //! deny = ["warnings"]       # warnings fail `check` (and `build`)
@@ -19,6 +21,8 @@
 //! Paths are relative to the folder that holds `policyc.toml`. Flags given on the
 //! command line win over the file.
 
+use crate::engine::Options;
+use crate::vocabulary::Law;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -35,6 +39,9 @@ pub struct Config {
     /// YAML files (relative paths) that are policies even when they do not look like one.
     #[serde(default)]
     pub policies: Vec<PathBuf>,
+    /// Laws that apply to every policy that names none itself (`applies`).
+    #[serde(default)]
+    pub laws: Vec<Law>,
     #[serde(default)]
     pub check: CheckConfig,
     #[serde(default)]
@@ -131,6 +138,13 @@ impl Config {
         }
     }
 
+    /// The compile options the file sets.
+    pub fn options(&self) -> Options {
+        Options {
+            laws: self.laws.clone(),
+        }
+    }
+
     /// Whether warnings fail the run.
     pub fn deny_warnings(&self) -> bool {
         self.check.deny.contains(&Deny::Warnings)
@@ -150,17 +164,18 @@ impl Config {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::{Config, Deny};
+    use super::{Config, Deny, Law};
     use std::path::PathBuf;
 
     #[test]
     fn reads_every_key() {
         let c = Config::parse(
-            "exclude = [\"drafts/\"]\npolicies = [\"a.yaml\"]\n[check]\ndeny = [\"warnings\"]\n[build]\nout = \"site\"\ntemplates = \"t\"\nfragment = true\n",
+            "exclude = [\"drafts/\"]\npolicies = [\"a.yaml\"]\nlaws = [\"gdpr\", \"uk-gdpr\"]\n[check]\ndeny = [\"warnings\"]\n[build]\nout = \"site\"\ntemplates = \"t\"\nfragment = true\n",
         )
         .unwrap();
         assert_eq!(c.exclude, ["drafts/"]);
         assert_eq!(c.policies, [PathBuf::from("a.yaml")]);
+        assert_eq!(c.laws, [Law::Gdpr, Law::UkGdpr]);
         assert_eq!(c.check.deny, [Deny::Warnings]);
         assert!(c.deny_warnings());
         assert_eq!(c.build.out, Some(PathBuf::from("site")));

@@ -67,10 +67,22 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
+/// What a repository's configuration (`policyc.toml`) adds to every compilation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Laws that apply to every policy that names none itself (`applies`).
+    pub laws: Vec<crate::vocabulary::Law>,
+}
+
 /// Compiles raw bytes (as read from `path`): decodes, parses, resolves, checks.
 pub fn compile_bytes(path: &str, bytes: &[u8]) -> Compilation {
+    compile_bytes_with(path, bytes, &Options::default())
+}
+
+/// [`compile_bytes`] with a repository's options.
+pub fn compile_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Compilation {
     match std::str::from_utf8(bytes) {
-        Ok(text) => compile(&SourceFile::new(path, text)),
+        Ok(text) => compile_with(&SourceFile::new(path, text), options),
         Err(e) => {
             let lossy = String::from_utf8_lossy(bytes).into_owned();
             let source = SourceFile::new(path, lossy);
@@ -85,14 +97,20 @@ pub fn compile_bytes(path: &str, bytes: &[u8]) -> Compilation {
 }
 
 /// Compiles one source file: parse → AST → resolve → model → check.
+pub fn compile(source: &SourceFile) -> Compilation {
+    compile_with(source, &Options::default())
+}
+
+/// [`compile`] with a repository's options: a policy that names no law gets the
+/// options' laws before it is checked.
 ///
 /// Every stage reports in one run where the file parses: when resolve finds
 /// errors, the checks still run on the model as far as it resolved, and their
 /// findings about the damaged parts are dropped (see
 /// [`crate::resolve::Damage`]). The model is kept only when resolve found no
 /// error.
-pub fn compile(source: &SourceFile) -> Compilation {
-    let resolution = match SourceFormat::of(&source.path) {
+pub fn compile_with(source: &SourceFile, options: &Options) -> Compilation {
+    let mut resolution = match SourceFormat::of(&source.path) {
         SourceFormat::Policy => crate::resolve::resolve_source(source),
         SourceFormat::Yaml => {
             let (set, diagnostics) = crate::resolve::compile_yaml_source(source);
@@ -108,6 +126,13 @@ pub fn compile(source: &SourceFile) -> Compilation {
             }
         }
     };
+    if let Some(set) = &mut resolution.set {
+        for p in &mut set.policies {
+            if p.legal.applies.is_empty() {
+                p.legal.applies.clone_from(&options.laws);
+            }
+        }
+    }
     let mut diagnostics = resolution.diagnostics;
     if let Some(set) = &resolution.set {
         let found = crate::check::check(set, source);

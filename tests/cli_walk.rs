@@ -235,6 +235,9 @@ fn quiet_shows_only_what_fails() {
     let o = policyc(d, &["fmt", "--quiet", "messy.policy"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(o.stderr.is_empty(), "{}", err(&o));
+    let o = policyc(d, &["init", "--quiet", "new.policy"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(o.stdout.is_empty() && o.stderr.is_empty(), "{o:?}");
 }
 
 #[test]
@@ -309,5 +312,76 @@ fn github_annotations_are_relative_to_the_repository_root_from_any_folder() {
             text.contains("file=site/policies/warn.policy,"),
             "{cwd:?} {arg}: {text}"
         );
+    }
+}
+
+#[test]
+fn policyc_toml_laws_apply_to_policies_that_name_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "site.policy", &starter());
+    let applies = |o: &Output| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["policies"][0]["legal"]["applies"].clone()
+    };
+    let o = policyc(d, &["dump", "site.policy", "--format", "json"]);
+    assert_eq!(applies(&o), serde_json::Value::Null, "{}", out(&o));
+    write(d, "policyc.toml", "laws = [\"gdpr\", \"ccpa\"]\n");
+    let o = policyc(d, &["dump", "site.policy", "--format", "json"]);
+    assert_eq!(
+        applies(&o),
+        serde_json::json!(["gdpr", "ccpa"]),
+        "{}",
+        out(&o)
+    );
+    // A policy that names its laws keeps them.
+    let own = starter().replacen("policy main {\n", "policy main {\n  applies uk-gdpr\n", 1);
+    assert_ne!(own, starter());
+    write(d, "own.policy", &own);
+    let o = policyc(d, &["dump", "own.policy", "--format", "json"]);
+    assert_eq!(applies(&o), serde_json::json!(["uk-gdpr"]), "{}", out(&o));
+    // An unknown law is a located error in the file.
+    write(d, "policyc.toml", "laws = [\"hipaa\"]\n");
+    let o = policyc(d, &["check", "site.policy"]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert!(err(&o).contains("policyc.toml:1:"), "{}", err(&o));
+}
+
+/// Runs policyc on a pseudo-terminal (util-linux `script`), as a person would.
+fn on_terminal(dir: &Path, args: &str, no_color: bool) -> String {
+    let mut cmd = Command::new("script");
+    cmd.args([
+        "-qec",
+        &format!("{} {args}", env!("CARGO_BIN_EXE_policyc")),
+        "/dev/null",
+    ])
+    .current_dir(dir)
+    .env_remove("NO_COLOR")
+    .stdin(Stdio::null());
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    let o = cmd.output().unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn on_a_terminal_output_is_coloured_unless_no_color_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "warn.policy", &warning_policy());
+    write(d, "old.policy", &starter());
+    write(
+        d,
+        "new.policy",
+        &starter().replace("\"30 days\"", "\"90 days\""),
+    );
+    for args in ["check warn.policy", "diff old.policy new.policy"] {
+        let plain = on_terminal(d, args, true);
+        let coloured = on_terminal(d, args, false);
+        assert!(coloured.contains('\u{1b}'), "{args}: {coloured}");
+        assert!(!plain.contains('\u{1b}'), "{args}: {plain}");
+        let forced = on_terminal(d, &format!("{args} --color never"), false);
+        assert!(!forced.contains('\u{1b}'), "{args}: {forced}");
     }
 }

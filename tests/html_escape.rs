@@ -120,7 +120,7 @@ fn unsafe_urls_are_never_links() {
     // ... but they are shown.
     assert!(html.contains("javascript:alert(&#x27;discuri&#x27;)"));
     // The lang attribute falls back to `en` when the policy's is not a language tag.
-    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
 }
 
 /// A dispute's logo (P3P IMG) is shown as its text, linked only to an http(s) image,
@@ -174,7 +174,7 @@ fn builtin_templates_never_mark_text_safe() {
 #[test]
 fn pages_are_self_contained() {
     let html = html_support::page("tests/fixtures/html-examples/symphony.yaml");
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
     assert!(html.contains("<link rel=\"P3Pv1\" href=\"&#x2f;w3c&#x2f;p3p.xml\">"));
     assert!(html.contains("<meta name=\"viewport\""));
     assert!(html.contains("@media print"));

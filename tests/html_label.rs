@@ -90,8 +90,61 @@ policies:
     let view = label_of(yaml);
     assert_eq!(cell(&view, "cookies", "profiling"), "opt-out");
     assert_eq!(cell(&view, "activity", "profiling"), "opt-out");
-    assert_eq!(cell(&view, "cookies", "companies"), "yes");
+    // The provider reads the cookie only as its purposes allow: here, unless you refuse.
+    assert_eq!(cell(&view, "cookies", "companies"), "opt-out");
     assert_eq!(cell(&view, "cookies", "service"), "no");
+}
+
+/// A cookie set only with consent is shared with its provider only with consent:
+/// the label says what the choices section says (issue: "Other companies: Yes" for
+/// an opt-in cookie).
+#[test]
+fn a_consent_only_cookie_is_shared_only_with_consent() {
+    let yaml = "
+policies:
+  - name: p
+    title: t
+    recipients:
+      - {name: ads, kind: unrelated}
+    cookies:
+      - name: c
+        party: third
+        provider: ads
+        purposes:
+          - {purpose: contact, required: opt-in}
+          - {purpose: pseudo-analysis, required: opt-in}
+      - name: session
+        purposes:
+          - {purpose: current}
+";
+    let view = label_of(yaml);
+    assert_eq!(cell(&view, "cookies", "companies"), "opt-in");
+    assert_eq!(cell(&view, "cookies", "marketing"), "opt-in");
+    assert_eq!(cell(&view, "cookies", "service"), "yes");
+}
+
+/// A name is contact information to a reader, though P3P also files it under
+/// demographic data (REC §5.5).
+#[test]
+fn a_name_is_contact_information_not_demographic() {
+    let yaml = "
+policies:
+  - name: p
+    title: t
+    statements:
+      - name: a
+        data:
+          - !item {data: !schema user.name}
+          - !item {data: !schema user.home-info.postal}
+        purposes:
+          - {purpose: current}
+";
+    let view = label_of(yaml);
+    assert_eq!(cell(&view, "contact", "service"), "yes");
+    assert_eq!(cell(&view, "demographic", "service"), "no");
+    let yaml = yaml.replace("user.home-info.postal", "user.gender");
+    let view = label_of(&yaml);
+    assert_eq!(cell(&view, "demographic", "service"), "yes");
 }
 
 #[test]

@@ -45,7 +45,7 @@ fn a_file_in_the_override_directory_replaces_the_builtin_of_that_name() {
     assert!(html.contains("Acme at a glance: Symphony Commerce Privacy Policy"));
     assert!(!html.contains("<h2 id=\"label-h\">Privacy at a glance"));
     // Everything else is still the built-in.
-    assert!(html.contains("<h2 id=\"collect-h\">What we collect</h2>"));
+    assert!(html.contains("<h2 id=\"essentials-h\">The essentials</h2>"));
 }
 
 #[test]

@@ -322,6 +322,7 @@ policy site {
     to ads opt-in
     retain stated-purpose "a year"
     linked no
+    cross-site yes
   }
 }
 "#,

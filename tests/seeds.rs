@@ -135,6 +135,7 @@ seed_tests!(
         ("C404", "cookie retargeting"),
         ("C406", "collect social-widgets"),
         ("C408", "collect product-updates"),
+        ("C408", "cookie clear-gifs"),
     ]
 );
 
@@ -150,6 +151,8 @@ seed_tests!(
         ("C402", "share marketing-providers"),
         ("C402", "share financial-institutions"),
         ("C408", "collect orders"),
+        ("C408", "share marketing-providers"),
+        ("C408", "share financial-institutions"),
         ("Q503", "collect proof-of-identity"),
     ]
 );

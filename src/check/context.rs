@@ -14,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 /// are reported by R202).
 pub(crate) struct Context<'a> {
     pub policy: &'a Policy,
+    /// The policy's facts: its practices as derived data flows.
+    pub facts: crate::facts::PolicyFacts,
     pub source: &'a SourceFile,
     pub subjects: HashMap<&'a str, &'a Subject>,
     pub recipients: HashMap<&'a str, &'a RecipientDef>,
@@ -53,6 +55,7 @@ impl<'a> Context<'a> {
     pub fn new(policy: &'a Policy, source: &'a SourceFile) -> Self {
         Self {
             policy,
+            facts: crate::facts::derive_policy(policy),
             source,
             subjects: index(&policy.subjects, |s| s.name.as_str()),
             recipients: index(&policy.recipients, |r| r.name.as_str()),
@@ -122,7 +125,11 @@ impl<'a> Context<'a> {
             if depth == 0 {
                 let first = code.split_whitespace().next().unwrap_or("");
                 if first == keyword || in_list {
-                    let skip = if in_list { 0 } else { first.len() };
+                    let skip = if in_list || name == keyword {
+                        0
+                    } else {
+                        first.len()
+                    };
                     if let Some(at) =
                         find_word(line, name, line.len() - line.trim_start().len() + skip)
                     {

@@ -1,9 +1,12 @@
-//! Checks on the model: references (`R2xx`), P3P structure (`P3xx`), promises
-//! against practices (`C4xx`), internal sense (`Q5xx`) and acknowledgments
-//! (`A6xx`). They run on the model, so both source forms get the same checks.
+//! Checks on the model and its facts: references (`R2xx`), P3P structure
+//! (`P3xx`), declared flags against derived facts (`F1xx`), promises against
+//! practices (`C4xx`), internal sense (`Q5xx`) and acknowledgments (`A6xx`).
+//! They run on the model, so both source forms get the same checks; flag,
+//! promise and sense checks query `Context::facts` (`crate::facts`).
 
 mod acknowledgments;
 mod context;
+mod flags;
 mod p3p_bindings;
 mod promises;
 mod references;
@@ -27,6 +30,7 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         let cx = Context::new(policy, source);
         references::check(&cx, &mut out);
         structure::check(&cx, &mut out);
+        flags::check(&cx, &mut out);
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
     }

@@ -286,7 +286,7 @@ fn nonident_access_with_identifiable_data(cx: &Context<'_>, out: &mut Vec<Diagno
         return;
     }
     let identifying = [Category::Physical, Category::Online, Category::Government];
-    for s in cx.policy.statements.iter().filter(|s| s.identifiable) {
+    for s in cx.policy.statements.iter().filter(|s| identifiable(cx, s)) {
         let Some(used) = cx
             .items(&s.data)
             .into_iter()
@@ -318,7 +318,13 @@ fn linked_cookie_without_identifiable_statement(cx: &Context<'_>, out: &mut Vec<
         .iter()
         .filter(|s| cx.items(&s.data).iter().any(|u| is_cookie_data(u.item)))
         .collect();
-    if collecting.is_empty() || collecting.iter().any(|s| s.identifiable) {
+    // With several cookies, the non-identifiable statement may be about another
+    // cookie (anonymous statistics beside a truthfully linked sign-in cookie):
+    // only a lone cookie is surely the one collected.
+    if collecting.is_empty()
+        || collecting.iter().any(|s| identifiable(cx, s))
+        || cx.policy.cookies.len() != 1
+    {
         return;
     }
     for c in cx.policy.cookies.iter().filter(|c| c.linked) {
@@ -383,22 +389,56 @@ fn choice_without_opt_out(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a statement is identifiable, as declared or as derived from its data.
+fn identifiable(cx: &Context<'_>, s: &Statement) -> bool {
+    cx.facts
+        .find(crate::facts::PracticeKind::Statement, &s.name)
+        .map_or(s.identifiable, crate::facts::Practice::identifiable)
+}
+
+/// Whether a data leaf is a telephone number: a `telecom` element, or custom
+/// data that says so. A name is not one, whatever its P3P category.
+fn is_phone(d: &crate::facts::DataFact) -> bool {
+    match &d.leaf {
+        crate::facts::Leaf::Element(e) => e.contains(".telecom."),
+        other => {
+            let t = other.text().to_ascii_lowercase();
+            t.contains("phone") || t.contains("mobile number")
+        }
+    }
+}
+
+/// Whether a data leaf reaches a person: an email or other online contact, a
+/// street address, a telephone number.
+fn is_contact(d: &crate::facts::DataFact) -> bool {
+    is_phone(d)
+        || d.categories.contains(&Category::Online)
+        || d.leaf
+            .element()
+            .is_some_and(|e| e.ends_with(".postal.street"))
+        || matches!(&d.leaf, crate::facts::Leaf::Custom(_) if d.categories.contains(&Category::Physical))
+}
+
 fn contact_without_contact_data(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let p = cx.policy;
-    let mut online = false;
-    let mut physical = false;
-    for s in p.statements.iter().filter(|s| s.identifiable) {
-        for used in cx.items(&s.data) {
-            let cats = categories(used.item);
-            online |= cats.contains(&Category::Online);
-            physical |= cats.contains(&Category::Physical);
+    let mut contact = false;
+    let mut phone = false;
+    for p in cx
+        .facts
+        .of_kind(crate::facts::PracticeKind::Statement)
+        .filter(|p| p.identifiable())
+    {
+        for d in &p.data {
+            contact |= is_contact(d);
+            phone |= is_phone(d);
         }
     }
     for pr in practices(cx) {
         for u in pr.purposes {
             let lacking = match u.purpose {
-                Purpose::Contact if !online && !physical => "online or physical contact data",
-                Purpose::Telemarketing if !physical => "physical contact data (a telephone number)",
+                Purpose::Contact if !contact => {
+                    "contact data (an email address, a street address or a telephone number)"
+                }
+                Purpose::Telemarketing if !phone => "a telephone number",
                 _ => continue,
             };
             out.push(

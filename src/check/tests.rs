@@ -374,12 +374,20 @@ fn basis_in_except_list_keeps_the_promise() {
 
 #[test]
 fn aggregate_allows_only_non_identifiable_sharing() {
+    // A flag cannot hide an email: the shared data itself must not identify.
+    let d = run(
+        &promise("no-third-party-sharing", "aggregate", "identifiable: false").replace(
+            "user.home-info.online.email",
+            "user.home-info.postal.postalcode",
+        ),
+    );
+    assert!(!ids(&d).contains(&"C402"));
     let d = run(&promise(
         "no-third-party-sharing",
         "aggregate",
         "identifiable: false",
     ));
-    assert!(!ids(&d).contains(&"C402"));
+    assert!(ids(&d).contains(&"C402"));
     let d = run(&promise(
         "no-third-party-sharing",
         "",
@@ -422,8 +430,16 @@ fn statement_recipient_breaks_no_third_party_sharing_unless_consented() {
 fn sale_breaks_no_sale() {
     let d = run(&promise("no-sale", "", "sale: true"));
     assert_eq!(find(&d, "C401").target.as_deref(), Some("share ads"));
-    let d = run(&promise("no-sale", "", "sale: true\nidentifiable: false"));
+    let d = run(
+        &promise("no-sale", "", "sale: true\nidentifiable: false").replace(
+            "user.home-info.online.email",
+            "user.home-info.postal.postalcode",
+        ),
+    );
     assert!(!ids(&d).contains(&"C401"));
+    // Marked non-identifiable, but it shares an email address: still a sale.
+    let d = run(&promise("no-sale", "", "sale: true\nidentifiable: false"));
+    assert!(ids(&d).contains(&"C401"));
     let d = run(&promise(
         "no-sale",
         "business-transfer",
@@ -507,6 +523,12 @@ fn no_identifiable_collection_from_subject() {
     let y = y.replace("    identifiable: true\n", "").replace(
         "      period: while the order is open\n",
         "      period: while the order is open\n    identifiable: false\n",
+    );
+    // Marked non-identifiable, but it collects an email address.
+    assert!(ids(&run(&y)).contains(&"C407"));
+    let y = y.replace(
+        "user.home-info.online.email",
+        "user.home-info.postal.postalcode",
     );
     assert!(!ids(&run(&y)).contains(&"C407"));
 }
@@ -621,6 +643,11 @@ fn nonident_access_with_identifiable_statement() {
             "      period: while the order is open\n",
             "      period: while the order is open\n    identifiable: false\n",
         );
+    assert_eq!(ids(&run(&anonymous)), vec!["F101", "Q510"]);
+    let anonymous = anonymous.replace(
+        "user.home-info.online.email",
+        "user.home-info.postal.postalcode",
+    );
     assert_eq!(ids(&run(&anonymous)), Vec::<&str>::new());
     // REC Example 3.1: identifiable clickstream data with `access nonident` is fine.
     let clickstream = BASE

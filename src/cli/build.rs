@@ -112,7 +112,11 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions, deny_warnings: bool) -> Re
     for path in files {
         let bytes =
             engine::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let c = engine::compile_bytes(&path.display().to_string(), &bytes);
+        let c = engine::compile_bytes_with(
+            &path.display().to_string(),
+            &bytes,
+            &ui::config().options(),
+        );
         if c.fails(deny_warnings) || c.model.is_none() {
             failed = true;
         }

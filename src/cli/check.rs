@@ -83,12 +83,15 @@ pub fn run(args: &Args) -> u8 {
         eprintln!("policyc: no policy files (.policy, or YAML policies) found");
         return exit::USAGE;
     }
+    let options = ui::config().options();
     let mut compilations = Vec::new();
     // An unreadable file is reported and the others are still checked; the run exits 2.
     let mut unreadable = false;
     if stdin == 1 {
         match read_stdin(args.stdin_name.as_deref()) {
-            Ok((name, bytes)) => compilations.push(engine::compile_bytes(&name, &bytes)),
+            Ok((name, bytes)) => {
+                compilations.push(engine::compile_bytes_with(&name, &bytes, &options));
+            }
             Err(e) => {
                 eprintln!("policyc: {e}");
                 unreadable = true;
@@ -97,7 +100,11 @@ pub fn run(args: &Args) -> u8 {
     }
     for file in &files {
         match engine::read(file) {
-            Ok(bytes) => compilations.push(engine::compile_bytes(&file.to_string_lossy(), &bytes)),
+            Ok(bytes) => compilations.push(engine::compile_bytes_with(
+                &file.to_string_lossy(),
+                &bytes,
+                &options,
+            )),
             Err(e) => {
                 eprintln!("policyc: cannot read {}: {e}", file.display());
                 unreadable = true;

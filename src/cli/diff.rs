@@ -190,7 +190,7 @@ fn git_files(rev: &str, path: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn compile(v: &Version) -> Result<PolicySet, Compilation> {
-    let c = engine::compile_bytes(&v.name, &v.bytes);
+    let c = engine::compile_bytes_with(&v.name, &v.bytes, &ui::config().options());
     match &c.model {
         Some(m) => {
             if c.fails(false) {

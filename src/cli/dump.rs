@@ -37,7 +37,8 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     let path = args.file.to_string_lossy();
-    let compilation = engine::compile_bytes(&path, &bytes);
+    let compilation =
+        engine::compile_bytes_with(&path, &bytes, &crate::cli::ui::config().options());
     let Some(model) = compilation.valid_model() else {
         print_diagnostics(&[compilation], crate::cli::ui::color_stderr());
         return exit::FINDINGS;

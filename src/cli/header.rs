@@ -37,7 +37,11 @@ pub fn run(args: &Args) -> u8 {
             return exit::USAGE;
         }
     };
-    let c = engine::compile_bytes(&args.file.display().to_string(), &bytes);
+    let c = engine::compile_bytes_with(
+        &args.file.display().to_string(),
+        &bytes,
+        &super::ui::config().options(),
+    );
     if !c.diagnostics.is_empty() {
         eprint!(
             "{}",

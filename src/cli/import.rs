@@ -83,16 +83,19 @@ pub fn run(args: &Args) -> u8 {
     }
     let failed = diagnostics.iter().any(Diagnostic::is_blocking_error);
     if !diagnostics.is_empty() {
-        eprint!("{}", render_human(&diagnostics, &sources, false));
+        eprint!(
+            "{}",
+            render_human(&diagnostics, &sources, super::ui::color_stderr())
+        );
     }
     if failed {
         return exit::FINDINGS;
     }
     for path in &followed {
-        eprintln!(
+        super::ui::note(format_args!(
             "policyc: note: read {}, named by the reference file",
             path.display()
-        );
+        ));
     }
     let Some(policies) = policies else {
         eprintln!(
@@ -103,10 +106,12 @@ pub fn run(args: &Args) -> u8 {
     };
     let (set, notes) = import(&policies, reference.as_ref());
     for name in &notes.skipped_cookie_policies {
-        eprintln!("policyc: note: left out policy {name}: it is the cookie policy `build` derives");
+        super::ui::note(format_args!(
+            "policyc: note: left out policy {name}: it is the cookie policy `build` derives"
+        ));
     }
-    eprintln!(
-        "policyc: note: P3P does not carry retention periods, rights, security practices or prose; run `policyc check` on the result and add them"
+    super::ui::note(
+        "policyc: note: P3P does not carry retention periods, rights, security practices or prose; run `policyc check` on the result and add them",
     );
     let text = source::write(&set);
     match &args.out {

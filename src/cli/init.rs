@@ -38,9 +38,11 @@ pub fn run(args: &Args) -> u8 {
         eprintln!("policyc: cannot write {}: {e}", path.display());
         return exit::USAGE;
     }
-    println!(
-        "wrote {p}\nnext: edit it, then run `policyc check {p}`",
-        p = path.display()
-    );
+    if !super::ui::quiet() {
+        println!(
+            "wrote {p}\nnext: edit it, then run `policyc check {p}`",
+            p = path.display()
+        );
+    }
     exit::OK
 }

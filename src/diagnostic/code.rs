@@ -4,7 +4,8 @@
 //!
 //! Families: `S` syntax, `L` language (keywords and values), `R` references,
 //! `P` P3P structural rules, `C` promises against practices, `Q` internal sense,
-//! `A` acknowledgments, `X` reading P3P (import, explain-cp).
+//! `A` acknowledgments, `X` reading P3P (import, explain-cp), `F` declared flags
+//! that contradict the values the facts stage derives.
 
 use super::Severity;
 use serde::{Serialize, Serializer};
@@ -117,6 +118,30 @@ codes! {
         "The policy promises (`claim no-identifiable-collection ...`) that no personally identifiable information is collected from the named subjects, but an identifiable `collect` block collects from them (a `collect` without `from` collects from everyone). Mark the statement `non-identifiable`, restrict its `from`, or withdraw the promise.";
     BrokenOnlyStatedPurpose = "C408", Error, "practice breaks the only-stated-purpose promise",
         "The policy promises (`claim only-stated-purpose`) that information is used only for the purpose for which it was provided, but an identifiable `collect` block uses it for another purpose. Only `current`, `admin` and `develop` keep that promise; with `except consent` an `opt-in` purpose is allowed too. Remove the purpose, make it opt-in with the exception, or reword the promise.";
+
+    BrokenNoFlow = "C410", Error, "practice breaks a no-flow promise",
+        "The policy promises (`claim no-flow` with scope lines) that a flow does not happen, for instance \"your card data does not pass through WorldPay\" (`data card-details` + `recipients worldpay`), yet a statement, cookie or sharing rule moves data in that scope. The finding prints the flow. Remove the flow, narrow the scope to what the text says, or acknowledge the contradiction with a quote of the text.";
+    BrokenSilo = "C411", Error, "practice breaks a silo promise",
+        "The policy promises (`claim silo` with `subjects` and `recipients`) that the data of some people never reaches some recipients, for instance \"no client sees another client's data\" (`subjects clients` + `recipients clients`), yet a flow takes data from those subjects to those recipients (a practice without `from` collects from everyone). Remove the flow, narrow the promise, or acknowledge the contradiction.";
+    BrokenNoStorage = "C412", Error, "practice breaks a no-storage promise",
+        "The policy promises (`claim no-storage`) that data in its scope is not stored, yet a practice in scope keeps it (any retention other than `no-retention`, REC §3.3.6, or a `retention` rule with a period). Declare `retain no-retention` if the data is discarded after the interaction, narrow the promise's `data` scope, or correct the promise.";
+    BrokenConsentOnlyPublication = "C413", Error, "practice breaks a consent-only-publication promise",
+        "The policy promises (`claim consent-only-publication`) that data in its scope is published only with the person's consent, yet a flow gives it to a `public` recipient (REC §3.3.5: bulletin boards, directories) with neither the recipient nor the purpose `opt-in` (REC §3.3.4: opt-in means the person affirmatively requested it). Make the publication opt-in or correct the promise.";
+    BrokenRetentionCeiling = "C414", Error, "practice breaks a retention-ceiling promise",
+        "The policy promises (`claim retention-ceiling \"30 days\"`) that data in its scope is deleted within a period, yet a practice in scope keeps it `indefinitely` or states a longer period (on its `retain` line or in a `retention` rule). Periods are compared as a number and a unit (months as 30 days, years as 365). Shorten the retention, narrow the scope, or correct the promise; GDPR Art. 5(1)(e) (storage limitation) asks for the shorter one.";
+    BrokenNotifyNewUse = "C415", Error, "change notice does not keep the notify-new-use promise",
+        "The policy promises (`claim notify-new-use`) that people are told by email of new uses of their data (without saying when: `notify-before-new-use` is the promise that says \"before\"). That needs a `changes` block with `notify email`. Add it, or correct the promise.";
+
+    DeclaredNonIdentifiable = "F101", Error, "`non-identifiable` practice collects identifying data",
+        "A statement or sharing rule is marked `non-identifiable` (P3P NON-IDENTIFIABLE, REC §3.3.3: no identified data, or data anonymized), yet its data includes what identifies a person: a name, an email address, a telephone number, a street address, a login or other unique identifier, or a government identifier. policyc derives identifiability from the data (see `policyc dump --facts`), and holds every promise to the derived value. Remove the identifying data, or drop `non-identifiable`.";
+    DeclaredNotLinked = "F102", Error, "`linked no` cookie holds identifying data",
+        "A cookie says `linked no` (what it holds is not tied to identified people), yet what it holds identifies people: categories `online`, `physical` or `government`, words such as \"email\" or \"login\" in `holds`, or an `individual-analysis` / `individual-decision` purpose (REC §3.3.4: those purposes use identified data). Say `linked yes`, or change what the cookie holds.";
+    DeclaredNotCrossSite = "F103", Error, "cookie not declared cross-site is set by a third party for profiling",
+        "A cookie says (or leaves at the default) `cross-site no`, yet it is set by a third party (`party third`) or a provider that is not the site's agent, and used for tailoring, profiling or marketing (`tailoring`, `pseudo-*`, `individual-*`, `contact`, `telemarketing`). Such a cookie is read on every site its setter serves. Say `cross-site yes`, or make the cookie first-party and its purposes the site's own.";
+    DeclaredOursSold = "F104", Error, "recipient declared `ours` buys the data",
+        "A sharing rule sells, rents or trades data (`sale yes`) to a recipient declared `ours` (REC §3.3.5: the site and its agents, who use data only on its behalf). A company that buys the data uses it for itself: it is not an agent. Declare the recipient's real kind (`other-recipient`, `unrelated`), or correct the sale flag.";
+    DeclaredSaleBasis = "F105", Error, "a sale with a basis that does not fit a sale",
+        "A sharing rule sells, rents or trades data (`sale yes`) with a `basis` (`legal-requirement`, `service-providers`, `protection` or `aggregate`) that no sale can have: the law does not require selling data, agents do not buy it, and a sale of identifiable data is not aggregate. The basis switches promise exceptions on, so a wrong one hides a broken promise. Give the basis the rule really has (`business-transfer`, `consent`) or none.";
 
     HistoricalWithoutRetention = "Q501", Error, "`historical` purpose with `no-retention`",
         "Historical preservation (REC §3.3.4 `historical`) means keeping data for the record, but `no-retention` (REC §3.3.6) says the data is discarded after the single interaction. Both cannot be true. Choose the retention the site really practises (often `indefinitely` or `legal-requirement`) or drop the purpose.";

@@ -28,5 +28,5 @@ pub use practice::{
     ChangeNotice, Cookie, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule, Right,
     SecurityMeasure, Sharing,
 };
-pub use promise::{Claim, Exception, Promise};
+pub use promise::{Claim, Exception, Promise, Scope};
 pub use statement::{PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement, Subject};

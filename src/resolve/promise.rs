@@ -1,11 +1,26 @@
-//! `promise NAME "what the policy says" { claim ...  except ... }`.
+//! `promise NAME "what the policy says" { claim ...  except ...  data ... }`.
+//!
+//! Scope lines narrow what a promise is about: `data` (sets, elements,
+//! categories), `cookies`, `recipients` (names or kinds), `subjects`, `purposes`.
+//! `allow` excepts recipients by name or kind; `compatible` lists the purposes
+//! `only-stated-purpose` accepts.
 
 use super::context::{block_items, each_item, once, origin, Args, Cx, Key};
 use super::{lists, practice};
 use crate::ast::{Item, Value};
-use crate::model::{Claim, Promise};
+use crate::model::{Claim, Promise, Scope};
 
-const KEYS: &[Key] = &[once("claim"), once("except")];
+const KEYS: &[Key] = &[
+    once("claim"),
+    once("except"),
+    once("data"),
+    once("cookies"),
+    once("recipients"),
+    once("subjects"),
+    once("purposes"),
+    once("allow"),
+    once("compatible"),
+];
 
 const SIMPLE_CLAIMS: &[(&str, Claim)] = &[
     ("no-sale", Claim::NoSale),
@@ -14,6 +29,11 @@ const SIMPLE_CLAIMS: &[(&str, Claim)] = &[
     ("no-cross-site-tracking", Claim::NoCrossSiteTracking),
     ("notify-before-new-use", Claim::NotifyBeforeNewUse),
     ("only-stated-purpose", Claim::OnlyStatedPurpose),
+    ("no-flow", Claim::NoFlow),
+    ("silo", Claim::Silo),
+    ("no-storage", Claim::NoStorage),
+    ("consent-only-publication", Claim::ConsentOnlyPublication),
+    ("notify-new-use", Claim::NotifyNewUse),
 ];
 
 const CLAIM_WORDS: &[&str] = &[
@@ -22,9 +42,15 @@ const CLAIM_WORDS: &[&str] = &[
     "cookies-not-linked",
     "no-cross-site-tracking",
     "notify-before-new-use",
+    "notify-new-use",
     "not-linked",
     "no-identifiable-collection",
     "only-stated-purpose",
+    "no-flow",
+    "silo",
+    "no-storage",
+    "consent-only-publication",
+    "retention-ceiling",
 ];
 
 pub fn promise(cx: &mut Cx, item: &Item) -> Option<Promise> {
@@ -37,6 +63,9 @@ pub fn promise(cx: &mut Cx, item: &Item) -> Option<Promise> {
     args.finish(cx);
     let mut claim = None;
     let mut except = Vec::new();
+    let mut scope = Scope::default();
+    let mut allow = Vec::new();
+    let mut compatible = Vec::new();
     let mut has_claim = false;
     each_item(
         cx,
@@ -48,6 +77,17 @@ pub fn promise(cx: &mut Cx, item: &Item) -> Option<Promise> {
                 has_claim = true;
                 claim = claim_of(cx, it);
             }
+            "data" => {
+                scope.data = lists::texts(cx, it, "data sets, elements or categories");
+            }
+            "cookies" => scope.cookies = lists::names(cx, it, "cookie names"),
+            "recipients" => {
+                scope.recipients = lists::names(cx, it, "recipient names or kinds");
+            }
+            "subjects" => scope.subjects = lists::names(cx, it, "subject names"),
+            "purposes" => scope.purposes = lists::terms(cx, it, "purposes"),
+            "allow" => allow = lists::names(cx, it, "recipient names or kinds"),
+            "compatible" => compatible = lists::terms(cx, it, "purposes"),
             _ => except = lists::choices(cx, it, "exception", practice::exceptions()),
         },
     );
@@ -62,6 +102,9 @@ pub fn promise(cx: &mut Cx, item: &Item) -> Option<Promise> {
         says: says?,
         claim: claim?,
         except,
+        scope,
+        allow,
+        compatible,
         origin: origin(&item.head),
     })
 }
@@ -70,17 +113,30 @@ fn claim_of(cx: &mut Cx, item: &Item) -> Option<Claim> {
     let mut args = Args::of_all(item);
     let word = args.required(cx, "the kind of claim, e.g. `claim no-sale`")?;
     let rest: Vec<&Value> = std::iter::from_fn(|| args.next_value()).collect();
-    if let Some(w @ ("not-linked" | "no-identifiable-collection")) = word.as_word() {
-        if rest.is_empty() {
-            cx.missing(item, &format!("the names `{w}` is about, after it"));
-            return None;
+    match word.as_word() {
+        Some(w @ ("not-linked" | "no-identifiable-collection")) => {
+            // The names may also come from the `data` / `subjects` scope lines.
+            let names: Vec<String> = rest.iter().map(|v| v.text().to_string()).collect();
+            return Some(if w == "not-linked" {
+                Claim::NotLinked(names)
+            } else {
+                Claim::NoIdentifiableCollection(names)
+            });
         }
-        let names: Vec<String> = rest.iter().map(|v| v.text().to_string()).collect();
-        return Some(if w == "not-linked" {
-            Claim::NotLinked(names)
-        } else {
-            Claim::NoIdentifiableCollection(names)
-        });
+        Some("retention-ceiling") => {
+            let Some(period) = rest.first() else {
+                cx.missing(
+                    item,
+                    "the longest period, after it, e.g. `claim retention-ceiling \"30 days\"`",
+                );
+                return None;
+            };
+            if let Some(extra) = rest.get(1) {
+                cx.unexpected(extra, "`retention-ceiling` takes one period");
+            }
+            return Some(Claim::RetentionCeiling(period.text().to_string()));
+        }
+        _ => {}
     }
     let claim = word.as_word().and_then(|w| {
         SIMPLE_CLAIMS
@@ -106,7 +162,13 @@ fn claim_of(cx: &mut Cx, item: &Item) -> Option<Claim> {
         return None;
     };
     if let Some(extra) = rest.first() {
-        cx.unexpected(extra, format!("the claim `{}` takes no names", word.text()));
+        cx.unexpected(
+            extra,
+            format!(
+                "the claim `{}` takes no names; narrow it with a scope line (`data`, `cookies`, `recipients`, `subjects`, `purposes`)",
+                word.text()
+            ),
+        );
     }
     Some(claim)
 }

@@ -14,6 +14,7 @@ mod gdpr_terms;
 pub mod identifying;
 mod law_mappings;
 mod law_terms;
+pub mod reader;
 mod rights;
 mod terms;
 

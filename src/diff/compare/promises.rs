@@ -12,6 +12,7 @@ fn claim_text(c: &Claim) -> String {
         Claim::NoIdentifiableCollection(list) => {
             format!("no-identifiable-collection {}", list.join(", "))
         }
+        Claim::RetentionCeiling(period) => format!("retention-ceiling \"{period}\""),
         other => kebab(other),
     }
 }

@@ -18,8 +18,13 @@ impl Link {
     /// A URL from the policy: linked when its scheme is `http`, `https` or `mailto`,
     /// or when it is a path on the same site.
     pub fn url(text: &str) -> Self {
+        // `mailto:a@b` reads as the address.
+        let shown = text
+            .get(..7)
+            .filter(|s| s.eq_ignore_ascii_case("mailto:"))
+            .map_or(text, |_| &text[7..]);
         Self {
-            text: text.to_string(),
+            text: shown.to_string(),
             href: safe_url(text).then(|| encode_url(text)),
         }
     }

@@ -4,7 +4,11 @@
 //! uses that kind of information that way: always, unless you opt out, only if you
 //! opt in, or not at all.
 //!
-//! Rows are derived from P3P categories (REC §3.4), use columns from purposes
+//! Rows are kinds of information as a person tells them apart
+//! (`vocabulary::reader::Kind`): a data element's reader kind where the
+//! vocabulary gives one (a name is contact information, though P3P also files it
+//! under demographic data), else the kinds of its P3P categories (REC §3.4). Use
+//! columns come from purposes
 //! (REC §3.3.4), sharing columns from recipients (REC §3.3.5). Every collection
 //! statement, cookie and sharing rule contributes: for each category it touches
 //! and each purpose or recipient it names, the cell gets that purpose's or
@@ -12,118 +16,20 @@
 //! cell, the most permissive wins (always > opt-out > opt-in), so the label never
 //! understates what the site may do. Non-identifiable (aggregate) practices count
 //! too, for the same reason. `ours` is not sharing; `current` is always "always".
+//! A cookie's provider reads it only as its purposes allow: a cookie set only
+//! with consent (every purpose opt-in) shares only with consent.
 
+use super::catalog::Catalog;
 use super::data;
 use super::terms::{recipient_kind, TermView};
-use crate::model::{Policy, PurposeUse};
-use crate::vocabulary::{Category, Purpose, Recipient, Required};
+use crate::model::{DataItem, DataRef, DataUse, Policy, PurposeUse};
+use crate::vocabulary::reader::{element_kind, Kind};
+use crate::vocabulary::{Purpose, Recipient, Required};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-struct Row {
-    id: &'static str,
-    label: &'static str,
-    categories: &'static [Category],
-    /// Shown even when nothing of the kind is collected (the CMU label's
-    /// standard rows); the others only when collected.
-    standard: bool,
-}
-
-/// The CMU label's ten standard rows, then rows for the remaining categories.
-const ROWS: &[Row] = &[
-    Row {
-        id: "contact",
-        label: "Contact information",
-        categories: &[Category::Physical, Category::Online],
-        standard: true,
-    },
-    Row {
-        id: "cookies",
-        label: "Cookies",
-        categories: &[Category::State],
-        standard: true,
-    },
-    Row {
-        id: "demographic",
-        label: "Demographic information",
-        categories: &[Category::Demographic],
-        standard: true,
-    },
-    Row {
-        id: "financial",
-        label: "Financial information",
-        categories: &[Category::Financial],
-        standard: true,
-    },
-    Row {
-        id: "health",
-        label: "Health information",
-        categories: &[Category::Health],
-        standard: true,
-    },
-    Row {
-        id: "preferences",
-        label: "Preferences",
-        categories: &[Category::Preference],
-        standard: true,
-    },
-    Row {
-        id: "purchases",
-        label: "Purchases",
-        categories: &[Category::Purchase],
-        standard: true,
-    },
-    Row {
-        id: "government",
-        label: "Government-issued ID",
-        categories: &[Category::Government],
-        standard: true,
-    },
-    Row {
-        id: "activity",
-        label: "Your activity on this site and your computer",
-        categories: &[
-            Category::Navigation,
-            Category::Interactive,
-            Category::Computer,
-        ],
-        standard: true,
-    },
-    Row {
-        id: "location",
-        label: "Your location",
-        categories: &[Category::Location],
-        standard: true,
-    },
-    Row {
-        id: "identifiers",
-        label: "Unique identifiers",
-        categories: &[Category::Uniqueid],
-        standard: false,
-    },
-    Row {
-        id: "content",
-        label: "Content of your messages",
-        categories: &[Category::Content],
-        standard: false,
-    },
-    Row {
-        id: "political",
-        label: "Political, religious or union affiliation",
-        categories: &[Category::Political],
-        standard: false,
-    },
-    Row {
-        id: "other",
-        label: "Other information",
-        categories: &[Category::OtherCategory],
-        standard: false,
-    },
-];
-
 struct Column {
     id: &'static str,
-    label: &'static str,
     purposes: &'static [Purpose],
     recipients: &'static [Recipient],
 }
@@ -132,31 +38,26 @@ struct Column {
 const USES: &[Column] = &[
     Column {
         id: "service",
-        label: "Provide service and main\u{ad}tain site",
         purposes: &[Purpose::Current, Purpose::Admin, Purpose::Tailoring],
         recipients: &[],
     },
     Column {
         id: "research",
-        label: "Research and develop\u{ad}ment",
         purposes: &[Purpose::Develop, Purpose::Historical],
         recipients: &[],
     },
     Column {
         id: "marketing",
-        label: "Marketing",
         purposes: &[Purpose::Contact],
         recipients: &[],
     },
     Column {
         id: "telemarketing",
-        label: "Tele\u{ad}marketing",
         purposes: &[Purpose::Telemarketing],
         recipients: &[],
     },
     Column {
         id: "profiling",
-        label: "Profiling",
         purposes: &[
             Purpose::PseudoAnalysis,
             Purpose::PseudoDecision,
@@ -167,7 +68,6 @@ const USES: &[Column] = &[
     },
     Column {
         id: "other-uses",
-        label: "Other uses",
         purposes: &[Purpose::OtherPurpose],
         recipients: &[],
     },
@@ -177,7 +77,6 @@ const USES: &[Column] = &[
 const SHARING: &[Column] = &[
     Column {
         id: "companies",
-        label: "Other companies",
         purposes: &[],
         recipients: &[
             Recipient::Delivery,
@@ -188,17 +87,28 @@ const SHARING: &[Column] = &[
     },
     Column {
         id: "public",
-        label: "Public forums",
         purposes: &[],
         recipients: &[Recipient::Public],
     },
 ];
 
+/// The id of the use column a purpose falls in.
+pub fn use_column(purpose: Purpose) -> &'static str {
+    USES.iter()
+        .find(|c| c.purposes.contains(&purpose))
+        .map_or("other-uses", |c| c.id)
+}
+
+/// The ids of the use columns, in order.
+pub fn use_columns() -> Vec<&'static str> {
+    USES.iter().map(|c| c.id).collect()
+}
+
 /// A column heading: its label and the P3P terms it gathers.
 #[derive(Clone, Debug, Serialize)]
 pub struct ColumnView {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub terms: Vec<TermView>,
 }
 
@@ -206,14 +116,14 @@ pub struct ColumnView {
 #[derive(Clone, Debug, Serialize)]
 pub struct CellView {
     pub key: &'static str,
-    pub text: &'static str,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct RowView {
     pub id: &'static str,
-    pub label: &'static str,
-    pub categories: Vec<TermView>,
+    pub label: String,
+    pub description: String,
     pub cells: Vec<CellView>,
 }
 
@@ -221,9 +131,8 @@ pub struct RowView {
 #[derive(Clone, Debug, Serialize)]
 pub struct LegendView {
     pub key: &'static str,
-    pub text: &'static str,
-    pub label: &'static str,
-    pub description: &'static str,
+    pub text: String,
+    pub description: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -234,71 +143,110 @@ pub struct LabelView {
     pub legend: Vec<LegendView>,
 }
 
-fn cell(mark: Option<Required>) -> CellView {
-    let (key, text) = match mark {
-        Some(Required::Always) => ("yes", "Yes"),
-        Some(Required::OptOut) => ("opt-out", "Opt out"),
-        Some(Required::OptIn) => ("opt-in", "Opt in"),
-        None => ("no", "No"),
-    };
-    CellView { key, text }
+/// The key of a cell: `yes`, `opt-out`, `opt-in` or `no`.
+pub fn key(mark: Option<Required>) -> &'static str {
+    match mark {
+        Some(Required::Always) => "yes",
+        Some(Required::OptOut) => "opt-out",
+        Some(Required::OptIn) => "opt-in",
+        None => "no",
+    }
 }
 
-fn legend() -> Vec<LegendView> {
-    let mut out: Vec<LegendView> = [Required::Always, Required::OptOut, Required::OptIn]
-        .into_iter()
-        .map(|r| {
-            let c = cell(Some(r));
-            let t = TermView::of(r);
-            LegendView {
-                key: c.key,
-                text: c.text,
-                label: t.label,
-                description: t.description,
-            }
-        })
-        .collect();
-    out.push(LegendView {
-        key: "no",
-        text: "No",
-        label: "Never",
-        description: "We do not collect or use this information this way.",
-    });
-    out
+fn cell(cat: &Catalog, mark: Option<Required>) -> CellView {
+    let key = key(mark);
+    CellView {
+        key,
+        text: cat.msg(&format!("cell-{key}")),
+    }
 }
 
-fn column_views(columns: &[Column]) -> Vec<ColumnView> {
+fn legend(cat: &Catalog) -> Vec<LegendView> {
+    [
+        Some(Required::Always),
+        Some(Required::OptOut),
+        Some(Required::OptIn),
+        None,
+    ]
+    .into_iter()
+    .map(|mark| {
+        let c = cell(cat, mark);
+        LegendView {
+            key: c.key,
+            description: cat.attr(&format!("cell-{}", c.key), "description"),
+            text: c.text,
+        }
+    })
+    .collect()
+}
+
+fn column_views(cat: &Catalog, columns: &[Column]) -> Vec<ColumnView> {
     columns
         .iter()
         .map(|c| ColumnView {
             id: c.id,
-            label: c.label,
+            label: cat.msg(&format!("column-{}", c.id)),
             terms: c
                 .purposes
                 .iter()
-                .map(|p| TermView::of(*p))
-                .chain(c.recipients.iter().map(|r| TermView::of(*r)))
+                .map(|p| TermView::of(cat, *p))
+                .chain(c.recipients.iter().map(|r| TermView::of(cat, *r)))
                 .collect(),
         })
         .collect()
 }
 
-/// Marks per (row, column), columns numbered uses first, then sharing.
-#[derive(Default)]
-struct Grid {
-    marks: BTreeMap<(usize, usize), Required>,
-    collected: BTreeSet<usize>,
+/// The kinds of information one data item is, as a person files them: the
+/// element's reader kind when the vocabulary gives one (a name is contact
+/// information), else the kinds of its P3P categories; declared categories of
+/// variable elements and custom data always count.
+pub fn item_kinds(item: &DataItem) -> BTreeSet<Kind> {
+    let mut kinds: BTreeSet<Kind> = item
+        .categories
+        .iter()
+        .map(|c| Kind::of_category(*c))
+        .collect();
+    let by_element = match &item.data {
+        DataRef::Schema(name) => element_kind(name),
+        DataRef::Custom(_) => None,
+    };
+    match by_element {
+        Some(kind) => {
+            kinds.insert(kind);
+        }
+        None => kinds.extend(
+            data::item_categories(item)
+                .into_iter()
+                .map(Kind::of_category),
+        ),
+    }
+    kinds
+}
+
+/// The kinds of everything `uses` refers to.
+pub fn kinds(policy: &Policy, uses: &[DataUse]) -> BTreeSet<Kind> {
+    data::items(policy, uses)
+        .into_iter()
+        .flat_map(item_kinds)
+        .collect()
+}
+
+/// The label's marks: per (kind, column id), the most permissive choice of any
+/// practice, and the kinds collected at all. Columns are the use columns, then
+/// the sharing columns.
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    pub marks: BTreeMap<(Kind, &'static str), Required>,
+    pub collected: BTreeSet<Kind>,
 }
 
 impl Grid {
-    fn mark(&mut self, cats: &BTreeSet<Category>, column: usize, required: Required) {
-        for (r, row) in ROWS.iter().enumerate() {
-            if row.categories.iter().any(|c| cats.contains(c)) {
-                let slot = self.marks.entry((r, column)).or_insert(required);
-                // Most permissive wins (module docs).
-                if required.permissiveness() > slot.permissiveness() {
-                    *slot = required;
-                }
+    fn mark(&mut self, kinds: &BTreeSet<Kind>, column: &'static str, required: Required) {
+        for kind in kinds {
+            let slot = self.marks.entry((*kind, column)).or_insert(required);
+            // Most permissive wins (module docs).
+            if required.permissiveness() > slot.permissiveness() {
+                *slot = required;
             }
         }
     }
@@ -306,16 +254,12 @@ impl Grid {
     fn practice(
         &mut self,
         policy: &Policy,
-        cats: &BTreeSet<Category>,
+        kinds: &BTreeSet<Kind>,
         purposes: &[PurposeUse],
         recipients: &[(String, Required)],
         cap: Required,
     ) {
-        for (r, row) in ROWS.iter().enumerate() {
-            if row.categories.iter().any(|c| cats.contains(c)) {
-                self.collected.insert(r);
-            }
-        }
+        self.collected.extend(kinds.iter().copied());
         let capped = |req: Required| {
             if req.permissiveness() > cap.permissiveness() {
                 cap
@@ -324,79 +268,114 @@ impl Grid {
             }
         };
         for p in purposes {
-            // REC §3.3.4: `current` is always required.
-            let req = if p.purpose.takes_required() {
-                p.required
-            } else {
-                Required::Always
-            };
-            if let Some(col) = USES.iter().position(|c| c.purposes.contains(&p.purpose)) {
-                self.mark(cats, col, capped(req));
+            if let Some(col) = USES.iter().find(|c| c.purposes.contains(&p.purpose)) {
+                self.mark(kinds, col.id, capped(choice_of(p)));
             }
         }
         for (name, req) in recipients {
             let Some(kind) = recipient_kind(policy, name) else {
                 continue;
             };
-            if let Some(col) = SHARING.iter().position(|c| c.recipients.contains(&kind)) {
-                self.mark(cats, USES.len() + col, capped(*req));
+            if let Some(col) = SHARING.iter().find(|c| c.recipients.contains(&kind)) {
+                self.mark(kinds, col.id, capped(*req));
             }
         }
     }
+
+    /// The mark of one cell.
+    pub fn get(&self, kind: Kind, column: &str) -> Option<Required> {
+        self.marks
+            .iter()
+            .find(|((k, c), _)| *k == kind && *c == column)
+            .map(|(_, r)| *r)
+    }
 }
 
-/// Builds the label for one policy.
-pub fn label(policy: &Policy) -> LabelView {
+/// A purpose's choice as it applies (REC §3.3.4: `current` is always required).
+pub fn choice_of(p: &PurposeUse) -> Required {
+    if p.purpose.takes_required() {
+        p.required
+    } else {
+        Required::Always
+    }
+}
+
+/// The most permissive choice among a cookie's purposes: a cookie set only with
+/// consent (every purpose opt-in) is only read by its provider with consent.
+/// A cookie that names no purpose is capped by nothing.
+pub fn cookie_choice(c: &crate::model::Cookie) -> Required {
+    c.purposes
+        .iter()
+        .map(choice_of)
+        .max_by_key(|r| r.permissiveness())
+        .unwrap_or(Required::Always)
+}
+
+/// The label's marks for one policy. Every collection statement, cookie and
+/// sharing rule contributes; see the module docs.
+pub fn grid(policy: &Policy) -> Grid {
     let mut grid = Grid::default();
     for s in &policy.statements {
-        let cats = data::categories(policy, &s.data);
+        let kinds = kinds(policy, &s.data);
         let recipients: Vec<(String, Required)> = s
             .recipients
             .iter()
             .map(|r| (r.name.clone(), r.required))
             .collect();
-        grid.practice(policy, &cats, &s.purposes, &recipients, Required::Always);
+        grid.practice(policy, &kinds, &s.purposes, &recipients, Required::Always);
     }
     for c in &policy.cookies {
-        // A cookie is state management (REC §3.4) whatever else it holds.
-        let mut cats: BTreeSet<Category> = c.categories.iter().copied().collect();
-        cats.insert(Category::State);
+        // A cookie is a cookie (REC §3.4 `state`) whatever else it holds.
+        let mut kinds: BTreeSet<Kind> =
+            c.categories.iter().map(|k| Kind::of_category(*k)).collect();
+        kinds.insert(Kind::Cookies);
+        let cap = cookie_choice(c);
         let mut recipients: Vec<(String, Required)> = c
             .recipients
             .iter()
             .map(|r| (r.name.clone(), r.required))
             .collect();
         if let Some(provider) = &c.provider {
-            recipients.push((provider.clone(), Required::Always));
+            recipients.push((provider.clone(), cap));
         }
-        grid.practice(policy, &cats, &c.purposes, &recipients, Required::Always);
+        grid.practice(policy, &kinds, &c.purposes, &recipients, cap);
     }
     for s in &policy.sharing {
-        let cats = data::categories(policy, &s.data);
+        let kinds = kinds(policy, &s.data);
         let recipients: Vec<(String, Required)> =
             s.with.iter().map(|w| (w.clone(), s.choice)).collect();
         // The rule's choice limits everything it allows.
-        grid.practice(policy, &cats, &s.purposes, &recipients, s.choice);
+        grid.practice(policy, &kinds, &s.purposes, &recipients, s.choice);
     }
+    grid
+}
 
-    let columns = USES.len() + SHARING.len();
-    let rows = ROWS
+/// Builds the label for one policy, worded in English.
+pub fn label(policy: &Policy) -> LabelView {
+    label_in(policy, super::catalog::for_tag_or_english(None))
+}
+
+/// Builds the label for one policy, worded from `cat`.
+pub fn label_in(policy: &Policy, cat: &Catalog) -> LabelView {
+    let grid = grid(policy);
+    let columns: Vec<&'static str> = USES.iter().chain(SHARING.iter()).map(|c| c.id).collect();
+    let rows = Kind::ALL
         .iter()
-        .enumerate()
-        .filter(|(r, row)| row.standard || grid.collected.contains(r))
-        .map(|(r, row)| RowView {
-            id: row.id,
-            label: row.label,
-            categories: row.categories.iter().map(|c| TermView::of(*c)).collect(),
-            cells: (0..columns)
-                .map(|col| cell(grid.marks.get(&(r, col)).copied()))
+        .filter(|k| k.standard() || grid.collected.contains(k))
+        .map(|k| RowView {
+            id: k.id(),
+            label: cat.msg(&format!("kind-{}", k.id())),
+            description: cat.attr(&format!("kind-{}", k.id()), "description"),
+            cells: columns
+                .iter()
+                .map(|col| cell(cat, grid.get(*k, col)))
                 .collect(),
         })
         .collect();
     LabelView {
-        uses: column_views(USES),
-        sharing: column_views(SHARING),
+        uses: column_views(cat, USES),
+        sharing: column_views(cat, SHARING),
         rows,
-        legend: legend(),
+        legend: legend(cat),
     }
 }

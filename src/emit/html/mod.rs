@@ -6,6 +6,7 @@
 //! `--fragment`, `<policy-name>.fragment.html` instead: the policy's `<article>`
 //! only, without `<head>`, styles or landmarks, to embed in an existing page.
 
+pub mod catalog;
 mod data;
 pub mod href;
 pub mod label;
@@ -54,7 +55,13 @@ impl Emitter for HtmlEmitter {
                 });
             }
         }
-        let env = templates::environment(options.templates.clone());
+        let custom;
+        let env = if options.templates.is_some() {
+            custom = templates::environment(options.templates.clone());
+            &custom
+        } else {
+            templates::builtin()
+        };
         let (template_name, suffix) = if options.fragment {
             ("fragment.html", "fragment.html")
         } else {

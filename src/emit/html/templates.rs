@@ -1,9 +1,13 @@
 //! The template environment: the built-in templates (embedded in the binary),
 //! overridable file by file from a directory, auto-escaping HTML everywhere.
 
+use super::catalog;
 use crate::emit::EmitError;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{AutoEscape, Environment, State, UndefinedBehavior};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The built-in templates, by file name. `templates/` in the repository.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -15,6 +19,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "article.html",
         include_str!("../../../templates/article.html"),
+    ),
+    (
+        "essentials.html",
+        include_str!("../../../templates/essentials.html"),
     ),
     ("label.html", include_str!("../../../templates/label.html")),
     (
@@ -49,6 +57,43 @@ fn plain_name(name: &str) -> bool {
         && !name.starts_with('.')
 }
 
+/// `t("id", name=value, ...)`: a message of the page's catalogue (picked by the
+/// page's `ui` value). A message no catalogue has is an error, located at the
+/// template's line.
+#[allow(clippy::needless_pass_by_value)] // minijinja passes keyword arguments by value
+fn translate(state: &State, id: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let ui = state
+        .lookup("ui")
+        .and_then(|v| v.as_str().map(str::to_string));
+    let cat = catalog::for_tag_or_english(ui.as_deref());
+    let mut args: Vec<(String, FluentValue<'static>)> = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let fluent = match i64::try_from(value.clone()) {
+            Ok(n) => FluentValue::from(n),
+            Err(_) => FluentValue::from(value.to_string()),
+        };
+        args.push((name.to_string(), fluent));
+    }
+    let borrowed: Vec<(&str, FluentValue<'static>)> =
+        args.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+    cat.try_format(id, None, &borrowed).ok_or_else(|| {
+        minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!(
+                "error[H003]: the `{}` message catalogue has no message `{id}` (the catalogues are locales/*.ftl)",
+                cat.lang
+            ),
+        )
+    })
+}
+
+/// The built-in environment, its templates compiled once per process.
+pub fn builtin() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| environment(None))
+}
+
 /// The environment: the override directory first, then the built-ins.
 pub fn environment(dir: Option<PathBuf>) -> Environment<'static> {
     let mut env = Environment::new();
@@ -57,6 +102,7 @@ pub fn environment(dir: Option<PathBuf>) -> Environment<'static> {
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.remove_filter("safe");
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.add_function("t", translate);
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)

@@ -1,24 +1,26 @@
-//! P3P terms as the templates see them: word, label and description, all from
-//! `crate::vocabulary`.
+//! Vocabulary terms as the templates see them: word, reader label and
+//! description, from the catalogue's reader wording (`vocabulary::reader`).
 
-use crate::vocabulary::{Purpose, Recipient, Required, Term};
+use super::catalog::Catalog;
+use crate::vocabulary::{reader, Purpose, Recipient, Required, Term};
 use serde::Serialize;
 
-/// One P3P term, worded for readers.
+/// One term, worded for readers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TermView {
-    /// The source / P3P word (`pseudo-analysis`), for CSS classes and anchors.
+    /// The source word (`pseudo-analysis`), for CSS classes and anchors only.
     pub word: &'static str,
-    pub label: &'static str,
-    pub description: &'static str,
+    pub label: String,
+    pub description: String,
 }
 
 impl TermView {
-    pub fn of<T: Term>(term: T) -> Self {
+    pub fn of<T: Term>(cat: &Catalog, term: T) -> Self {
+        let id = reader::message_id(term);
         Self {
             word: term.word(),
-            label: term.label(),
-            description: term.description(),
+            label: cat.msg(&id),
+            description: cat.attr(&id, "description"),
         }
     }
 }
@@ -37,21 +39,29 @@ pub struct PurposeView {
 pub struct RecipientView {
     /// Who it is: the policy's description, else the kind's label.
     pub label: String,
-    /// The P3P recipient kind, when known.
+    /// The recipient kind, when known.
     pub kind: Option<TermView>,
     pub choice: TermView,
 }
 
-pub fn purpose_view(purpose: Purpose, required: Required, detail: Option<&String>) -> PurposeView {
+pub fn purpose_view(
+    cat: &Catalog,
+    purpose: Purpose,
+    required: Required,
+    detail: Option<&String>,
+) -> PurposeView {
     PurposeView {
-        purpose: TermView::of(purpose),
+        purpose: TermView::of(cat, purpose),
         detail: detail.cloned(),
         // REC §3.3.4: `current` is always required.
-        choice: TermView::of(if purpose.takes_required() {
-            required
-        } else {
-            Required::Always
-        }),
+        choice: TermView::of(
+            cat,
+            if purpose.takes_required() {
+                required
+            } else {
+                Required::Always
+            },
+        ),
     }
 }
 
@@ -67,6 +77,7 @@ pub fn recipient_kind(policy: &crate::model::Policy, name: &str) -> Option<Recip
 }
 
 pub fn recipient_view(
+    cat: &Catalog,
     policy: &crate::model::Policy,
     name: &str,
     required: Required,
@@ -75,16 +86,19 @@ pub fn recipient_view(
     let kind = recipient_kind(policy, name);
     let label = def
         .and_then(|d| d.description.clone())
-        .or_else(|| kind.map(|k| k.label().to_string()))
+        .or_else(|| kind.map(|k| cat.msg(&reader::message_id(k))))
         .unwrap_or_else(|| super::words::humanize(name));
     RecipientView {
         label,
-        kind: kind.map(TermView::of),
+        kind: kind.map(|k| TermView::of(cat, k)),
         // REC §3.3.5: `ours` is always required.
-        choice: TermView::of(if kind.is_some_and(|k| !k.takes_required()) {
-            Required::Always
-        } else {
-            required
-        }),
+        choice: TermView::of(
+            cat,
+            if kind.is_some_and(|k| !k.takes_required()) {
+                Required::Always
+            } else {
+                required
+            },
+        ),
     }
 }

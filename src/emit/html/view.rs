@@ -1,17 +1,25 @@
 //! The view model: everything a template needs for one policy, as plain
-//! serializable values. Every P3P term is worded by `crate::vocabulary`; policy
-//! text is carried as text, and the templates auto-escape it.
+//! serializable values, worded from one language's catalogue. Every vocabulary
+//! term is worded by its reader wording (`vocabulary::reader`); policy text is
+//! carried as text, and the templates auto-escape it.
+//!
+//! The page is layered: the essentials (who, what, why, who gets it, how long,
+//! rights, choices, contact) and the label first, then the details folded, the
+//! collection practices grouped by what they are for.
 
+use super::catalog::{self, Catalog};
 use super::data::{self, DataGroup};
 use super::href::Link;
 use super::label::{self, LabelView};
-use super::terms::{purpose_view, recipient_view, PurposeView, RecipientView, TermView};
+use super::terms::{
+    purpose_view, recipient_kind, recipient_view, PurposeView, RecipientView, TermView,
+};
 use super::words::{self, humanize};
 use crate::model::{Party, Policy};
-use crate::vocabulary::{Purpose, Required, Term};
+use crate::vocabulary::reader::Kind;
+use crate::vocabulary::{Purpose, Recipient, Required, Term};
 use serde::Serialize;
 use std::collections::BTreeMap;
-
 /// Prose split into paragraphs (the source language keeps a blank line as `\n\n`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Prose {
@@ -34,13 +42,6 @@ impl Prose {
         text.map(|t| Self::of(t))
             .filter(|p| !p.paragraphs.is_empty())
     }
-}
-
-/// A table-of-contents entry; `id` is the section's anchor.
-#[derive(Clone, Debug, Serialize)]
-pub struct TocEntry {
-    pub id: String,
-    pub title: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -81,25 +82,47 @@ pub struct StatementView {
     pub text: Option<Prose>,
 }
 
+/// A link within the page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Anchor {
+    pub id: String,
+    pub text: String,
+}
+
+/// The collection practices that serve one use (a column of the label), folded.
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupView {
+    pub id: String,
+    pub heading: String,
+    pub description: String,
+    pub statements: Vec<StatementView>,
+    /// Cookies and sharing rules that serve this use too, detailed in their sections.
+    pub also: Vec<Anchor>,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CookieView {
     pub id: String,
     /// The cookie's title, or its name in the policy in words ("Clear gifs").
     pub title: String,
-    /// With a title (often the heading of a paragraph about several cookies): the
-    /// cookie's name in the policy in words, which tells the cookies apart.
+    /// With a title: the cookie's name in the policy in words.
     pub subtitle: Option<String>,
-    /// The cookie's actual name; `None`: any name.
-    pub cookie_name: Option<String>,
+    /// How the cookie's actual name is given: `exact`, `prefix` (a pattern `_ga*`:
+    /// names starting with `name`), `pattern` (another pattern) or `any`.
+    pub name_kind: &'static str,
+    pub name: Option<String>,
     pub domain: Option<String>,
     pub path: Option<String>,
     pub third_party: bool,
-    pub party: &'static str,
-    pub provider: Option<String>,
+    /// Who sets and reads it: us, or the provider.
+    pub provider: String,
     pub holds: Option<String>,
-    pub categories: Vec<TermView>,
     pub purposes: Vec<PurposeView>,
     pub recipients: Vec<RecipientView>,
+    /// Whether it needs consent: `opt-in` (set only with consent), `opt-out`
+    /// (set unless refused) or `always` (needed); worded in `consent`.
+    pub consent_key: &'static str,
+    pub consent: String,
     pub lifetime: Option<String>,
     pub retention: Option<RetentionView>,
     pub linked: bool,
@@ -107,23 +130,12 @@ pub struct CookieView {
     pub text: Option<Prose>,
 }
 
-/// How data is used: one purpose across the policy.
-#[derive(Clone, Debug, Serialize)]
-pub struct UseView {
-    pub purpose: TermView,
-    /// The policy's own words for `other-purpose`.
-    pub details: Vec<String>,
-    /// The most permissive choice any practice gives it.
-    pub choice: TermView,
-    /// Titles of the practices that use it.
-    pub by: Vec<String>,
-}
-
 #[derive(Clone, Debug, Serialize)]
 pub struct SharingView {
     pub id: String,
-    /// The policy's own heading for the rule; without one the heading names the recipients.
-    pub title: Option<String>,
+    /// The policy's own heading for the rule, else the recipients' names.
+    pub title: String,
+    pub titled: bool,
     pub with: Vec<RecipientView>,
     pub data: Vec<DataGroup>,
     pub purposes: Vec<PurposeView>,
@@ -131,7 +143,7 @@ pub struct SharingView {
     pub conditions: Option<Prose>,
     pub sale: bool,
     pub identifiable: bool,
-    pub basis: Option<&'static str>,
+    pub basis: Option<String>,
     pub text: Option<Prose>,
 }
 
@@ -163,7 +175,7 @@ pub struct OptOutView {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct MeasureView {
-    pub kind: &'static str,
+    pub kind: String,
     pub description: Prose,
     pub covers: Vec<TermView>,
 }
@@ -177,17 +189,19 @@ pub struct RetentionRuleView {
     pub text: Option<Prose>,
 }
 
-/// Retention of one statement or cookie (P3P RETENTION, REC §3.3.6).
+/// Practices kept alike, said once: one retention value (and period) and every
+/// statement or cookie it applies to.
 #[derive(Clone, Debug, Serialize)]
 pub struct KeptView {
-    pub what: String,
     pub retention: RetentionView,
+    pub what: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct RightView {
-    pub label: &'static str,
-    pub description: &'static str,
+    pub id: String,
+    pub label: String,
+    pub description: String,
     pub how: Prose,
     pub subjects: Vec<String>,
     pub limits: Option<Prose>,
@@ -201,15 +215,16 @@ pub struct DisputeView {
     pub short_description: Option<String>,
     pub description: Option<Prose>,
     pub verification: Option<String>,
-    /// The service's logo (P3P `IMG`), shown as its text: the page loads nothing.
+    /// The service's logo, shown as its text: the page loads nothing.
     pub logo: Option<Link>,
     pub remedies: Vec<TermView>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ChangesView {
-    pub post: Vec<&'static str>,
-    pub notify: Vec<&'static str>,
+    /// "We post every change to this policy by email and on our home page."
+    pub post: Option<String>,
+    pub notify: Option<String>,
     pub before_effective: bool,
     pub consent_for_new_uses: bool,
     pub text: Option<Prose>,
@@ -218,7 +233,7 @@ pub struct ChangesView {
 #[derive(Clone, Debug, Serialize)]
 pub struct PromiseView {
     pub says: Prose,
-    pub except: Vec<&'static str>,
+    pub except: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -228,12 +243,68 @@ pub struct SectionView {
     pub text: Prose,
 }
 
+/// One path pattern of a site the policy covers, in words: `all` (the whole
+/// site), `under` (pages under `path`) or `path` (that page).
+#[derive(Clone, Debug, Serialize)]
+pub struct PathView {
+    pub kind: &'static str,
+    pub path: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CoverageView {
     pub site: String,
-    pub include: Vec<String>,
-    pub exclude: Vec<String>,
+    pub include: Vec<PathView>,
+    pub exclude: Vec<PathView>,
     pub methods: Vec<String>,
+}
+
+/// One use in the essentials: its label and, when the person has a say, the choice.
+#[derive(Clone, Debug, Serialize)]
+pub struct UseView {
+    pub label: String,
+    pub choice: Option<TermView>,
+}
+
+/// The first screen: the answers people look for, each linking to its details.
+#[derive(Clone, Debug, Serialize)]
+pub struct EssentialsView {
+    /// Kinds of information collected, as the label's rows name them.
+    pub collect: Vec<String>,
+    pub uses: Vec<UseView>,
+    /// Who else receives information (not us and those working for us).
+    pub recipients: Vec<String>,
+    pub sale: bool,
+    /// How long, each distinct answer once.
+    pub kept: Vec<String>,
+    pub rights: Vec<Anchor>,
+    /// How many choices the practices offer.
+    pub choices: usize,
+    pub disputes: Vec<DisputeView>,
+}
+
+/// Another language's page of the same policy (`hreflang`).
+#[derive(Clone, Debug, Serialize)]
+pub struct AlternateView {
+    pub lang: String,
+    pub href: String,
+    /// The language's name in itself ("Deutsch").
+    pub name: String,
+}
+
+/// One change since the previous published version.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangeView {
+    pub text: String,
+    pub material: bool,
+}
+
+/// "What changed": the semantic differences from the previous version.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangedView {
+    /// The previous version's version string or effective date, if it gives one.
+    pub since: Option<String>,
+    pub changes: Vec<ChangeView>,
 }
 
 /// Everything the templates see for one policy.
@@ -241,6 +312,10 @@ pub struct CoverageView {
 pub struct PageView {
     /// BCP 47 language of the text; `en` when the policy gives none (or an invalid one).
     pub lang: String,
+    /// `rtl` or `ltr`.
+    pub dir: &'static str,
+    /// The catalogue the page's own text comes from (`en`, `de`, `fr`).
+    pub ui: &'static str,
     pub name: String,
     pub title: String,
     pub version: Option<String>,
@@ -249,17 +324,17 @@ pub struct PageView {
     pub effective_date: Option<String>,
     pub test: bool,
     pub summary: Option<Prose>,
-    /// Where the P3P policy reference file lives (REC §2.2.1 well-known location).
+    /// Where the machine-readable policy reference file lives (REC §2.2.1).
     pub p3p_href: &'static str,
     pub discuri: Option<Link>,
     pub opturi: Option<Link>,
     pub covers: Vec<CoverageView>,
     pub entity: Option<EntityView>,
+    pub essentials: EssentialsView,
     pub label: LabelView,
     pub subjects: Vec<Named>,
-    pub statements: Vec<StatementView>,
+    pub groups: Vec<GroupView>,
     pub cookies: Vec<CookieView>,
-    pub uses: Vec<UseView>,
     pub recipients: Vec<RecipientDefView>,
     pub sharing: Vec<SharingView>,
     /// Every opt-in and opt-out the practices offer.
@@ -277,28 +352,11 @@ pub struct PageView {
     pub changes: Option<ChangesView>,
     pub promises: Vec<PromiseView>,
     pub sections: Vec<SectionView>,
-    /// Section headings by anchor, for the templates and the table of contents.
-    pub headings: BTreeMap<&'static str, &'static str>,
-    pub toc: Vec<TocEntry>,
+    /// The same policy in other languages.
+    pub alternates: Vec<AlternateView>,
+    /// What changed since the previous version, when one was given.
+    pub changed: Option<ChangedView>,
 }
-
-/// Section anchors and headings, in page order.
-const HEADINGS: &[(&str, &str)] = &[
-    ("label", "Privacy at a glance"),
-    ("who", "Who we are"),
-    ("collect", "What we collect"),
-    ("cookies", "Cookies"),
-    ("use", "How we use information"),
-    ("sharing", "Who receives information"),
-    ("choices", "Your choices"),
-    ("security", "Security"),
-    ("retention", "How long we keep information"),
-    ("rights", "Your rights"),
-    ("promises", "Our commitments"),
-    ("disputes", "Disputes and remedies"),
-    ("changes", "Changes to this policy"),
-    ("about", "About this policy"),
-];
 
 /// A BCP 47 tag of the plain form (`en`, `en-GB`, `zh-Hant-TW`); anything else
 /// falls back to `en`, so the page's `lang` is always valid.
@@ -335,9 +393,18 @@ fn statement_title(s: &crate::model::Statement) -> String {
 }
 
 fn cookie_title(c: &crate::model::Cookie) -> String {
-    c.cookie_name
-        .clone()
-        .unwrap_or_else(|| format!("{} cookie", humanize(&c.name)))
+    c.title.clone().unwrap_or_else(|| humanize(&c.name))
+}
+
+fn sharing_title(cat: &Catalog, policy: &Policy, s: &crate::model::Sharing) -> String {
+    s.title.clone().unwrap_or_else(|| {
+        let with: Vec<String> = s
+            .with
+            .iter()
+            .map(|w| recipient_view(cat, policy, w, s.choice).label)
+            .collect();
+        format!("{} {}", cat.msg("share-with"), words::list(cat, &with))
+    })
 }
 
 /// The reader's name for a statement, sharing rule or cookie named in the source.
@@ -348,12 +415,17 @@ fn practice_title(policy: &Policy, name: &str) -> String {
     if let Some(c) = policy.cookies.iter().find(|c| c.name == name) {
         return cookie_title(c);
     }
+    if let Some(s) = policy.sharing.iter().find(|s| s.name == name) {
+        if let Some(t) = &s.title {
+            return t.clone();
+        }
+    }
     humanize(name)
 }
 
-fn retention_view(r: &crate::model::RetentionUse) -> RetentionView {
+fn retention_view(cat: &Catalog, r: &crate::model::RetentionUse) -> RetentionView {
     RetentionView {
-        value: TermView::of(r.value),
+        value: TermView::of(cat, r.value),
         period: r.period.clone(),
     }
 }
@@ -366,15 +438,19 @@ fn subject_view(policy: &Policy, name: &str) -> Named {
     }
 }
 
-fn purposes(list: &[crate::model::PurposeUse]) -> Vec<PurposeView> {
+fn purposes(cat: &Catalog, list: &[crate::model::PurposeUse]) -> Vec<PurposeView> {
     list.iter()
-        .map(|p| purpose_view(p.purpose, p.required, p.description.as_ref()))
+        .map(|p| purpose_view(cat, p.purpose, p.required, p.description.as_ref()))
         .collect()
 }
 
-fn recipients(policy: &Policy, list: &[crate::model::RecipientUse]) -> Vec<RecipientView> {
+fn recipients(
+    cat: &Catalog,
+    policy: &Policy,
+    list: &[crate::model::RecipientUse],
+) -> Vec<RecipientView> {
     list.iter()
-        .map(|r| recipient_view(policy, &r.name, r.required))
+        .map(|r| recipient_view(cat, policy, &r.name, r.required))
         .collect()
 }
 
@@ -403,127 +479,126 @@ fn entity(e: &crate::model::Entity) -> EntityView {
     }
 }
 
-/// How data is used: every purpose any practice names, with the most permissive
-/// choice given to it (as in the label).
-fn uses(policy: &Policy) -> Vec<UseView> {
-    let mut by_purpose: BTreeMap<Purpose, (Required, Vec<String>, Vec<String>)> = BTreeMap::new();
-    let mut add = |list: &[crate::model::PurposeUse], by: String| {
+/// Every purpose any practice names, with the most permissive choice given to
+/// it (as in the label), in the vocabulary's order.
+fn uses(cat: &Catalog, policy: &Policy) -> Vec<UseView> {
+    let mut by_purpose: BTreeMap<Purpose, Required> = BTreeMap::new();
+    let lists = policy
+        .statements
+        .iter()
+        .map(|s| &s.purposes)
+        .chain(policy.cookies.iter().map(|c| &c.purposes))
+        .chain(policy.sharing.iter().map(|s| &s.purposes));
+    for list in lists {
         for p in list {
-            let req = if p.purpose.takes_required() {
-                p.required
-            } else {
-                Required::Always
-            };
-            let entry = by_purpose
-                .entry(p.purpose)
-                .or_insert((req, Vec::new(), Vec::new()));
-            if req.permissiveness() > entry.0.permissiveness() {
-                entry.0 = req;
-            }
-            if !entry.1.contains(&by) {
-                entry.1.push(by.clone());
-            }
-            if let Some(d) = &p.description {
-                if !entry.2.contains(d) {
-                    entry.2.push(d.clone());
-                }
+            let req = label::choice_of(p);
+            let entry = by_purpose.entry(p.purpose).or_insert(req);
+            if req.permissiveness() > entry.permissiveness() {
+                *entry = req;
             }
         }
-    };
-    for s in &policy.statements {
-        add(&s.purposes, statement_title(s));
-    }
-    for c in &policy.cookies {
-        add(&c.purposes, cookie_title(c));
-    }
-    for s in &policy.sharing {
-        add(&s.purposes, format!("Sharing: {}", humanize(&s.name)));
     }
     Purpose::ALL
         .iter()
         .filter_map(|p| {
-            by_purpose.remove(p).map(|(req, by, details)| UseView {
-                purpose: TermView::of(*p),
-                details,
-                choice: TermView::of(req),
-                by,
+            by_purpose.get(p).map(|req| UseView {
+                label: cat.msg(&crate::vocabulary::reader::message_id(*p)),
+                choice: (*req != Required::Always).then(|| TermView::of(cat, *req)),
             })
         })
         .collect()
 }
 
-fn cookie(policy: &Policy, i: usize, c: &crate::model::Cookie) -> CookieView {
+/// A cookie name as given: exact, a prefix pattern (`_ga*`), another pattern, or any.
+fn cookie_name(name: Option<&String>) -> (&'static str, Option<String>) {
+    match name {
+        None => ("any", None),
+        Some(n) if n.trim().is_empty() || n.trim() == "*" => ("any", None),
+        Some(n) => match n.strip_suffix('*') {
+            Some(stem) if !stem.contains(['*', '?']) => ("prefix", Some(stem.to_string())),
+            _ if n.contains(['*', '?']) => ("pattern", Some(n.clone())),
+            _ => ("exact", Some(n.clone())),
+        },
+    }
+}
+
+fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) -> CookieView {
+    let (name_kind, name) = cookie_name(c.cookie_name.as_ref());
+    let consent = label::cookie_choice(c);
+    let consent_key = consent.word();
     CookieView {
         id: format!("cookie-{}", i + 1),
-        title: c.title.clone().unwrap_or_else(|| humanize(&c.name)),
+        title: cookie_title(c),
         subtitle: c.title.as_ref().map(|_| humanize(&c.name)),
-        cookie_name: c.cookie_name.clone(),
+        name_kind,
+        name,
         domain: c.domain.clone(),
         path: c.path.clone(),
         third_party: c.party == Party::Third,
-        party: words::party(c.party),
-        provider: c
-            .provider
-            .as_ref()
-            .map(|p| recipient_view(policy, p, Required::Always).label),
+        provider: match &c.provider {
+            Some(p) => recipient_view(cat, policy, p, Required::Always).label,
+            None => words::party(cat, c.party),
+        },
         holds: c.holds.clone(),
-        categories: c.categories.iter().map(|k| TermView::of(*k)).collect(),
-        purposes: purposes(&c.purposes),
-        recipients: recipients(policy, &c.recipients),
+        purposes: purposes(cat, &c.purposes),
+        recipients: recipients(cat, policy, &c.recipients),
+        consent_key,
+        consent: cat.msg(&format!("consent-{consent_key}")),
         lifetime: c.lifetime.clone(),
-        retention: c.retention.as_ref().map(retention_view),
+        retention: c.retention.as_ref().map(|r| retention_view(cat, r)),
         linked: c.linked,
         cross_site: c.cross_site,
         text: Prose::opt(c.text.as_ref()),
     }
 }
 
-fn sharing(policy: &Policy, i: usize, s: &crate::model::Sharing) -> SharingView {
+fn sharing(cat: &Catalog, policy: &Policy, i: usize, s: &crate::model::Sharing) -> SharingView {
     SharingView {
         id: format!("share-{}", i + 1),
-        title: s.title.clone(),
+        title: sharing_title(cat, policy, s),
+        titled: s.title.is_some(),
         with: s
             .with
             .iter()
-            .map(|w| recipient_view(policy, w, s.choice))
+            .map(|w| recipient_view(cat, policy, w, s.choice))
             .collect(),
-        data: data::groups(policy, &s.data),
-        purposes: purposes(&s.purposes),
-        choice: TermView::of(s.choice),
+        data: data::groups(cat, policy, &s.data),
+        purposes: purposes(cat, &s.purposes),
+        choice: TermView::of(cat, s.choice),
         conditions: Prose::opt(s.conditions.as_ref()),
         sale: s.sale,
         identifiable: s.identifiable,
-        basis: s.basis.map(words::exception),
+        basis: s.basis.map(|b| words::exception(cat, b)),
         text: Prose::opt(s.text.as_ref()),
     }
 }
 
 /// Every purpose or recipient a practice makes opt-in or opt-out (REC §3.3.4-5:
 /// `current` and `ours` never are), in source order.
-fn choices(policy: &Policy) -> Vec<ChoiceView> {
+fn choices(cat: &Catalog, policy: &Policy) -> Vec<ChoiceView> {
     let mut out = Vec::new();
     let mut add = |practice: &str,
                    purposes: &[crate::model::PurposeUse],
                    recipients: &[crate::model::RecipientUse]| {
         for p in purposes {
-            let v = purpose_view(p.purpose, p.required, p.description.as_ref());
+            let v = purpose_view(cat, p.purpose, p.required, p.description.as_ref());
             if v.choice.word != Required::Always.word() {
                 out.push(ChoiceView {
                     practice: practice.to_string(),
                     what: match &v.detail {
                         Some(d) => format!("{}: {d}", v.purpose.label),
-                        None => v.purpose.label.to_string(),
+                        None => v.purpose.label.clone(),
                     },
                     choice: v.choice,
                 });
             }
         }
         for r in recipients {
-            let v = recipient_view(policy, &r.name, r.required);
+            let v = recipient_view(cat, policy, &r.name, r.required);
             if v.choice.word != Required::Always.word() {
                 out.push(ChoiceView {
                     practice: practice.to_string(),
-                    what: format!("Sharing with {}", v.label),
+                    what: format!("{} {}", cat.msg("share-with"), v.label),
                     choice: v.choice,
                 });
             }
@@ -540,12 +615,12 @@ fn choices(policy: &Policy) -> Vec<ChoiceView> {
             let with: Vec<String> = s
                 .with
                 .iter()
-                .map(|w| recipient_view(policy, w, s.choice).label)
+                .map(|w| recipient_view(cat, policy, w, s.choice).label)
                 .collect();
             out.push(ChoiceView {
-                practice: format!("Sharing: {}", humanize(&s.name)),
-                what: format!("Sharing with {}", with.join(", ")),
-                choice: TermView::of(s.choice),
+                practice: sharing_title(cat, policy, s),
+                what: format!("{} {}", cat.msg("share-with"), words::list(cat, &with)),
+                choice: TermView::of(cat, s.choice),
             });
         }
     }
@@ -554,22 +629,25 @@ fn choices(policy: &Policy) -> Vec<ChoiceView> {
 
 /// The policy's promises, each text once: several claims often rest on one sentence
 /// of the policy; their exceptions are merged.
-fn promises(policy: &Policy) -> Vec<PromiseView> {
+fn promises(cat: &Catalog, policy: &Policy) -> Vec<PromiseView> {
     let mut out: Vec<(&str, PromiseView)> = Vec::new();
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for p in &policy.promises {
-        let except = p.except.iter().map(|e| words::exception(*e));
-        if let Some((_, view)) = out.iter_mut().find(|(says, _)| *says == p.says) {
+        let except: Vec<String> = p.except.iter().map(|e| words::exception(cat, *e)).collect();
+        if let Some(&i) = index.get(p.says.as_str()) {
+            let view = &mut out[i].1;
             for e in except {
                 if !view.except.contains(&e) {
                     view.except.push(e);
                 }
             }
         } else {
+            index.insert(&p.says, out.len());
             out.push((
                 &p.says,
                 PromiseView {
                     says: Prose::of(&p.says),
-                    except: except.collect(),
+                    except,
                 },
             ));
         }
@@ -577,41 +655,244 @@ fn promises(policy: &Policy) -> Vec<PromiseView> {
     out.into_iter().map(|(_, v)| v).collect()
 }
 
-fn kept(policy: &Policy) -> Vec<KeptView> {
-    let statements = policy.statements.iter().filter_map(|s| {
-        s.retention.as_ref().map(|r| KeptView {
-            what: statement_title(s),
-            retention: retention_view(r),
-        })
-    });
-    let cookies = policy.cookies.iter().filter_map(|c| {
-        c.retention.as_ref().map(|r| KeptView {
-            what: cookie_title(c),
-            retention: retention_view(r),
-        })
-    });
-    statements.chain(cookies).collect()
-}
-
-/// Builds the view of one policy.
-#[allow(clippy::too_many_lines)]
-pub fn page(policy: &Policy) -> PageView {
-    let statements: Vec<StatementView> = policy
+/// Retention of statements and cookies, each distinct answer once with every
+/// practice it applies to.
+fn kept(cat: &Catalog, policy: &Policy) -> Vec<KeptView> {
+    let items = policy
         .statements
         .iter()
-        .enumerate()
-        .map(|(i, s)| StatementView {
-            id: format!("collect-{}", i + 1),
-            title: statement_title(s),
-            subjects: s.subjects.iter().map(|n| subject_view(policy, n)).collect(),
-            data: data::groups(policy, &s.data),
-            purposes: purposes(&s.purposes),
-            recipients: recipients(policy, &s.recipients),
-            retention: s.retention.as_ref().map(retention_view),
-            identifiable: s.identifiable,
-            consequence: Prose::opt(s.consequence.as_ref()),
-            text: Prose::opt(s.text.as_ref()),
+        .filter_map(|s| s.retention.as_ref().map(|r| (statement_title(s), r)))
+        .chain(
+            policy
+                .cookies
+                .iter()
+                .filter_map(|c| c.retention.as_ref().map(|r| (cookie_title(c), r))),
+        );
+    let mut out: Vec<KeptView> = Vec::new();
+    let mut index: BTreeMap<(&'static str, Option<String>), usize> = BTreeMap::new();
+    for (what, r) in items {
+        let key = (r.value.word(), r.period.clone());
+        if let Some(&i) = index.get(&key) {
+            if !out[i].what.contains(&what) {
+                out[i].what.push(what);
+            }
+        } else {
+            index.insert(key, out.len());
+            out.push(KeptView {
+                retention: retention_view(cat, r),
+                what: vec![what],
+            });
+        }
+    }
+    out
+}
+
+fn path_view(pattern: &str) -> PathView {
+    let p = pattern.trim();
+    if matches!(p, "*" | "/*" | "/" | "") {
+        PathView {
+            kind: "all",
+            path: String::new(),
+        }
+    } else if let Some(stem) = p.strip_suffix('*').filter(|s| !s.contains('*')) {
+        PathView {
+            kind: "under",
+            path: stem.to_string(),
+        }
+    } else {
+        PathView {
+            kind: "path",
+            path: p.to_string(),
+        }
+    }
+}
+
+/// The label column a purpose belongs to, as the id of a purpose group.
+fn group_of(purposes: &[crate::model::PurposeUse]) -> &'static str {
+    purposes
+        .first()
+        .map_or("other-uses", |p| label::use_column(p.purpose))
+}
+
+fn statement_view(
+    cat: &Catalog,
+    policy: &Policy,
+    i: usize,
+    s: &crate::model::Statement,
+) -> StatementView {
+    StatementView {
+        id: format!("collect-{}", i + 1),
+        title: statement_title(s),
+        subjects: s.subjects.iter().map(|n| subject_view(policy, n)).collect(),
+        data: data::groups(cat, policy, &s.data),
+        purposes: purposes(cat, &s.purposes),
+        recipients: recipients(cat, policy, &s.recipients),
+        retention: s.retention.as_ref().map(|r| retention_view(cat, r)),
+        identifiable: s.identifiable,
+        consequence: Prose::opt(s.consequence.as_ref()),
+        text: Prose::opt(s.text.as_ref()),
+    }
+}
+
+/// The collection practices grouped by the use of their first purpose, in the
+/// label's column order; cookies and sharing rules serving a use are linked.
+fn groups(
+    cat: &Catalog,
+    policy: &Policy,
+    cookies: &[CookieView],
+    sharing: &[SharingView],
+) -> Vec<GroupView> {
+    let mut by_group: BTreeMap<&'static str, GroupView> = BTreeMap::new();
+    let new_group = |id: &'static str| GroupView {
+        id: format!("use-{id}"),
+        heading: cat.msg(&format!("group-{id}")),
+        description: cat.attr(&format!("group-{id}"), "description"),
+        statements: Vec::new(),
+        also: Vec::new(),
+    };
+    for (i, s) in policy.statements.iter().enumerate() {
+        let g = group_of(&s.purposes);
+        by_group
+            .entry(g)
+            .or_insert_with(|| new_group(g))
+            .statements
+            .push(statement_view(cat, policy, i, s));
+    }
+    let others = policy
+        .cookies
+        .iter()
+        .zip(cookies)
+        .map(|(c, v)| {
+            (
+                &c.purposes,
+                Anchor {
+                    id: v.id.clone(),
+                    text: v.title.clone(),
+                },
+            )
         })
+        .chain(policy.sharing.iter().zip(sharing).map(|(s, v)| {
+            (
+                &s.purposes,
+                Anchor {
+                    id: v.id.clone(),
+                    text: v.title.clone(),
+                },
+            )
+        }));
+    for (list, anchor) in others {
+        let mut seen = Vec::new();
+        for p in list {
+            let g = label::use_column(p.purpose);
+            if !seen.contains(&g) {
+                seen.push(g);
+                by_group
+                    .entry(g)
+                    .or_insert_with(|| new_group(g))
+                    .also
+                    .push(anchor.clone());
+            }
+        }
+    }
+    label::use_columns()
+        .iter()
+        .filter_map(|id| by_group.remove(id))
+        .collect()
+}
+
+fn essentials(cat: &Catalog, policy: &Policy, view: &PageView) -> EssentialsView {
+    let grid = label::grid(policy);
+    let collect = Kind::ALL
+        .iter()
+        .filter(|k| grid.collected.contains(k))
+        .map(|k| cat.msg(&format!("kind-{}", k.id())))
+        .collect();
+    let mut recipients: Vec<String> = Vec::new();
+    let mut add = |name: &str, required: Required| {
+        if recipient_kind(policy, name).is_some_and(|k| k == Recipient::Ours) {
+            return;
+        }
+        let label = recipient_view(cat, policy, name, required).label;
+        if !recipients.contains(&label) {
+            recipients.push(label);
+        }
+    };
+    for s in &policy.statements {
+        for r in &s.recipients {
+            add(&r.name, r.required);
+        }
+    }
+    for c in &policy.cookies {
+        for r in &c.recipients {
+            add(&r.name, r.required);
+        }
+        if let Some(p) = &c.provider {
+            add(p, Required::Always);
+        }
+    }
+    for s in &policy.sharing {
+        for w in &s.with {
+            add(w, s.choice);
+        }
+    }
+    let mut kept: Vec<String> = Vec::new();
+    for r in &view.retention {
+        let line = format!("{}: {}", r.title, r.period);
+        if !kept.contains(&line) {
+            kept.push(line);
+        }
+    }
+    for k in &view.kept {
+        let line = match &k.retention.period {
+            Some(p) => format!("{}: {p}", k.retention.value.label),
+            None => k.retention.value.label.clone(),
+        };
+        if !kept.contains(&line) {
+            kept.push(line);
+        }
+    }
+    EssentialsView {
+        collect,
+        uses: uses(cat, policy),
+        recipients,
+        sale: policy.sharing.iter().any(|s| s.sale),
+        kept,
+        rights: view
+            .rights
+            .iter()
+            .map(|r| Anchor {
+                id: r.id.clone(),
+                text: r.label.clone(),
+            })
+            .collect(),
+        choices: view.choices.len(),
+        disputes: view.disputes.clone(),
+    }
+}
+
+/// Builds the view of one policy, worded in its language's catalogue (English
+/// when none ships for it).
+pub fn page(policy: &Policy) -> PageView {
+    page_in(
+        policy,
+        catalog::for_tag_or_english(policy.language.as_deref()),
+    )
+}
+
+/// Builds the view of one policy, worded from `cat`.
+#[allow(clippy::too_many_lines)]
+pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
+    let cookies: Vec<CookieView> = policy
+        .cookies
+        .iter()
+        .enumerate()
+        .map(|(i, c)| cookie(cat, policy, i, c))
+        .collect();
+    let sharing_views: Vec<SharingView> = policy
+        .sharing
+        .iter()
+        .enumerate()
+        .map(|(i, s)| sharing(cat, policy, i, s))
         .collect();
     let sections: Vec<SectionView> = policy
         .sections
@@ -623,8 +904,11 @@ pub fn page(policy: &Policy) -> PageView {
             text: Prose::of(&s.text),
         })
         .collect();
+    let lang = lang(policy);
     let mut view = PageView {
-        lang: lang(policy),
+        dir: catalog::direction(&lang),
+        lang,
+        ui: cat.lang,
         name: policy.name.clone(),
         // An empty <title> is invalid HTML: fall back to the policy's name.
         title: if policy.title.trim().is_empty() {
@@ -645,42 +929,41 @@ pub fn page(policy: &Policy) -> PageView {
             .iter()
             .map(|c| CoverageView {
                 site: c.site.clone(),
-                include: c.include.clone(),
-                exclude: c.exclude.clone(),
+                include: c.include.iter().map(|p| path_view(p)).collect(),
+                exclude: c.exclude.iter().map(|p| path_view(p)).collect(),
                 methods: c.methods.clone(),
             })
             .collect(),
         entity: policy.entity.as_ref().map(entity),
-        label: label::label(policy),
+        essentials: EssentialsView {
+            collect: Vec::new(),
+            uses: Vec::new(),
+            recipients: Vec::new(),
+            sale: false,
+            kept: Vec::new(),
+            rights: Vec::new(),
+            choices: 0,
+            disputes: Vec::new(),
+        },
+        label: label::label_in(policy, cat),
         subjects: policy
             .subjects
             .iter()
             .map(|s| subject_view(policy, &s.name))
             .collect(),
-        statements,
-        cookies: policy
-            .cookies
-            .iter()
-            .enumerate()
-            .map(|(i, c)| cookie(policy, i, c))
-            .collect(),
-        uses: uses(policy),
+        groups: groups(cat, policy, &cookies, &sharing_views),
+        cookies,
         recipients: policy
             .recipients
             .iter()
             .map(|r| RecipientDefView {
                 label: humanize(&r.name),
-                kind: TermView::of(r.kind),
+                kind: TermView::of(cat, r.kind),
                 description: r.description.clone(),
             })
             .collect(),
-        sharing: policy
-            .sharing
-            .iter()
-            .enumerate()
-            .map(|(i, s)| sharing(policy, i, s))
-            .collect(),
-        choices: choices(policy),
+        sharing: sharing_views,
+        choices: choices(cat, policy),
         opt_outs: policy
             .opt_outs
             .iter()
@@ -696,9 +979,9 @@ pub fn page(policy: &Policy) -> PageView {
             .security
             .iter()
             .map(|m| MeasureView {
-                kind: words::measure(m.kind),
+                kind: words::measure(cat, m.kind),
                 description: Prose::of(&m.description),
-                covers: m.covers.iter().map(|c| TermView::of(*c)).collect(),
+                covers: m.covers.iter().map(|c| TermView::of(cat, *c)).collect(),
             })
             .collect(),
         security_text: Prose::opt(policy.security_text.as_ref()),
@@ -717,15 +1000,17 @@ pub fn page(policy: &Policy) -> PageView {
                 text: Prose::opt(r.text.as_ref()),
             })
             .collect(),
-        kept: kept(policy),
-        access: policy.access.map(TermView::of),
+        kept: kept(cat, policy),
+        access: policy.access.map(|a| TermView::of(cat, a)),
         access_text: Prose::opt(policy.access_text.as_ref()),
         rights: policy
             .rights
             .iter()
-            .map(|r| {
-                let (label, description) = words::right(r.kind);
+            .enumerate()
+            .map(|(i, r)| {
+                let (label, description) = words::right(cat, r.kind);
                 RightView {
+                    id: format!("right-{}", i + 1),
                     label,
                     description,
                     how: Prose::of(&r.how),
@@ -739,65 +1024,35 @@ pub fn page(policy: &Policy) -> PageView {
             .disputes
             .iter()
             .map(|d| DisputeView {
-                resolution: TermView::of(d.resolution),
+                resolution: TermView::of(cat, d.resolution),
                 service: Link::url(&d.service),
                 short_description: d.short_description.clone(),
                 description: Prose::opt(d.description.as_ref()),
                 verification: d.verification.clone(),
                 logo: d.logo.as_ref().map(|l| Link::web(&l.alt, &l.src)),
-                remedies: d.remedies.iter().map(|r| TermView::of(*r)).collect(),
+                remedies: d.remedies.iter().map(|r| TermView::of(cat, *r)).collect(),
             })
             .collect(),
-        changes: policy.changes.as_ref().map(|c| ChangesView {
-            post: c.post.iter().map(|m| words::notify(*m)).collect(),
-            notify: c.notify.iter().map(|m| words::notify(*m)).collect(),
-            before_effective: c.before_effective,
-            consent_for_new_uses: c.consent_for_new_uses,
-            text: Prose::opt(c.text.as_ref()),
+        changes: policy.changes.as_ref().map(|c| {
+            let methods = |list: &[crate::model::NotifyMethod]| {
+                let words: Vec<String> = list.iter().map(|m| words::notify(cat, *m)).collect();
+                words::list(cat, &words)
+            };
+            ChangesView {
+                post: (!c.post.is_empty()).then(|| methods(&c.post)),
+                notify: (!c.notify.is_empty()).then(|| methods(&c.notify)),
+                before_effective: c.before_effective,
+                consent_for_new_uses: c.consent_for_new_uses,
+                text: Prose::opt(c.text.as_ref()),
+            }
         }),
-        promises: promises(policy),
+        promises: promises(cat, policy),
         sections,
-        headings: HEADINGS.iter().copied().collect(),
-        toc: Vec::new(),
+        alternates: Vec::new(),
+        changed: None,
     };
-    view.toc = toc(&view);
+    view.essentials = essentials(cat, policy, &view);
     view
-}
-
-/// The table of contents: every section the page has, in page order, the free
-/// prose sections after the practices and before "About this policy".
-fn toc(v: &PageView) -> Vec<TocEntry> {
-    let present = |id: &str| match id {
-        "who" => v.entity.is_some() || !v.subjects.is_empty(),
-        "collect" => !v.statements.is_empty(),
-        "cookies" => !v.cookies.is_empty(),
-        "use" => !v.uses.is_empty(),
-        "sharing" => !v.sharing.is_empty() || !v.recipients.is_empty(),
-        "choices" => !v.opt_outs.is_empty() || v.opturi.is_some() || !v.choices.is_empty(),
-        "security" => !v.security.is_empty() || v.security_text.is_some(),
-        "retention" => !v.retention.is_empty() || !v.kept.is_empty(),
-        "rights" => !v.rights.is_empty() || v.access.is_some() || v.access_text.is_some(),
-        "promises" => !v.promises.is_empty(),
-        "disputes" => !v.disputes.is_empty(),
-        "changes" => v.changes.is_some(),
-        _ => true,
-    };
-    let mut out = Vec::new();
-    for (id, title) in HEADINGS {
-        if *id == "about" {
-            out.extend(v.sections.iter().map(|s| TocEntry {
-                id: s.id.clone(),
-                title: s.heading.clone(),
-            }));
-        }
-        if present(id) {
-            out.push(TocEntry {
-                id: (*id).to_string(),
-                title: (*title).to_string(),
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -827,19 +1082,17 @@ mod tests {
     }
 
     #[test]
-    fn the_table_of_contents_lists_only_present_sections() {
-        let policy = Policy {
-            name: "p".into(),
-            title: "T".into(),
-            sections: vec![crate::model::Section {
-                heading: "Copyright".into(),
-                text: "All rights reserved.".into(),
-                origin: crate::span::Origin::default(),
-            }],
-            ..Policy::default()
-        };
-        let view = page(&policy);
-        let ids: Vec<&str> = view.toc.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["label", "section-1", "about"]);
+    fn cookie_name_patterns_read_as_words() {
+        assert_eq!(
+            cookie_name(Some(&"_ga*".to_string())),
+            ("prefix", Some("_ga".to_string()))
+        );
+        assert_eq!(cookie_name(Some(&"*".to_string())), ("any", None));
+        assert_eq!(cookie_name(None), ("any", None));
+        assert_eq!(cookie_name(Some(&"a*b".to_string())).0, "pattern");
+        assert_eq!(cookie_name(Some(&"sid".to_string())).0, "exact");
+        assert_eq!(path_view("/*").kind, "all");
+        assert_eq!(path_view("/shop/*").path, "/shop/");
+        assert_eq!(path_view("/about").kind, "path");
     }
 }

@@ -1,77 +1,81 @@
 //! Wording for the model's own enums (practices P3P has no vocabulary for:
-//! security measures, rights, exceptions, notification). P3P terms are worded
-//! in `crate::vocabulary`, never here.
+//! security measures, rights, exceptions, notification), from the catalogue.
+//! Vocabulary terms are worded by `vocabulary::reader`, never here.
 
+use super::catalog::Catalog;
 use crate::model::{Exception, MeasureKind, NotifyMethod, Party, RightKind};
 
-pub fn measure(kind: MeasureKind) -> &'static str {
+pub fn measure(cat: &Catalog, kind: MeasureKind) -> String {
+    cat.msg(match kind {
+        MeasureKind::TransportEncryption => "measure-transport-encryption",
+        MeasureKind::AtRestEncryption => "measure-at-rest-encryption",
+        MeasureKind::AccessControl => "measure-access-control",
+        MeasureKind::StaffTraining => "measure-staff-training",
+        MeasureKind::SecureHosting => "measure-secure-hosting",
+        MeasureKind::Firewall => "measure-firewall",
+        MeasureKind::Monitoring => "measure-monitoring",
+        MeasureKind::Backups => "measure-backups",
+        MeasureKind::Other => "measure-other",
+    })
+}
+
+pub fn right_id(kind: RightKind) -> Option<&'static str> {
     match kind {
-        MeasureKind::TransportEncryption => "Encryption in transit",
-        MeasureKind::AtRestEncryption => "Encryption of stored data",
-        MeasureKind::AccessControl => "Access control",
-        MeasureKind::StaffTraining => "Staff training",
-        MeasureKind::SecureHosting => "Secure hosting",
-        MeasureKind::Firewall => "Firewalls",
-        MeasureKind::Monitoring => "Monitoring",
-        MeasureKind::Backups => "Backups",
-        MeasureKind::Other => "Other measures",
+        RightKind::Access => Some("right-access"),
+        RightKind::Correction => Some("right-correction"),
+        RightKind::Deletion => Some("right-deletion"),
+        RightKind::Export => Some("right-export"),
+        RightKind::Objection => Some("right-objection"),
+        _ => None,
     }
 }
 
-pub fn right(kind: RightKind) -> (&'static str, &'static str) {
-    match kind {
-        RightKind::Access => (
-            "See your information",
-            "You may ask to see the information we hold about you.",
-        ),
-        RightKind::Correction => (
-            "Correct your information",
-            "You may ask us to correct information about you that is wrong or out of date.",
-        ),
-        RightKind::Deletion => (
-            "Delete your information",
-            "You may ask us to delete the information we hold about you.",
-        ),
-        RightKind::Export => (
-            "Take your information with you",
-            "You may ask for a copy of your information in a form you can take elsewhere.",
-        ),
-        RightKind::Objection => (
-            "Object to a use",
-            "You may object to a use of your information and ask us to stop it.",
-        ),
-        // The rights the GDPR and CCPA added are worded in the vocabulary.
-        other => (
-            crate::vocabulary::LawTerm::label(other),
-            crate::vocabulary::LawTerm::plain(other),
+/// A right's name and one sentence saying what it lets the person do: from the
+/// catalogue for the rights every catalogue words, else the vocabulary's wording
+/// of the GDPR and CCPA rights (English).
+pub fn right(cat: &Catalog, kind: RightKind) -> (String, String) {
+    match right_id(kind) {
+        Some(id) => (cat.msg(id), cat.attr(id, "description")),
+        None => (
+            crate::vocabulary::LawTerm::label(kind).to_string(),
+            crate::vocabulary::LawTerm::plain(kind).to_string(),
         ),
     }
 }
 
-pub fn exception(e: Exception) -> &'static str {
-    match e {
-        Exception::LegalRequirement => "when the law or legal process requires it",
-        Exception::ServiceProviders => "with service providers who act on our behalf",
-        Exception::BusinessTransfer => "in a merger, acquisition or sale of our business",
-        Exception::Aggregate => "as aggregate information that does not identify anyone",
-        Exception::Consent => "with your consent",
-        Exception::Protection => "to protect rights and safety, or to prevent fraud",
-        Exception::AsDisclosed => "as described elsewhere in this policy",
-    }
+pub fn exception(cat: &Catalog, e: Exception) -> String {
+    cat.msg(match e {
+        Exception::LegalRequirement => "exception-legal-requirement",
+        Exception::ServiceProviders => "exception-service-providers",
+        Exception::BusinessTransfer => "exception-business-transfer",
+        Exception::Aggregate => "exception-aggregate",
+        Exception::Consent => "exception-consent",
+        Exception::Protection => "exception-protection",
+        Exception::AsDisclosed => "exception-as-disclosed",
+    })
 }
 
-pub fn notify(method: NotifyMethod) -> &'static str {
-    match method {
-        NotifyMethod::Email => "by email",
-        NotifyMethod::SiteNotice => "with a notice on our site",
-        NotifyMethod::Homepage => "on our home page",
-    }
+pub fn notify(cat: &Catalog, method: NotifyMethod) -> String {
+    cat.msg(match method {
+        NotifyMethod::Email => "notify-email",
+        NotifyMethod::SiteNotice => "notify-site-notice",
+        NotifyMethod::Homepage => "notify-homepage",
+    })
 }
 
-pub fn party(party: Party) -> &'static str {
-    match party {
-        Party::First => "Us (first party)",
-        Party::Third => "Another company (third party)",
+pub fn party(cat: &Catalog, party: Party) -> String {
+    cat.msg(match party {
+        Party::First => "party-first",
+        Party::Third => "party-third",
+    })
+}
+
+/// Words joined as a list: "a, b and c".
+pub fn list(cat: &Catalog, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), cat.msg("list-and")),
     }
 }
 

@@ -192,11 +192,27 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
                 Claim::NoIdentifiableCollection(names) => {
                     format!("no-identifiable-collection {}", names.join(", "))
                 }
+                Claim::RetentionCeiling(period) => format!("retention-ceiling {}", quote(period)),
                 other => word(other),
             };
-            l.line(&format!("claim {claim}"));
+            l.line(&format!("claim {}", claim.trim_end()));
             if !pr.except.is_empty() {
                 l.line(&format!("except {}", words(&pr.except)));
+            }
+            let sc = &pr.scope;
+            let data: Vec<String> = sc.data.iter().map(|d| quote(d)).collect();
+            for (key, list) in [
+                ("data", data),
+                ("cookies", sc.cookies.clone()),
+                ("recipients", sc.recipients.clone()),
+                ("subjects", sc.subjects.clone()),
+                ("purposes", sc.purposes.iter().map(word).collect()),
+                ("allow", pr.allow.clone()),
+                ("compatible", pr.compatible.iter().map(word).collect()),
+            ] {
+                if !list.is_empty() {
+                    l.line(&format!("{key} {}", list.join(", ")));
+                }
             }
         });
     }

@@ -1,0 +1,112 @@
+//! Claims about cookies: `cookies-not-linked` and `no-cross-site-tracking`, held
+//! to the cookies as declared and as derived from what they hold and who sets them.
+
+use super::{broken, Scoped};
+use crate::check::context::{is_cookie_data, Context};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::facts::{PracticeKind, Row};
+
+fn in_scope<'f>(
+    cx: &'f Context<'_>,
+    scoped: &Scoped<'_>,
+) -> Vec<(&'f crate::facts::Practice, Option<Row<'f>>)> {
+    let cookies = &scoped.promise.scope.cookies;
+    cx.facts
+        .of_kind(PracticeKind::Cookie)
+        .filter(|p| cookies.is_empty() || cookies.contains(&p.name))
+        .map(|p| (p, p.rows().next()))
+        .collect()
+}
+
+pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
+    let promise = scoped.promise;
+    for (c, row) in in_scope(cx, scoped) {
+        if !c.identifiable() {
+            continue;
+        }
+        let why = if c.declared.linked == Some(true) {
+            String::new()
+        } else {
+            format!(" ({})", c.derived.linked.explain())
+        };
+        out.push(
+            broken(
+                cx,
+                Code::BrokenCookiesNotLinked,
+                promise,
+                format!(
+                    "cookie `{}` is linked to personally identifiable information{why}, but promise `{}` says cookies are not",
+                    c.name, promise.name
+                ),
+                &[&c.origin],
+                row.as_ref(),
+            )
+            .target(c.target())
+            .help("make the cookie `linked no` if it holds nothing identifying, narrow the promise to the cookies it is about (`cookies NAME, ...`), or correct the promise"),
+        );
+    }
+    if !promise.scope.cookies.is_empty() {
+        return;
+    }
+    // REC §3.3.1: data in one identifiable STATEMENT is linked together, so an
+    // identifiable statement collecting dynamic.cookies links cookie data to people.
+    for s in &cx.policy.statements {
+        let identifiable = cx
+            .facts
+            .find(PracticeKind::Statement, &s.name)
+            .is_some_and(crate::facts::Practice::identifiable);
+        if !identifiable {
+            continue;
+        }
+        if let Some(used) = cx
+            .items(&s.data)
+            .into_iter()
+            .find(|u| is_cookie_data(u.item))
+        {
+            out.push(
+                broken(
+                    cx,
+                    Code::BrokenCookiesNotLinked,
+                    promise,
+                    format!(
+                        "identifiable statement `{}` collects `dynamic.cookies`, linking cookie data to identified people, but promise `{}` says cookies are not linked",
+                        s.name, promise.name
+                    ),
+                    &used.origins(),
+                    None,
+                )
+                .target(format!("collect {}", s.name))
+                .help("collect cookies in a `non-identifiable` statement, narrow the promise to the cookies it is about (`cookies NAME, ...`), or correct the promise"),
+            );
+        }
+    }
+}
+
+pub(super) fn no_cross_site(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
+    let promise = scoped.promise;
+    for (c, row) in in_scope(cx, scoped) {
+        if !c.cross_site() {
+            continue;
+        }
+        let why = if c.declared.cross_site == Some(true) {
+            String::new()
+        } else {
+            format!(" ({})", c.derived.cross_site.explain())
+        };
+        out.push(
+            broken(
+                cx,
+                Code::BrokenNoCrossSiteTracking,
+                promise,
+                format!(
+                    "cookie `{}` follows people across other sites{why}, but promise `{}` says cookies are not used for that",
+                    c.name, promise.name
+                ),
+                &[&c.origin],
+                row.as_ref(),
+            )
+            .target(c.target())
+            .help("make the cookie `cross-site no` and first-party if that is true, or correct the promise"),
+        );
+    }
+}

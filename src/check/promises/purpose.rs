@@ -1,0 +1,56 @@
+//! `only-stated-purpose`: identifiable data is used only for purposes compatible
+//! with those of collection (`compatible` on the promise; by default `current`,
+//! `admin` and `develop`), in statements, cookies and sharing rules alike.
+
+use super::{broken, excused, Scoped};
+use crate::check::context::Context;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::facts::PracticeKind;
+use crate::vocabulary::Purpose;
+
+const DEFAULT_COMPATIBLE: &[Purpose] = &[Purpose::Current, Purpose::Admin, Purpose::Develop];
+
+pub(super) fn only_stated(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
+    let promise = scoped.promise;
+    let compatible: &[Purpose] = if promise.compatible.is_empty() {
+        DEFAULT_COMPATIBLE
+    } else {
+        &promise.compatible
+    };
+    for p in cx
+        .facts
+        .practices
+        .iter()
+        .filter(|p| p.kind != PracticeKind::Retention && p.identifiable())
+    {
+        let mut seen: Vec<Purpose> = Vec::new();
+        for row in p.rows() {
+            let Some(u) = row.purpose else { continue };
+            if compatible.contains(&u.purpose)
+                || seen.contains(&u.purpose)
+                || !scoped.row(&row)
+                || excused(promise, &row).is_some()
+            {
+                continue;
+            }
+            seen.push(u.purpose);
+            out.push(
+                broken(
+                    cx,
+                    Code::BrokenOnlyStatedPurpose,
+                    promise,
+                    format!(
+                        "{} `{}` uses identifiable data for `{}`, but promise `{}` says it is used only for the purpose it was provided for",
+                        p.kind.noun(),
+                        p.name,
+                        u.purpose,
+                        promise.name
+                    ),
+                    &[&u.origin, &p.origin],
+                    Some(&row),
+                )
+                .help("remove the purpose, make it `opt-in` and add `except consent` to the promise, list it as `compatible` if the policy says so, or correct the promise"),
+            );
+        }
+    }
+}

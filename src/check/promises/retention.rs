@@ -1,0 +1,111 @@
+//! Claims about keeping data: `no-storage` and `retention-ceiling`.
+
+use super::{broken, excused, Scoped};
+use crate::check::context::Context;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::facts::{Practice, PracticeKind};
+use crate::period::{self, Comparison, Period};
+use crate::vocabulary::Retention;
+
+/// The first in-scope, unexcused row of a practice, if any.
+fn first_row<'f>(p: &'f Practice, scoped: &Scoped<'_>) -> Option<crate::facts::Row<'f>> {
+    p.rows()
+        .find(|r| scoped.row(r) && excused(scoped.promise, r).is_none())
+}
+
+pub(super) fn no_storage(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
+    let promise = scoped.promise;
+    for p in &cx.facts.practices {
+        let kept = match (&p.retention, p.kind) {
+            (Some(r), PracticeKind::Retention) => r.period.is_some(),
+            (Some(r), _) => r.value.is_some_and(|v| v != Retention::NoRetention),
+            (None, _) => false,
+        };
+        if !kept {
+            continue;
+        }
+        let Some(row) = first_row(p, scoped) else {
+            continue;
+        };
+        let at = p.retention.as_ref().map_or(&p.origin, |r| &r.origin);
+        out.push(
+            broken(
+                cx,
+                Code::BrokenNoStorage,
+                promise,
+                format!(
+                    "{} `{}` keeps the data, but promise `{}` says it is not stored",
+                    p.kind.noun(),
+                    p.name,
+                    promise.name
+                ),
+                &[at, &p.origin],
+                Some(&row),
+            )
+            .help("declare `retain no-retention` if the data is discarded after the interaction, narrow the promise's `data` scope, or correct the promise"),
+        );
+    }
+}
+
+pub(super) fn ceiling(
+    cx: &Context<'_>,
+    scoped: &Scoped<'_>,
+    period: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let promise = scoped.promise;
+    let Some(limit) = bare(period) else {
+        out.push(
+            cx.diag(
+                Code::BrokenRetentionCeiling,
+                format!(
+                    "promise `{}` states a retention ceiling \"{period}\" that is not a period policyc can compare",
+                    promise.name
+                ),
+                &[&promise.origin],
+            )
+            .help("write the ceiling as a number and a unit: `claim retention-ceiling \"30 days\"`")
+            .target(format!("promise {}", promise.name)),
+        );
+        return;
+    };
+    for p in &cx.facts.practices {
+        let Some(r) = &p.retention else { continue };
+        let too_long = if r.value == Some(Retention::Indefinitely) {
+            Some("`indefinitely`".to_string())
+        } else {
+            r.period
+                .as_deref()
+                .filter(|t| bare(t).is_some_and(|kept| limit.compare(&kept) == Comparison::Longer))
+                .map(|t| format!("\"{t}\""))
+        };
+        let Some(kept) = too_long else { continue };
+        let Some(row) = first_row(p, scoped) else {
+            continue;
+        };
+        out.push(
+            broken(
+                cx,
+                Code::BrokenRetentionCeiling,
+                promise,
+                format!(
+                    "{} `{}` keeps the data {kept}, longer than the \"{period}\" promise `{}` states",
+                    p.kind.noun(),
+                    p.name,
+                    promise.name
+                ),
+                &[&r.origin, &p.origin],
+                Some(&row),
+            )
+            .help("shorten the retention, narrow the promise's scope, or correct the promise"),
+        );
+    }
+}
+
+/// A period's length, without the words that say from when it runs ("of closing
+/// your account"): a ceiling bounds the length whatever it counts from.
+fn bare(text: &str) -> Option<Period> {
+    let mut p = period::parse(text)?;
+    p.rest.clear();
+    Some(p)
+}
