@@ -5,8 +5,10 @@
 //! promise and sense checks query `Context::facts` (`crate::facts`).
 
 mod acknowledgments;
+mod ccpa;
 mod context;
 mod flags;
+mod gdpr;
 mod p3p_bindings;
 mod promises;
 mod references;
@@ -33,6 +35,8 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         flags::check(&cx, &mut out);
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
+        gdpr::check(&cx, &mut out);
+        ccpa::check(&cx, &mut out);
     }
     out
 }

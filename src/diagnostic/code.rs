@@ -5,7 +5,8 @@
 //! Families: `S` syntax, `L` language (keywords and values), `R` references,
 //! `P` P3P structural rules, `C` promises against practices, `Q` internal sense,
 //! `A` acknowledgments, `X` reading P3P (import, explain-cp), `F` declared flags
-//! that contradict the values the facts stage derives.
+//! that contradict the values the facts stage derives, `G` the GDPR and UK GDPR
+//! pack (`src/check/gdpr/`), `K` the CCPA/CPRA pack (`src/check/ccpa/`).
 
 use super::Severity;
 use serde::{Serialize, Serializer};
@@ -195,6 +196,128 @@ codes! {
         "Two parts of the compact policy cannot both be true: `NID` (no identifiable data) or `NOI` (no identified data collected) next to categories of identified contact or identity data (`PHY`, `ONL`, `GOV`) or purposes that need an identified person (`IVA`, `IVD`, `CON`, `TEL`); or more than one ACCESS token. Re-derive the compact policy from the full policy (`policyc build`) rather than editing it by hand.";
     CpTestPolicy = "X717", Warning, "compact policy marked as a test",
         "`TST` marks a test or example policy (REC §4.2.9): user agents must not treat it as the site's real policy, and some treated the whole CP as invalid. Remove `test` from the policy before deploying it.";
+
+    GdprController = "G801", Error, "GDPR: controller identity or contact details missing",
+        "GDPR Art. 13(1)(a) and 14(1)(a) require the notice to give \"the identity and the contact details of the controller\". Add an `entity \"Legal Name\" { ... }` block with at least one of `email`, `phone`, `postal { ... }` or `url`.";
+    GdprRepresentative = "G802", Error, "GDPR: representative missing or without contact details",
+        "GDPR Art. 13(1)(a) and 14(1)(a) also require the identity and contact details of the controller's representative where one is designated; Art. 27 requires one when the controller is not established in the Union (for the UK GDPR: in the UK). The check fires when the entity's postal country is outside the EEA (or the UK) and no `representative eu` (or `representative uk`) is declared, or when a representative has no contact details. Add `representative eu \"Name\" { email \"...\" }`.";
+    GdprDpoContact = "G803", Error, "GDPR: DPO without contact details",
+        "GDPR Art. 13(1)(b) and 14(1)(b) require \"the contact details of the data protection officer, where applicable\". The `dpo` block names one but gives no way to reach them: add `email`, `phone`, `url` or `postal`.";
+    GdprPurpose = "G804", Error, "GDPR: practice with no purpose",
+        "GDPR Art. 13(1)(c) and 14(1)(c) require \"the purposes of the processing for which the personal data are intended\". An identifiable `collect`, `cookie` or `share` block states none: add `for ...`.";
+    GdprBasis = "G805", Error, "GDPR: purpose without a legal basis",
+        "GDPR Art. 13(1)(c) and 14(1)(c) require \"the legal basis for the processing\" of each purpose, one of Art. 6(1)(a)-(f). The check looks at every practice the data flows through (`collect`, `cookie`, `share`), purpose by purpose. Add `basis BASIS` (for every purpose of the block) or `basis PURPOSE BASIS`; bases: consent, contract, legal-obligation, vital-interests, public-task, legitimate-interests.";
+    GdprInterest = "G806", Error, "GDPR: legitimate interests not stated",
+        "GDPR Art. 13(1)(d) and 14(2)(b): \"where the processing is based on point (f) of Article 6(1), the legitimate interests pursued by the controller or by a third party\". Write the interest after the basis: `basis admin legitimate-interests \"keeping the service secure\"`.";
+    GdprRecipients = "G807", Error, "GDPR: recipients not stated",
+        "GDPR Art. 13(1)(e) and 14(1)(e) require \"the recipients or categories of recipients of the personal data, if any\"; processors count as recipients (Art. 4(9)). An identifiable `collect` block names none: add `to ours, ...`.";
+    GdprTransferDestination = "G808", Error, "GDPR: transfer without a destination",
+        "GDPR Art. 13(1)(f) and 14(1)(f) require the notice to state \"the fact that the controller intends to transfer personal data to a third country or international organisation\"; Art. 30(1)(e) records identify the country. Add `to \"US\"` (countries or regions) to the `transfer` block.";
+    GdprTransferSafeguard = "G809", Error, "GDPR: transfer without a safeguard",
+        "GDPR Art. 44: a transfer outside the EEA (or the UK under the UK GDPR) may take place only under an adequacy decision (Art. 45), appropriate safeguards (Art. 46, 47) or a derogation (Art. 49); Art. 13(1)(f) and 14(1)(f) require the notice to state \"the existence or absence of an adequacy decision\" and the safeguards. Add `safeguard adequacy`, `scc`, `bcr`, ... to the `transfer` block.";
+    GdprTransferCopy = "G810", Error, "GDPR: no way to get a copy of the transfer safeguards",
+        "GDPR Art. 13(1)(f) and 14(1)(f): for transfers under Art. 46, 47 or the second subparagraph of Art. 49(1), the notice refers to the safeguards and \"the means by which to obtain a copy of them or where they have been made available\". Add `copy \"https://...\"` (or how to ask for one) to the `transfer` block.";
+    GdprRetention = "G811", Error, "GDPR: storage period or criteria not stated",
+        "GDPR Art. 13(2)(a) and 14(2)(a) require \"the period for which the personal data will be stored, or if that is not possible, the criteria used to determine that period\". Give the period or criteria after the retention value (`retain stated-purpose \"13 months after your last order\"`), or add a `retention` rule that applies to the block; for a cookie, its `lifetime`.";
+    GdprRightAccess = "G812", Error, "GDPR: right of access not stated",
+        "GDPR Art. 13(2)(b) and 14(2)(c) require the notice to state the existence of the right to request access to personal data (Art. 15). Add `right access \"how to ask\"`.";
+    GdprRightRectification = "G813", Error, "GDPR: right to rectification not stated",
+        "GDPR Art. 13(2)(b) and 14(2)(c) require the notice to state the existence of the right to rectification (Art. 16). Add `right rectification \"how to ask\"`.";
+    GdprRightErasure = "G814", Error, "GDPR: right to erasure not stated",
+        "GDPR Art. 13(2)(b) and 14(2)(c) require the notice to state the existence of the right to erasure (Art. 17). Add `right erasure \"how to ask\"`.";
+    GdprRightRestriction = "G815", Error, "GDPR: right to restriction not stated",
+        "GDPR Art. 13(2)(b) and 14(2)(c) require the notice to state the existence of the right to restriction of processing (Art. 18). Add `right restriction \"how to ask\"`.";
+    GdprRightObjection = "G816", Error, "GDPR: right to object not stated",
+        "GDPR Art. 13(2)(b) and 14(2)(c) require the notice to state the right to object (Art. 21). The right exists for processing based on legitimate interests or a public task (Art. 21(1)) and for direct marketing (Art. 21(2)), so the check fires when a purpose rests on `legitimate-interests` or `public-task`, or is `contact` or `telemarketing`, and no `right objection` is stated. The finding points at such a purpose.";
+    GdprRightPortability = "G817", Error, "GDPR: right to data portability not stated",
+        "GDPR Art. 13(2)(b) and 14(2)(c) require the notice to state the right to data portability (Art. 20). The right exists where processing rests on consent or a contract (Art. 20(1)), so the check fires when such a purpose exists and no `right portability` is stated.";
+    GdprWithdrawConsent = "G818", Error, "GDPR: consent basis without the right to withdraw",
+        "GDPR Art. 13(2)(c) and 14(2)(d): where processing rests on consent (Art. 6(1)(a) or 9(2)(a)), the notice states \"the right to withdraw consent at any time, without affecting the lawfulness of processing based on consent before its withdrawal\"; Art. 7(3): withdrawing is as easy as giving. Add `right withdraw-consent \"how\"`.";
+    GdprComplaint = "G819", Error, "GDPR: right to complain to a supervisory authority not stated",
+        "GDPR Art. 13(2)(d) and 14(2)(e) require \"the right to lodge a complaint with a supervisory authority\" (Art. 77). Add `authority \"Name\" { url \"...\" }` naming the authority, or `right complaint \"how\"`.";
+    GdprRequirement = "G820", Error, "GDPR: whether the data is required is not stated",
+        "GDPR Art. 13(2)(e) requires \"whether the provision of personal data is a statutory or contractual requirement, or a requirement necessary to enter into a contract, as well as whether the data subject is obliged to provide the personal data\". Every identifiable `collect` block that collects from the person (no `source`) says so: `requirement statutory|contractual|contract-entry|voluntary \"what happens if not given\"`.";
+    GdprConsequence = "G821", Error, "GDPR: consequences of not giving the data not stated",
+        "GDPR Art. 13(2)(e) requires \"the possible consequences of failure to provide such data\". Write them after the requirement: `requirement contractual \"Without it we cannot deliver your order.\"` (a `voluntary` requirement needs none).";
+    GdprAutomatedLogic = "G822", Error, "GDPR: automated decision without its logic",
+        "GDPR Art. 13(2)(f) and 14(2)(g): for automated decision-making, including profiling, under Art. 22(1) and (4), the notice gives \"meaningful information about the logic involved\". Add `logic \"...\"` to the `automated` block.";
+    GdprAutomatedEffects = "G823", Error, "GDPR: automated decision without its significance and consequences",
+        "GDPR Art. 13(2)(f) and 14(2)(g) require \"the significance and the envisaged consequences of such processing for the data subject\". Add `effects \"...\"` to the `automated` block.";
+    GdprAutomatedUndeclared = "G824", Warning, "GDPR: individual decisions without an automated-decision statement",
+        "A purpose `individual-decision` makes decisions that directly affect a person (P3P REC §3.3.4). If they are based solely on automated processing with legal or similarly significant effects, Art. 22 applies and Art. 13(2)(f) / 14(2)(g) require the notice to say so, with the logic and effects. Add an `automated { logic \"...\" effects \"...\" }` block, or acknowledge the finding stating why no such decision is made.";
+    GdprCategories = "G825", Error, "GDPR: categories of data not obtained from the person not stated",
+        "GDPR Art. 14(1)(d): where data are not obtained from the person, the notice states \"the categories of personal data concerned\". A block with a `source` lists no data: add `data ...`.";
+    GdprSource = "G826", Error, "GDPR: source of data not described",
+        "GDPR Art. 14(2)(f) requires \"from which source the personal data originate, and if applicable, whether it came from publicly accessible sources\". Describe the source: `source third-party \"our resellers\"` or `source public \"the companies register\"`.";
+    GdprConsentChoice = "G827", Error, "GDPR: consent basis without an opt-in choice",
+        "Consent must be \"freely given\" and an \"unambiguous indication\" by \"a clear affirmative action\" (GDPR Art. 4(11), 7(4)): a purpose that rests on consent must be one the person opts in to. Mark the purpose `opt-in` (and, for data collected in the same block, keep the other purposes on another basis), or choose another basis.";
+    GdprSpecialCategory = "G829", Error, "GDPR: special-category data without an Art. 9(2) condition",
+        "GDPR Art. 9(1) prohibits processing special categories of data (racial or ethnic origin, political opinions, religious or philosophical beliefs, trade-union membership, genetic, biometric, health, sex life or sexual orientation) unless a condition of Art. 9(2) applies, in addition to an Art. 6(1) basis. The check reads the data's P3P categories (`health`, `political`) and the block's `sensitive` list. Add `condition explicit-consent` (or another Art. 9(2) condition).";
+    GdprChildConsent = "G830", Error, "GDPR: children's data on consent without parental consent",
+        "GDPR Art. 8(1): where information society services are offered to a child on the basis of consent, processing of a child under 16 (or the lower age a Member State sets, not below 13) is lawful only with the consent or authorisation of the holder of parental responsibility; Art. 8(2) requires reasonable efforts to verify it. The policy says it handles data of people under 16 (`minors { under-16 yes }`) and relies on consent: add `consent parental` (or `both`) and a `process \"...\"` to the `minors` block.";
+    GdprRightMeans = "G831", Error, "GDPR: right offered without a way to exercise it",
+        "GDPR Art. 12(2) requires the controller to facilitate the exercise of the rights, and Art. 12(1) clear and plain information. A `right` whose \"how\" is empty tells nobody how to use it. Write how: `right access \"Email privacy@example.com\"`.";
+    GdprBasisPurpose = "G832", Error, "GDPR: basis given for a purpose the practice does not have",
+        "A `basis PURPOSE BASIS` line names a purpose that is not among the block's `for` purposes, so it grounds nothing (GDPR Art. 13(1)(c) asks for the basis of each actual purpose). Fix the purpose or add it to `for`.";
+    GdprTransferRecipient = "G833", Error, "GDPR: transfer names an undefined recipient",
+        "A `transfer` block's `recipients` must name recipients the policy defines (`recipient NAME KIND \"...\"`), so the notice can say who receives the data abroad (GDPR Art. 13(1)(e), (f)). Define it or fix the spelling.";
+
+    CcpaRightToKnow = "K901", Error, "CCPA: right to know not described",
+        "Cal. Civ. Code § 1798.130(a)(5)(A) requires the privacy policy to describe the rights under §§ 1798.100, 1798.110 and 1798.115 (the right to know; 11 CCR § 7011(e)(2)(A)). Add `right know \"how to ask\"` (or `right access`).";
+    CcpaRightToDelete = "K902", Error, "CCPA: right to delete not described",
+        "Cal. Civ. Code § 1798.130(a)(5)(A) and § 1798.105; 11 CCR § 7011(e)(2)(B). Add `right delete \"how to ask\"`.";
+    CcpaRightToCorrect = "K903", Error, "CCPA: right to correct not described",
+        "Cal. Civ. Code § 1798.130(a)(5)(A) and § 1798.106; 11 CCR § 7011(e)(2)(C). Add `right correct \"how to ask\"`.";
+    CcpaNonDiscrimination = "K904", Error, "CCPA: right to non-discrimination not described",
+        "Cal. Civ. Code § 1798.130(a)(5)(A) and § 1798.125; 11 CCR § 7011(e)(2)(F). Add `right non-discrimination \"We will not deny you goods or services ...\"`.";
+    CcpaRequestMethods = "K905", Error, "CCPA: fewer than two request methods",
+        "Cal. Civ. Code § 1798.130(a)(1) and (a)(5)(A) require \"two or more designated methods for submitting requests\" (an online-only business with a direct relationship may offer an email address alone); 11 CCR § 7011(e)(3)(A)-(B). List them in the `ccpa` block: `methods \"https://example.com/requests\", \"1-800-555-0100\"`.";
+    CcpaCategoryUnmapped = "K906", Error, "CCPA: data with no CCPA category",
+        "Cal. Civ. Code § 1798.130(a)(5)(B)(i) and (c) require the categories of personal information collected, named with the statutory categories of § 1798.140(v)(1). policyc derives them from the P3P categories (table in `src/vocabulary/law_mappings.rs`); `other-category` maps to none. Add a P3P category that says what the data is (e.g. `categories other-category, purchase`).";
+    CcpaSource = "K907", Error, "CCPA: source of personal information not described",
+        "Cal. Civ. Code § 1798.130(a)(5)(B)(ii) requires \"the categories of sources from which consumers' personal information is collected\" (11 CCR § 7011(e)(1)(B)). Describe the source: `source third-party \"advertising networks\"`.";
+    CcpaPurpose = "K908", Error, "CCPA: practice with no business or commercial purpose",
+        "Cal. Civ. Code § 1798.130(a)(5)(B)(iii) and § 1798.100(a)(1) require the business or commercial purpose for collecting, selling or sharing (11 CCR § 7011(e)(1)(C)). An identifiable block states no purpose: add `for ...`.";
+    CcpaThirdParty = "K909", Error, "CCPA: recipient without a description",
+        "Cal. Civ. Code § 1798.130(a)(5)(B)(iv) requires \"the categories of third parties to whom the business discloses consumers' personal information\" (11 CCR § 7011(e)(1)(E), (I)). A recipient that receives data but is not ours has no description: write it, e.g. `recipient adnet unrelated \"advertising networks\"`.";
+    CcpaDisclosureUnclassified = "K910", Warning, "CCPA: disclosure to a third party not classified",
+        "Cal. Civ. Code § 1798.130(a)(5)(C) requires separate lists of the categories sold or shared and of those disclosed for a business purpose (11 CCR § 7011(e)(1)(D), (H)). Whether giving data to a third party is a sale (§ 1798.140(ad)), sharing for cross-context behavioural advertising ((ah)) or a business-purpose disclosure ((e)) is a judgement P3P cannot express. Add `disclosure sold`, `shared` or `business-purpose` to the block.";
+    CcpaDisclosurePurpose = "K911", Error, "CCPA: disclosure without its purpose",
+        "11 CCR § 7011(e)(1)(F) and (J) require the specific purpose for selling, sharing or disclosing personal information for a business purpose. A `share` block that discloses data states no purpose: add `for ...`.";
+    CcpaSensitiveUse = "K912", Error, "CCPA: use of sensitive personal information not stated",
+        "11 CCR § 7011(e)(1)(K) requires the privacy policy to say whether the business uses or discloses sensitive personal information (§ 1798.140(ae)) for purposes other than those of § 7027(m). The policy collects such information (from its P3P categories `health` or `government`, `user.login`, or a `sensitive` list). Add `sensitive-use permitted` or `sensitive-use beyond \"...\"` to the `ccpa` block.";
+    CcpaOptOutLink = "K913", Error, "CCPA: selling or sharing without a \"Do Not Sell or Share\" link",
+        "Cal. Civ. Code § 1798.135(a)(1): a business that sells or shares personal information provides a clear and conspicuous link titled \"Do Not Sell or Share My Personal Information\" (or honours opt-out preference signals in a frictionless manner, § 1798.135(b)). Add `do-not-sell \"https://...\"` to the `ccpa` block.";
+    CcpaGpcUnstated = "K914", Error, "CCPA: selling or sharing without a Global Privacy Control statement",
+        "11 CCR § 7011(e)(3)(F) requires a business that sells or shares to explain how it processes opt-out preference signals such as Global Privacy Control, and § 1798.135(c)(2) allows a statement that it honours them. Add `gpc honoured` (or `gpc not-honoured`, which K915 then reports).";
+    CcpaGpcIgnored = "K915", Error, "CCPA: opt-out preference signals not honoured",
+        "11 CCR § 7025(b): a business that sells or shares personal information must process a qualifying opt-out preference signal, such as Global Privacy Control, as a valid request to opt out of sale and sharing. The policy says `gpc not-honoured`: honour the signal (`gpc honoured`) or stop selling and sharing.";
+    CcpaLimitLink = "K916", Error, "CCPA: sensitive information used beyond permitted purposes without a \"Limit\" link",
+        "Cal. Civ. Code § 1798.135(a)(2) and § 1798.121: a business that uses or discloses sensitive personal information beyond the purposes of § 1798.121(a) provides a link titled \"Limit the Use of My Sensitive Personal Information\". Add `limit-use \"https://...\"` to the `ccpa` block.";
+    CcpaMinorsUnstated = "K917", Error, "CCPA: no statement about minors under 16",
+        "11 CCR § 7011(e)(1)(G) requires the privacy policy to say whether the business has actual knowledge that it sells or shares the personal information of consumers under 16. Add `minors { under-16 no }` (or `yes` with the opt-in `consent` and `process`).";
+    CcpaMinorsConsent = "K918", Error, "CCPA: selling or sharing minors' data without opt-in",
+        "Cal. Civ. Code § 1798.120(c): a business shall not sell or share the personal information of consumers it knows are under 16 unless they (13 to 15) or their parent or guardian (under 13) have affirmatively authorised it; 11 CCR § 7070-7072 and § 7011(e)(3)(I) require the process in the privacy policy. Add `consent opt-in` (or `parental`, `both`) and `process \"...\"` to the `minors` block.";
+    CcpaLastUpdated = "K919", Error, "CCPA: date of last update missing",
+        "11 CCR § 7011(e)(4) requires the date the privacy policy was last updated. Add `updated YYYY-MM-DD` (or `effective YYYY-MM-DD`).";
+    CcpaStale = "K920", Warning, "CCPA: privacy policy not updated in the last 12 months",
+        "Cal. Civ. Code § 1798.130(a)(5) requires the privacy policy information to be updated \"at least once every 12 months\". The `updated` (or `effective`) date is more than a year before today (the date is `SOURCE_DATE_EPOCH` when set, else the system clock). Review the policy and update the date.";
+    CcpaIncentive = "K921", Error, "CCPA: financial incentive without its required notice",
+        "Cal. Civ. Code § 1798.125(b) and 11 CCR § 7016 require a notice of financial incentive: a summary, the material terms, how to opt in, the right to withdraw and how, and how the incentive relates to the value of the consumer's data. Add the missing `terms`, `value`, `join` or `withdraw` line to the `incentive` block.";
+    CcpaRetention = "K922", Error, "CCPA: retention period or criteria not stated",
+        "Cal. Civ. Code § 1798.100(a)(3) requires \"the length of time the business intends to retain each category of personal information ... or if that is not possible, the criteria used to determine that period\". Give the period or criteria after the retention value, or add a `retention` rule for the block.";
+    CcpaVerification = "K923", Error, "CCPA: verification process not described",
+        "11 CCR § 7011(e)(3)(E) requires a general description of the process for verifying requests to know, delete and correct, including the information the consumer must provide. Add `verification \"...\"` to the `ccpa` block.";
+    CcpaAgent = "K924", Error, "CCPA: authorized-agent process not described",
+        "11 CCR § 7011(e)(3)(H) requires instructions for how an authorized agent can make a request on the consumer's behalf. Add `agent \"...\"` to the `ccpa` block.";
+    CcpaContact = "K925", Error, "CCPA: no contact for questions",
+        "11 CCR § 7011(e)(3)(J) requires contact information for questions or concerns about the business's privacy policies and practices. Add `email`, `phone`, `url` or `postal` to the `entity` block.";
+    CcpaOptOutRight = "K926", Error, "CCPA: right to opt out of sale or sharing not described",
+        "Cal. Civ. Code § 1798.120 and § 1798.135(c)(2); 11 CCR § 7011(e)(2)(D): a business that sells or shares describes the right to opt out. Add `right opt-out-of-sale \"how\"`.";
+    CcpaLimitRight = "K927", Error, "CCPA: right to limit sensitive information not described",
+        "Cal. Civ. Code § 1798.121 and § 1798.135(c)(2); 11 CCR § 7011(e)(2)(E): a business that uses sensitive personal information beyond permitted purposes describes the right to limit that use. Add `right limit-sensitive \"how\"`.";
+    CcpaRightMeans = "K928", Error, "CCPA: right offered without a way to exercise it",
+        "Cal. Civ. Code § 1798.130(a)(5)(A) and 11 CCR § 7011(e)(3)(A)-(B) require the methods and instructions for exercising each right. A `right` whose \"how\" is empty gives none: write how.";
 }
 
 impl std::fmt::Display for Code {

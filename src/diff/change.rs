@@ -193,6 +193,32 @@ kinds! {
         "the words of a commitment to people changed; no program can tell whether they now promise less: read both versions";
     TextEdited = false, TextEdited, "text edited",
         "a title, heading or description changed; what the policy allows (data, purposes, recipients, retention, choices, rights, promises) is compared on its own";
+    LawAdded = false, LawRemoved, "law added",
+        "the notice now claims to satisfy another law (`applies`)";
+    LawRemoved = true, LawAdded, "law removed",
+        "the notice no longer claims to satisfy a law it satisfied (`applies`)";
+    BasisWeakened = true, BasisStrengthened, "legal basis weakened",
+        "a purpose now rests on a basis that leaves people less say, e.g. consent became legitimate interests (GDPR Art. 6(1))";
+    BasisStrengthened = false, BasisWeakened, "legal basis strengthened",
+        "a purpose now rests on a basis that leaves people more say (GDPR Art. 6(1))";
+    BasisDropped = true, BasisStated, "legal basis dropped",
+        "the notice no longer says on what basis a purpose rests (GDPR Art. 13(1)(c))";
+    BasisStated = false, BasisDropped, "legal basis stated",
+        "the notice now says on what basis a purpose rests";
+    TransferAdded = true, TransferRemoved, "transfer added",
+        "data now leaves the EEA (or the UK) in a way it did not before (GDPR Art. 44-49)";
+    TransferRemoved = false, TransferAdded, "transfer removed",
+        "data no longer leaves the EEA (or the UK) this way";
+    SafeguardChanged = true, SafeguardChanged, "transfer changed",
+        "a transfer now goes elsewhere or rests on another safeguard (GDPR Art. 44-49); review the new protection";
+    DisclosureBroadened = true, DisclosureNarrowed, "disclosure broadened",
+        "data is now sold or shared where it was disclosed for a business purpose, or sold where it was shared (CCPA § 1798.140(ad), (ah))";
+    DisclosureNarrowed = false, DisclosureBroadened, "disclosure narrowed",
+        "data is no longer sold or shared this way";
+    GpcDropped = true, GpcHonoured, "GPC no longer honoured",
+        "a Global Privacy Control signal no longer opts people out (11 CCR § 7025)";
+    GpcHonoured = false, GpcDropped, "GPC now honoured",
+        "a Global Privacy Control signal now opts people out of sale and sharing";
 }
 
 /// One change between two versions of a policy.

@@ -36,6 +36,7 @@ impl Differ {
             b.lifetime.as_deref(),
             org,
         );
+        self.practice_law(&el, (&a.legal, &a.purposes), (&b.legal, &b.purposes), org);
         let third = |c: &Cookie| c.party == Party::Third;
         self.flag(
             ChangeKind::CookieThirdParty,

@@ -36,8 +36,10 @@ mod cookies;
 mod data;
 mod definitions;
 mod disputes;
+mod legal_notice;
 mod metadata;
 mod notice;
+mod practice_law;
 mod practices;
 mod promises;
 mod retention_rules;
@@ -233,6 +235,7 @@ impl Differ {
         }
         self.security(o, n);
         self.retention_rules(o, n);
+        self.legal_notice(o, n);
         self.rights(o, n);
         self.opt_outs(o, n);
         self.notice(o.changes.as_ref(), n.changes.as_ref(), &n.origin);

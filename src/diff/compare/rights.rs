@@ -28,6 +28,13 @@ impl Differ {
                 b.limits.as_ref(),
                 &b.origin,
             );
+            self.commitment(
+                &el,
+                "response",
+                a.response.as_ref(),
+                b.response.as_ref(),
+                &b.origin,
+            );
             self.commitment(&el, "text", a.text.as_ref(), b.text.as_ref(), &b.origin);
         }
     }

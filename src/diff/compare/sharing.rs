@@ -51,5 +51,6 @@ impl Differ {
         let basis = |s: &Sharing| s.basis.as_ref().map(kebab);
         self.detail(&el, "basis", basis(a).as_ref(), basis(b).as_ref(), org);
         self.commitment(&el, "text", a.text.as_ref(), b.text.as_ref(), org);
+        self.practice_law(&el, (&a.legal, &a.purposes), (&b.legal, &b.purposes), org);
     }
 }

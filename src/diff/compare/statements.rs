@@ -32,6 +32,7 @@ impl Differ {
         self.uses(&el, &a.purposes, &b.purposes, org);
         self.uses(&el, &a.recipients, &b.recipients, org);
         self.retention(&el, a.retention.as_ref(), b.retention.as_ref(), org);
+        self.practice_law(&el, (&a.legal, &a.purposes), (&b.legal, &b.purposes), org);
         self.flag(
             ChangeKind::BecameIdentifiable,
             &el,
