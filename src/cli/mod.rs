@@ -82,7 +82,7 @@ pub enum Command {
     /// Run the language server (for editors) on standard input and output.
     Lsp(lsp::Args),
     /// Build, then build again whenever a policy file or template changes.
-    Watch(watch::Args),
+    Watch(watch::WatchArgs),
 }
 
 pub fn main() -> ExitCode {

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub struct WatchArgs {
     #[command(flatten)]
     pub build: build::Args,
     /// Stop after this many builds (for scripts and tests).
@@ -23,7 +23,7 @@ const WATCHED: &[&str] = &[
     "policy", "yaml", "yml", "html", "jinja", "j2", "css", "toml",
 ];
 
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &WatchArgs) -> u8 {
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,

@@ -28,6 +28,14 @@ use lsp_types::{
 };
 use std::collections::HashMap;
 
+/// Every vocabulary word (P3P and legal terms), for editor grammars.
+pub fn vocabulary_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = terms::all().iter().map(|t| t.word).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// Runs the server on standard input and output until the client says `exit`.
 pub fn run_stdio() -> Result<(), String> {
     let (connection, io_threads) = Connection::stdio();

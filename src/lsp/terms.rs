@@ -3,7 +3,7 @@
 
 use crate::vocabulary::{
     Access, Art9Condition, Category, CcpaCategory, Disclosure, Law, LawTerm, LegalBasis, Purpose,
-    Recipient, Remedy, ResolutionType, Retention, RightKind, Safeguard, Sensitive, Term,
+    Recipient, Remedy, Required, ResolutionType, Retention, RightKind, Safeguard, Sensitive, Term,
 };
 
 /// One vocabulary word and what it means.
@@ -52,6 +52,7 @@ pub fn all() -> Vec<TermDoc> {
     p3p::<Access>(&mut out);
     p3p::<Remedy>(&mut out);
     p3p::<ResolutionType>(&mut out);
+    p3p::<Required>(&mut out);
     law::<Law>(&mut out);
     law::<LegalBasis>(&mut out);
     law::<Art9Condition>(&mut out);
