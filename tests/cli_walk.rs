@@ -319,7 +319,9 @@ fn github_annotations_are_relative_to_the_repository_root_from_any_folder() {
 fn policyc_toml_laws_apply_to_policies_that_name_none() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "site.policy", &starter());
+    // A policy that passes the GDPR, UK GDPR and CCPA packs, naming no law itself.
+    let policy = repo_file("tests/fixtures/laws/all-laws.policy");
+    write(d, "site.policy", &policy);
     let applies = |o: &Output| -> serde_json::Value {
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         v["policies"][0]["legal"]["applies"].clone()
@@ -335,8 +337,8 @@ fn policyc_toml_laws_apply_to_policies_that_name_none() {
         out(&o)
     );
     // A policy that names its laws keeps them.
-    let own = starter().replacen("policy main {\n", "policy main {\n  applies uk-gdpr\n", 1);
-    assert_ne!(own, starter());
+    let own = policy.replacen("policy main {\n", "policy main {\n  applies uk-gdpr\n", 1);
+    assert_ne!(own, policy);
     write(d, "own.policy", &own);
     let o = policyc(d, &["dump", "own.policy", "--format", "json"]);
     assert_eq!(applies(&o), serde_json::json!(["uk-gdpr"]), "{}", out(&o));

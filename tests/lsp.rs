@@ -3,7 +3,13 @@
 //! complete, go to definition, find references, document symbols, format,
 //! shutdown, exit.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines,
+    clippy::needless_pass_by_value
+)]
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};

@@ -296,6 +296,9 @@ fn disagreeing_access_never_invents_non() {
     assert!(second.contains("CP=\"NON "), "{second}");
     let first = file(&out, "policies/first/p3p-header.txt");
     assert!(first.contains("CP=\"ALL "), "{first}");
+    // The site's server snippet says which policy its CP stands for.
+    let nginx = file(&out, "nginx.conf");
+    assert!(nginx.contains("compact policy of policy first"), "{nginx}");
 }
 
 // 4. A consent-gated third-party cookie names its provider once, with its choice.
@@ -463,4 +466,32 @@ policy site {
         );
     }
     assert!(!policy.contains("<other-category/>"), "{policy}");
+}
+
+#[test]
+fn the_header_command_prints_each_sites_header() {
+    let bin = env!("CARGO_BIN_EXE_policyc");
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(bin)
+            .arg("header")
+            .arg("examples/multiple-policies.policy")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    let (code, intranet) = run(&["--site", "intranet.example.com"]);
+    assert_eq!(code, Some(0));
+    let out = emit(&compile(
+        &std::fs::read_to_string("examples/multiple-policies.policy").unwrap(),
+    ));
+    assert_eq!(
+        intranet,
+        file(&out, "sites/intranet.example.com/p3p-header.txt")
+    );
+    let (code, _) = run(&["--site", "nowhere.example.com"]);
+    assert_eq!(code, Some(2));
 }

@@ -154,6 +154,7 @@ seed_tests!(
         ("C408", "share marketing-providers"),
         ("C408", "share financial-institutions"),
         ("Q503", "collect proof-of-identity"),
+        ("Q518", "collect proof-of-identity"),
     ]
 );
 

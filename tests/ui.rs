@@ -46,7 +46,19 @@ fn findings(path: &str, bytes: &[u8]) -> (Vec<diagnostic::Diagnostic>, SourceFil
         .unwrap_or_default();
     if ext == "xml" {
         let source = SourceFile::new(path, text);
-        (policyc::p3p::read::read(&source).diagnostics, source)
+        let read = policyc::p3p::read::read(&source);
+        let mut diagnostics = read.diagnostics;
+        // What the import itself rewrites or guesses (X707, X708), as `import` reports it.
+        let imported = match read.document {
+            Some(policyc::p3p::read::P3pDocument::Policies(p)) => Some((p, None)),
+            Some(policyc::p3p::read::P3pDocument::Reference(r, Some(p))) => Some((p, Some(r))),
+            _ => None,
+        };
+        if let Some((p, r)) = imported {
+            let (_, notes) = policyc::p3p::import::import(&p, r.as_ref());
+            diagnostics.extend(notes.diagnostics(std::slice::from_ref(&source)));
+        }
+        (diagnostics, source)
     } else if ext == "cp" {
         let source = SourceFile::new(path, text.trim_end_matches('\n'));
         (

@@ -6,6 +6,7 @@
 
 mod acknowledgments;
 mod ccpa;
+mod coherence;
 mod context;
 mod flags;
 mod gdpr;
@@ -35,6 +36,7 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         flags::check(&cx, &mut out);
         promises::check(&cx, &mut out);
         sense::check(&cx, &mut out);
+        coherence::check(&cx, &mut out);
         gdpr::check(&cx, &mut out);
         ccpa::check(&cx, &mut out);
     }

@@ -24,6 +24,9 @@ pub fn run(args: &Args) -> u8 {
             None => println!("{:<5} {:<16} (not a compact policy token)", t.text, "?"),
         }
     }
+    if decoded.tokens.is_empty() && decoded.diagnostics.is_empty() {
+        println!("(no compact policy: the header only points to the policy reference file, which REC §2.2.2 allows)");
+    }
     if !decoded.diagnostics.is_empty() {
         eprint!(
             "{}",

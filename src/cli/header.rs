@@ -27,6 +27,14 @@ pub struct Args {
     /// Which form to print.
     #[arg(long, short, value_enum, default_value_t)]
     pub format: Format,
+    /// The site whose header to print, when the policies cover several (REC §4: a
+    /// compact policy goes with the cookies of its site). Default: the first site.
+    #[arg(long)]
+    pub site: Option<String>,
+    /// Print the header for the paths of this policy only (written where the
+    /// policies applying on a site have different compact policies).
+    #[arg(long)]
+    pub policy: Option<String>,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -64,6 +72,33 @@ pub fn run(args: &Args) -> u8 {
         Format::Apache => HeaderFormat::Apache,
         Format::HtmlLink => HeaderFormat::HtmlLink,
     };
-    print!("{}", snippet(format, out.compact.as_deref()));
+    if args.site.is_none() && args.policy.is_none() {
+        print!("{}", snippet(format, out.compact.as_deref()));
+        return exit::OK;
+    }
+    let wanted = out.headers.iter().find(|h| {
+        args.site
+            .as_ref()
+            .is_none_or(|s| h.site.as_ref() == Some(s))
+            && h.policy == args.policy
+    });
+    let Some(h) = wanted else {
+        let choices: Vec<String> = out
+            .headers
+            .iter()
+            .map(|h| match (&h.site, &h.policy) {
+                (Some(s), Some(p)) => format!("--site {s} --policy {p}"),
+                (Some(s), None) => format!("--site {s}"),
+                (None, Some(p)) => format!("--policy {p}"),
+                (None, None) => "(no option)".to_string(),
+            })
+            .collect();
+        eprintln!(
+            "policyc: no header for that site or policy; the file has: {}",
+            choices.join(", ")
+        );
+        return exit::USAGE;
+    };
+    print!("{}", snippet(format, h.compact.as_deref()));
     exit::OK
 }

@@ -82,13 +82,11 @@ pub fn run(args: &Args) -> u8 {
         }
     }
     let failed = diagnostics.iter().any(Diagnostic::is_blocking_error);
-    if !diagnostics.is_empty() {
+    if failed {
         eprint!(
             "{}",
             render_human(&diagnostics, &sources, super::ui::color_stderr())
         );
-    }
-    if failed {
         return exit::FINDINGS;
     }
     for path in &followed {
@@ -98,13 +96,23 @@ pub fn run(args: &Args) -> u8 {
         ));
     }
     let Some(policies) = policies else {
-        eprintln!(
-            "policyc: {} names policies but holds none, and the policy files it names were not found beside it; import the policy file, with the reference file second",
-            args.file.display()
-        );
+        if !diagnostics.is_empty() {
+            eprint!(
+                "{}",
+                render_human(&diagnostics, &sources, super::ui::color_stderr())
+            );
+        }
+        report_reference_only(&args.file, reference.as_ref());
         return exit::FINDINGS;
     };
     let (set, notes) = import(&policies, reference.as_ref());
+    diagnostics.extend(notes.diagnostics(&sources));
+    if !diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render_human(&diagnostics, &sources, super::ui::color_stderr())
+        );
+    }
     for name in &notes.skipped_cookie_policies {
         super::ui::note(format_args!(
             "policyc: note: left out policy {name}: it is the cookie policy `build` derives"
@@ -113,7 +121,48 @@ pub fn run(args: &Args) -> u8 {
     super::ui::note(
         "policyc: note: P3P does not carry retention periods, rights, security practices or prose; run `policyc check` on the result and add them",
     );
-    let text = source::write(&set);
+    write_source(args, &source::write(&set))
+}
+
+/// A reference file without policies: which policies it names, and what to do.
+fn report_reference_only(file: &Path, reference: Option<&ReferenceFile>) {
+    let named = reference.map(referenced_files).unwrap_or_default();
+    if named.is_empty() {
+        eprintln!(
+            "policyc: {} is a policy reference file that names no policy file; import the policy file, with the reference file second",
+            file.display()
+        );
+    } else {
+        eprintln!(
+            "policyc: {} is a policy reference file: it holds no policies, and the policies it names ({}) were not found on disk beside it (URLs on other hosts are not fetched); import the policy file, with the reference file second: `policyc import POLICY.xml {}`",
+            file.display(),
+            named.join(", "),
+            file.display()
+        );
+    }
+}
+
+/// Writes the imported source, after making sure it parses and resolves: a
+/// defect of the import must never reach the user's files.
+fn write_source(args: &Args, text: &str) -> u8 {
+    let written = SourceFile::new("<imported>", text);
+    let (model, findings) = policyc::resolve::compile_policy_source(&written);
+    let broken: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter(Diagnostic::is_blocking_error)
+        .collect();
+    if model.is_none() || !broken.is_empty() {
+        eprintln!("policyc: error: the imported source would not parse (a defect of policyc import; please report it):");
+        eprint!(
+            "{}",
+            render_human(
+                &broken,
+                std::slice::from_ref(&written),
+                super::ui::color_stderr()
+            )
+        );
+        return exit::FINDINGS;
+    }
     match &args.out {
         Some(path) => {
             if let Err(e) = atomic::write(path, text.as_bytes()) {
@@ -126,18 +175,40 @@ pub fn run(args: &Args) -> u8 {
     exit::OK
 }
 
+/// Every policy file a reference file's POLICY-REFs name (the `about` without its
+/// fragment), each once, as written.
+fn referenced_files(reference: &ReferenceFile) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in &reference.refs {
+        let file = match r.about.split_once('#') {
+            Some(("", fragment)) => format!("#{fragment}, a policy the file itself should hold"),
+            Some((file, _)) => file.to_string(),
+            None => r.about.clone(),
+        };
+        if !file.is_empty() && !out.contains(&file) {
+            out.push(file);
+        }
+    }
+    out
+}
+
 /// The local policy files the POLICY-REFs of a reference file point at, in order,
 /// each once. An `about` is a URI reference (REC §2.3.2.1); its path part is looked
 /// up relative to the reference file's folder when relative, and, when it starts
 /// with `/` (a site path), under each folder above the reference file, nearest
 /// first (the well-known `/w3c/p3p.xml` sits one folder below the site root).
-/// Absolute URLs on other hosts cannot be read here and are skipped.
+/// An absolute URL's path is looked up as a site path (nothing is fetched).
 fn policy_files_named_by(reference: &ReferenceFile, reference_path: &Path) -> Vec<PathBuf> {
     let folder = reference_path.parent().unwrap_or_else(|| Path::new(""));
     let mut out: Vec<PathBuf> = Vec::new();
     for r in &reference.refs {
-        let path = r.about.split('#').next().unwrap_or("");
-        if path.is_empty() || path.contains("://") {
+        let mut path = r.about.split('#').next().unwrap_or("");
+        // An absolute URL: its path, looked up as a site path (the reference file
+        // usually names its own host's policy file that way).
+        if let Some((_, rest)) = path.split_once("://") {
+            path = rest.find('/').map_or("", |i| &rest[i..]);
+        }
+        if path.is_empty() {
             continue;
         }
         let found = if let Some(site_path) = path.strip_prefix('/') {

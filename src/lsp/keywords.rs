@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn open_blocks_follow_braces() {
         let text = "policy main {\n  cookie sid {\n    li\n  }\n}\n";
-        let at = text.find("li").unwrap_or(0);
+        let at = text.find("    li").unwrap_or(0) + 4;
         assert_eq!(open_blocks(text, at), vec!["policy main", "cookie sid"]);
     }
 }

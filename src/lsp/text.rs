@@ -109,6 +109,6 @@ mod tests {
     fn words() {
         let text = "  for current, admin\n";
         assert_eq!(word_at(text, 8).map(|w| w.0), Some("current"));
-        assert_eq!(prefix_at(text, 9), ("cu", 7));
+        assert_eq!(prefix_at(text, 8), ("cu", 6));
     }
 }

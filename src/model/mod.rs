@@ -21,8 +21,8 @@ pub use law::{
     Transfer,
 };
 pub use policy::{
-    Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PolicySet, PostalAddress,
-    Section,
+    Acknowledgment, CookieMatch, Coverage, Dispute, DisputeLogo, Entity, EntityData, Policy,
+    PolicySet, PostalAddress, Section,
 };
 pub use practice::{
     ChangeNotice, Cookie, MeasureKind, NotifyMethod, OptOut, Party, RetentionRule, Right,

@@ -112,8 +112,33 @@ pub struct Coverage {
     /// HTTP methods the coverage is limited to; empty means all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub methods: Vec<String>,
+    /// Cookies this policy itself covers on the site (P3P COOKIE-INCLUDE on its own
+    /// POLICY-REF, REC §2.3.2.5), as imported reference files bind them; cookies
+    /// described in `cookie` blocks are bound to the derived cookie policy instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cookies: Vec<CookieMatch>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A COOKIE-INCLUDE pattern (REC §2.3.2.5): `*` matches anything.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct CookieMatch {
+    pub name: String,
+    pub value: String,
+    pub domain: String,
+    pub path: String,
+}
+
+/// An ENTITY data element the named fields of `Entity` do not hold (REC §3.2.4:
+/// any `business.*` element, such as a fax number or a postal name), with its value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct EntityData {
+    /// The base data schema element, e.g. `business.contact-info.telecom.fax.number`.
+    pub reference: String,
+    pub value: String,
 }
 
 /// The legal entity responsible for the policy (P3P ENTITY, REC §3.2.4).
@@ -134,6 +159,9 @@ pub struct Entity {
     pub postal: Option<PostalAddress>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Further ENTITY data elements, written after the fields above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<EntityData>,
     #[serde(skip)]
     pub origin: Origin,
 }

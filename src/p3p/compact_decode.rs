@@ -100,47 +100,149 @@ fn with_help(d: &mut Diagnostic, help: impl Into<String>) {
     d.help = Some(help.into());
 }
 
-/// Where the token list is in the input: inside `CP="..."` when present, else the
-/// whole input (a bare token list).
+/// Where the token list is in the input: the value of the header's `CP`
+/// directive when the input is a header (`P3P: policyref="...", CP="..."`, REC
+/// §2.2.2: comma-separated `name="value"` directives), else the whole input (a bare
+/// token list). `None` when there is no CP to decode (a policyref-only header,
+/// which REC §2.2.2 allows, or a header too broken to find it).
 fn token_region(ctx: &mut Ctx<'_>) -> Option<(usize, usize)> {
     let text = &ctx.source.text;
-    let Some(cp) = text.find("CP=") else {
-        if let Some(at) = text.find("policyref=") {
-            let d = ctx.report(
-                Code::CpSyntax,
-                at,
-                at + "policyref=".len(),
-                "the header has a policy reference but no compact policy".into(),
-            );
-            with_help(d, "pass the CP=\"...\" part");
-            return None;
-        }
+    if !text.contains('=') {
         let trimmed = text.trim();
         let start = text.len() - text.trim_start().len();
         return Some((start, start + trimmed.len()));
-    };
-    let value = cp + 3;
-    if !text.get(value..).is_some_and(|v| v.starts_with('"')) {
-        let d = ctx.report(
-            Code::CpSyntax,
-            value,
-            value,
-            "the compact policy value is not quoted".into(),
-        );
-        with_help(d, "write CP=\"...\" (REC §4.1)");
-        return None;
     }
-    let Some(len) = text.get(value + 1..).and_then(|v| v.find('"')) else {
-        let d = ctx.report(
-            Code::CpSyntax,
-            value,
-            value + 1,
-            "the compact policy's quote is never closed".into(),
-        );
-        with_help(d, "end the value with `\"`");
-        return None;
+    let bytes = text.as_bytes();
+    let mut i = text.len() - text.trim_start().len();
+    // An optional `P3P:` field name.
+    if text
+        .get(i..i + 4)
+        .is_some_and(|h| h.eq_ignore_ascii_case("P3P:"))
+    {
+        i += 4;
+    }
+    let skip_ws = |mut k: usize| {
+        while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
+            k += 1;
+        }
+        k
     };
-    Some((value + 1, value + 1 + len))
+    let mut region = None;
+    loop {
+        i = skip_ws(i);
+        if i >= bytes.len() {
+            break;
+        }
+        // A directive name.
+        let name_start = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+        {
+            i += 1;
+        }
+        let name = &text[name_start..i];
+        if name.is_empty() || bytes.get(i) != Some(&b'=') {
+            match stray_text(ctx, name_start) {
+                Some(next) => {
+                    i = next;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let Some((value_start, value_end, quoted, next)) = directive_value(ctx, name, i + 1) else {
+            return region;
+        };
+        i = next;
+        if !quoted {
+            let d = ctx.report(
+                Code::CpSyntax,
+                name_start,
+                value_end,
+                format!("the `{name}` value is not quoted"),
+            );
+            with_help(d, format!("write {name}=\"...\" (REC §2.2.2, §4.1)"));
+        }
+        if name == "CP" {
+            if region.is_some() {
+                let d = ctx.report(
+                    Code::CpSyntax,
+                    name_start,
+                    value_end + usize::from(quoted),
+                    "a second CP directive: user agents read one compact policy per header".into(),
+                );
+                with_help(d, "merge the two into one CP=\"...\" (REC §4.1)");
+            } else if quoted {
+                region = Some((value_start, value_end));
+            }
+        }
+        // A comma, or the end, after a directive.
+        let after = skip_ws(i);
+        match bytes.get(after) {
+            None => break,
+            Some(b',') => i = after + 1,
+            Some(_) => {
+                let d = ctx.report(
+                    Code::CpSyntax,
+                    i,
+                    after + 1,
+                    "no comma between two directives of the header".into(),
+                );
+                with_help(d, "separate directives with `, ` (REC §2.2.2)");
+                i = after;
+            }
+        }
+    }
+    region
+}
+
+/// The value of the directive `name` whose `=` is just before `at`: its range,
+/// whether it was quoted, and where the text after it starts; `None` (reported)
+/// when its quote never closes.
+fn directive_value(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    at: usize,
+) -> Option<(usize, usize, bool, usize)> {
+    let text = &ctx.source.text;
+    if text.as_bytes().get(at) == Some(&b'"') {
+        let Some(len) = text[at + 1..].find('"') else {
+            let d = ctx.report(
+                Code::CpSyntax,
+                at,
+                at + 1,
+                format!("the `{name}` value's quote is never closed"),
+            );
+            with_help(d, "end the value with `\"`");
+            return None;
+        };
+        return Some((at + 1, at + 1 + len, true, at + len + 2));
+    }
+    let end = text[at..]
+        .find(|c: char| c == ',' || c.is_whitespace())
+        .map_or(text.len(), |k| at + k);
+    Some((at, end, false, end))
+}
+
+/// Reports the stray text at `from` (not a `name="value"` directive); returns
+/// where the next directive that looks like one starts, if any.
+fn stray_text(ctx: &mut Ctx<'_>, from: usize) -> Option<usize> {
+    let text = &ctx.source.text;
+    let next = text[from..]
+        .find("CP=")
+        .or_else(|| text[from..].find("policyref="))
+        .map_or(text.len(), |k| from + k);
+    let end = if next > from { next } else { text.len() };
+    let shown = text[from..end].trim().escape_debug().to_string();
+    let d = ctx.report(
+        Code::CpSyntax,
+        from,
+        end,
+        format!("`{shown}` is not a `name=\"value\"` directive of the P3P header"),
+    );
+    with_help(d, "the header is `P3P: policyref=\"/w3c/p3p.xml\", CP=\"...\"`: directives separated by commas (REC §2.2.2)");
+    (next < ctx.source.text.len() && next != from).then_some(next)
 }
 
 /// Decodes a compact policy given as `CP="..."`, a whole `P3P:` header value, or
@@ -151,7 +253,8 @@ pub fn decode(source: &SourceFile) -> Decoded {
         diagnostics: Vec::new(),
     };
     let mut tokens = Vec::new();
-    if let Some((start, end)) = token_region(&mut ctx) {
+    let region = token_region(&mut ctx);
+    if let Some((start, end)) = region {
         let region = source.text.get(start..end).unwrap_or_default();
         if region.is_empty() {
             let d = ctx.report(
@@ -202,7 +305,8 @@ pub fn decode(source: &SourceFile) -> Decoded {
             offset += part.len() + 1;
         }
     }
-    if !tokens.is_empty() || ctx.diagnostics.is_empty() {
+    // No CP at all (a policyref-only header, REC §2.2.2) has no groups to check.
+    if region.is_some() && (!tokens.is_empty() || ctx.diagnostics.is_empty()) {
         groups(&mut ctx, &tokens);
     }
     Decoded {
@@ -222,16 +326,20 @@ fn token(ctx: &mut Ctx<'_>, t: &str, at: usize) -> Option<Meaning> {
         if let (Some(m), Some(req)) = (bare(base), Required::from_token(suffix)) {
             return match m {
                 Meaning::Purpose(Purpose::Current, _) | Meaning::Recipient(Recipient::Ours, _) => {
+                    // REC §4.2.5: `current` and `ours` take no `required`. The IBM
+                    // P3P Policy Editor wrote `CURa`/`OURa` and Internet Explorer
+                    // accepts them, reading them as `CUR`/`OUR`: a warning that
+                    // explains, not an error.
                     let d = ctx.report(
-                        Code::CpSuffixNotAllowed,
+                        Code::CpSuffixIgnored,
                         at,
                         end,
-                        format!("`{base}` never takes a suffix: `{t}` is not REC-conformant"),
+                        format!("`{t}`: `{base}` takes no suffix; user agents read it as `{base}`"),
                     );
                     with_help(
                         d,
                         format!(
-                            "write `{base}` (REC §4.2.5: `current` and `ours` have no `required`)"
+                            "write `{base}` (REC §4.2.5: `current` and `ours` have no `required`; older editors wrote `{base}a`, which Internet Explorer accepts)"
                         ),
                     );
                     Some(with_required(m, Required::Always))
@@ -250,12 +358,21 @@ fn token(ctx: &mut Ctx<'_>, t: &str, at: usize) -> Option<Meaning> {
             };
         }
     }
+    // A case slip: the token, or a three-letter token with a one-letter suffix,
+    // written in the wrong case. Prose (`POLicy.`) gets no such hint.
     let upper = t.to_ascii_uppercase();
-    if upper != t && (bare(&upper).is_some() || bare(upper.get(..3).unwrap_or("")).is_some()) {
-        let fixed = match upper.get(3..) {
-            Some(s) if !s.is_empty() => format!("{}{}", &upper[..3], s.to_ascii_lowercase()),
-            _ => upper.clone(),
-        };
+    let fixed = match (upper.get(..3), upper.get(3..)) {
+        _ if bare(&upper).is_some() => Some(upper.clone()),
+        (Some(base), Some(rest))
+            if rest.len() == 1
+                && bare(base).is_some()
+                && Required::from_token(&rest.to_ascii_lowercase()).is_some() =>
+        {
+            Some(format!("{base}{}", rest.to_ascii_lowercase()))
+        }
+        _ => None,
+    };
+    if let Some(fixed) = fixed.filter(|f| f != t) {
         let d = ctx.report(
             Code::CpSyntax,
             at,
@@ -368,13 +485,17 @@ fn access(ctx: &mut Ctx<'_>, meanings: &[Found<'_>]) {
     }
 }
 
-/// REC §3.3.1: identifiable statements have a purpose, recipient and retention.
+/// REC §3.3.1, §4: identifiable statements have a purpose, recipient and
+/// retention, and their data categories.
 fn required_groups(ctx: &mut Ctx<'_>, meanings: &[Found<'_>]) {
     let end = ctx.source.text.len();
-    let checks: [GroupCheck; 3] = [
+    // REC §4: a CP without NID carries purpose, recipient, retention and
+    // category tokens (the W3C validator checks all four).
+    let checks: [GroupCheck; 4] = [
         (|m| matches!(m, Meaning::Purpose(..)), "purpose"),
         (|m| matches!(m, Meaning::Recipient(..)), "recipient"),
         (|m| matches!(m, Meaning::Retention(_)), "retention"),
+        (|m| matches!(m, Meaning::Category(_)), "category"),
     ];
     for (f, group) in checks {
         if !meanings.iter().any(|(_, m)| f(m)) {
@@ -384,7 +505,7 @@ fn required_groups(ctx: &mut Ctx<'_>, meanings: &[Found<'_>]) {
                 end,
                 format!("no {group} token, and no `NID`"),
             );
-            with_help(d, format!("identifiable data always has a {group} (REC §3.3.1); add its token, or `NID` if no data identifies anyone"));
+            with_help(d, format!("identifiable data always has a {group} (REC §3.3.1, §4); add its token, or `NID` if no data identifies anyone"));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! ENTITY (REC §3.2.4) ↔ the model's `Entity`: the `business.*` data elements of the
 //! base data schema (REC §5.5.3) with their values as text content.
 
-use crate::model::{Entity, PostalAddress};
+use crate::model::{Entity, EntityData, PostalAddress};
 
 const NAME: &str = "business.name";
 const DEPARTMENT: &str = "business.department";
@@ -36,6 +36,9 @@ pub fn lower(entity: &Entity) -> Vec<(String, String)> {
             out.push((format!("{PHONE}{field}"), value));
         }
     }
+    for d in &entity.data {
+        out.push((d.reference.clone(), d.value.clone()));
+    }
     out
 }
 
@@ -62,45 +65,102 @@ fn split_phone(phone: &str) -> Vec<(&'static str, String)> {
 }
 
 /// The model's entity from ENTITY's `DATA` elements; `None` without `business.name`.
-/// Returns the references it could not place, too.
+/// Returns the references it could not place, too: those that are not `business.*`
+/// elements of the base data schema (REC §3.2.4). Every other element is kept:
+/// in the named fields when they give back exactly these elements (`lower`), and
+/// otherwise, with its reference, in `data` (a fax number, a postal name, a second
+/// e-mail address, telephone parts that do not make one number, a value the
+/// language does not accept as an e-mail address or URL).
 pub fn raise(data: &[(String, String)]) -> (Option<Entity>, Vec<String>) {
+    let mut placeable = Vec::new();
+    let mut unplaced = Vec::new();
+    for (reference, value) in data {
+        if reference.starts_with("business.") && crate::vocabulary::lookup_data(reference).is_some()
+        {
+            placeable.push((reference.clone(), value.clone()));
+        } else {
+            unplaced.push(reference.clone());
+        }
+    }
+    let Some(entity) = raise_fields(&placeable) else {
+        return (None, unplaced);
+    };
+    let sorted = |mut v: Vec<(String, String)>| {
+        v.sort();
+        v
+    };
+    if sorted(lower(&entity)) == sorted(placeable.clone()) {
+        return (Some(entity), unplaced);
+    }
+    // Not exactly representable in the named fields: the name, then every other
+    // element as written.
+    let mut named = false;
+    let mut plain = Entity {
+        name: entity.name.clone(),
+        ..Entity::default()
+    };
+    for (reference, value) in placeable {
+        if reference == NAME && !named {
+            named = true;
+        } else {
+            plain.data.push(EntityData { reference, value });
+        }
+    }
+    (Some(plain), unplaced)
+}
+
+/// The named fields from `business.*` elements; `None` without `business.name`.
+fn raise_fields(data: &[(String, String)]) -> Option<Entity> {
     let mut entity = Entity::default();
     let mut postal = PostalAddress::default();
     let mut has_name = false;
     let mut has_postal = false;
     let (mut int, mut loc, mut number) = (None, None, None);
-    let mut unplaced = Vec::new();
     for (reference, value) in data {
         let v = Some(value.clone());
         match reference.as_str() {
-            NAME => {
+            NAME if !has_name => {
                 entity.name.clone_from(value);
                 has_name = true;
             }
-            DEPARTMENT => entity.department = v,
-            EMAIL => entity.email = v,
-            URI => entity.url = v,
+            DEPARTMENT if entity.department.is_none() => entity.department = v,
+            EMAIL if entity.email.is_none() && crate::resolve::is_email(value) => entity.email = v,
+            URI if entity.url.is_none() && crate::resolve::is_http_url(value) => entity.url = v,
             r => {
-                if let Some(field) = r.strip_prefix(POSTAL) {
-                    has_postal = true;
-                    match field {
-                        "organization" => postal.organization = v,
-                        "street" => postal.street.push(value.clone()),
-                        "city" => postal.city = v,
-                        "stateprov" => postal.stateprov = v,
-                        "postalcode" => postal.postalcode = v,
-                        "country" => postal.country = v,
-                        _ => unplaced.push(reference.clone()),
+                let postal_field = r.strip_prefix(POSTAL);
+                let phone_field = r.strip_prefix(PHONE);
+                match (postal_field, phone_field) {
+                    (Some("organization"), _) if postal.organization.is_none() => {
+                        has_postal = true;
+                        postal.organization = v;
                     }
-                } else if let Some(field) = r.strip_prefix(PHONE) {
-                    match field {
-                        "intcode" => int = v,
-                        "loccode" => loc = v,
-                        "number" => number = v,
-                        _ => unplaced.push(reference.clone()),
+                    (Some("street"), _) => {
+                        has_postal = true;
+                        postal.street.push(value.clone());
                     }
-                } else {
-                    unplaced.push(reference.clone());
+                    (Some("city"), _) if postal.city.is_none() => {
+                        has_postal = true;
+                        postal.city = v;
+                    }
+                    (Some("stateprov"), _) if postal.stateprov.is_none() => {
+                        has_postal = true;
+                        postal.stateprov = v;
+                    }
+                    (Some("postalcode"), _) if postal.postalcode.is_none() => {
+                        has_postal = true;
+                        postal.postalcode = v;
+                    }
+                    (Some("country"), _) if postal.country.is_none() => {
+                        has_postal = true;
+                        postal.country = v;
+                    }
+                    (_, Some("intcode")) if int.is_none() => int = v,
+                    (_, Some("loccode")) if loc.is_none() => loc = v,
+                    (_, Some("number")) if number.is_none() => number = v,
+                    _ => entity.data.push(EntityData {
+                        reference: reference.clone(),
+                        value: value.clone(),
+                    }),
                 }
             }
         }
@@ -119,7 +179,7 @@ pub fn raise(data: &[(String, String)]) -> (Option<Entity>, Vec<String>) {
     if has_postal {
         entity.postal = Some(postal);
     }
-    (has_name.then_some(entity), unplaced)
+    has_name.then_some(entity)
 }
 
 #[cfg(test)]

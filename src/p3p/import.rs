@@ -3,20 +3,32 @@
 //! with their data written in place; recipients with a `recipient-description`
 //! become defined recipients. A cookie policy that policyc itself derived
 //! (`p3p::cookies`) is left out: `build` derives it again. When a reference file is
-//! given too, each policy's POLICY-REF fills its `covers`.
+//! given too, each policy's POLICY-REFs fill its `covers` (paths, methods and the
+//! cookies bound to it).
+//!
+//! Whatever the model cannot hold as written is either rewritten (a POLICY name
+//! that is not a name of the language, REC §3.2.2 allows any XML ID) or left out,
+//! and each such case is a finding (`notes.findings`), located in the XML by the
+//! text it concerns. The written source always parses: every value goes through the
+//! same checks `resolve` applies, or is left out with a finding.
 //!
 //! Round trip: `lower(import(build(x)))` equals `lower(x)`, i.e. the P3P-visible
 //! form is preserved, so `build(import(build(x)))` is byte-identical to `build(x)`.
 
 use super::cookies::{cookie_policy_name, is_derived_cookie_policy, COOKIES};
-use super::document::{CookiePattern, P3pData, P3pPolicy, P3pStatement, PolicyFile, ReferenceFile};
+use super::document::{
+    CookiePattern, P3pData, P3pPolicy, P3pStatement, PolicyFile, PolicyRef, ReferenceFile,
+};
 use super::entity;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::emit::p3p::lower::default_discuri;
+use crate::emit::p3p::lower::MIN_EXPIRY;
 use crate::emit::p3p::statements::MISCDATA;
 use crate::model::{
-    Cookie, Coverage, DataItem, DataRef, DataSet, DataUse, Dispute, DisputeLogo, Party, Policy,
-    PolicySet, PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement,
+    Cookie, CookieMatch, Coverage, DataItem, DataRef, DataSet, DataUse, Dispute, DisputeLogo,
+    Party, Policy, PolicySet, PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement,
 };
+use crate::span::{SourceFile, Span};
 use crate::vocabulary::{Recipient, Term};
 
 /// What was left out of the import, for the user to know.
@@ -26,88 +38,413 @@ pub struct ImportNotes {
     pub skipped_cookie_policies: Vec<String>,
     /// ENTITY references with no place in the model.
     pub unplaced_entity_data: Vec<String>,
+    /// Every rewrite and omission, to be located in the XML.
+    pub findings: Vec<ImportFinding>,
+    /// POLICY names as read → the names they were imported as.
+    pub renamed: Vec<(String, String)>,
+}
+
+/// One thing the import rewrote or could not carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportFinding {
+    pub code: Code,
+    pub message: String,
+    pub help: Option<String>,
+    /// Text of the XML the finding is about (the first occurrence locates it).
+    pub needle: String,
+}
+
+impl ImportNotes {
+    fn add(&mut self, code: Code, needle: &str, message: String, help: Option<&str>) {
+        self.findings.push(ImportFinding {
+            code,
+            message,
+            help: help.map(str::to_string),
+            needle: needle.to_string(),
+        });
+    }
+
+    /// The findings as diagnostics, each at the first place of its text in one of
+    /// `sources` (the policy file first), or at the start of the first.
+    pub fn diagnostics(&self, sources: &[SourceFile]) -> Vec<Diagnostic> {
+        self.findings
+            .iter()
+            .map(|f| {
+                let span = sources
+                    .iter()
+                    .find_map(|s| {
+                        (!f.needle.is_empty())
+                            .then(|| s.text.find(&f.needle))
+                            .flatten()
+                            .map(|at| Span::new(&s.path, &s.text, at, at + f.needle.len()))
+                    })
+                    .or_else(|| sources.first().map(|s| Span::file_start(&s.path)));
+                let mut d = Diagnostic::new(f.code, f.message.clone()).at(span);
+                if let Some(h) = &f.help {
+                    d = d.help(h.clone());
+                }
+                d
+            })
+            .collect()
+    }
 }
 
 /// Raises a policy file (and, optionally, its reference file) into the model.
 pub fn import(file: &PolicyFile, reference: Option<&ReferenceFile>) -> (PolicySet, ImportNotes) {
     let mut notes = ImportNotes::default();
     let mut set = PolicySet::default();
+    let mut originals: Vec<String> = Vec::new();
+    let mut taken: Vec<String> = Vec::new();
     for p in &file.policies {
-        if is_derived_cookie_policy(p, &file.policies) {
+        if !p.name.is_empty() && is_derived_cookie_policy(p, &file.policies) {
             notes.skipped_cookie_policies.push(p.name.clone());
             continue;
         }
-        let (policy, unplaced) = raise_policy(p, file.expiry);
+        let name = policy_name(&p.name, &taken, &mut notes);
+        taken.push(name.clone());
+        let expiry = file
+            .expiry
+            .or_else(|| reference.map(|r| r.expiry).filter(|e| *e != MIN_EXPIRY));
+        let (policy, unplaced) = raise_policy(p, &name, expiry, &mut notes);
         notes.unplaced_entity_data.extend(unplaced);
+        originals.push(p.name.clone());
         set.policies.push(policy);
     }
-    if let Some(r) = reference {
-        for policy in &mut set.policies {
-            let cookie_fragment = format!("#{}", cookie_policy_name(&policy.name));
-            if notes
-                .skipped_cookie_policies
-                .contains(&cookie_policy_name(&policy.name))
-            {
-                if let Some(pr) = r
-                    .refs
-                    .iter()
-                    .find(|pr| pr.about.ends_with(&cookie_fragment))
-                {
-                    restore_cookies(policy, &pr.cookie_include);
-                }
-            }
-            let fragment = format!("#{}", policy.name);
-            if let Some(pr) = r.refs.iter().find(|pr| pr.about.ends_with(&fragment)) {
-                if !pr.include.is_empty() || !pr.exclude.is_empty() || !pr.methods.is_empty() {
-                    policy.covers.push(Coverage {
-                        site: host_of(policy.discuri.as_deref()),
-                        include: pr.include.clone(),
-                        exclude: pr.exclude.clone(),
-                        methods: pr.methods.clone(),
-                        origin: crate::span::Origin::default(),
-                    });
-                }
-            }
+    // A policy named like the cookie policy another derives would clash in `build`.
+    let clashing: Vec<usize> = (0..set.policies.len())
+        .filter(|&i| {
+            let name = &set.policies[i].name;
+            set.policies
+                .iter()
+                .any(|q| cookie_policy_name(&q.name) == *name && q.name != *name)
+        })
+        .collect();
+    for i in clashing {
+        let (Some(policy), Some(original)) = (set.policies.get_mut(i), originals.get(i)) else {
+            continue;
+        };
+        let name = policy.name.clone();
+        let new = unique(&format!("{name}-policy"), &taken);
+        taken.push(new.clone());
+        notes.add(
+            Code::ImportRenamed,
+            &name,
+            format!("policy `{name}` is imported as `{new}`: `build` names the cookie policy it derives `{name}`"),
+            None,
+        );
+        notes.renamed.push((original.clone(), new.clone()));
+        policy.name = new;
+    }
+    if let (Some(r), Some(file_expiry)) = (reference, file.expiry) {
+        if r.expiry != file_expiry.max(MIN_EXPIRY) && r.expiry != MIN_EXPIRY {
+            notes.add(
+                Code::NotCarried,
+                "EXPIRY",
+                format!(
+                    "the reference file's EXPIRY ({} s) differs from the policy file's ({file_expiry} s); `build` writes the policy file's to both",
+                    r.expiry
+                ),
+                None,
+            );
         }
+    }
+    if let Some(r) = reference {
+        bind_references(&mut set, &originals, file, r, &mut notes);
     }
     (set, notes)
 }
 
-fn raise_policy(p: &P3pPolicy, expiry: Option<u64>) -> (Policy, Vec<String>) {
+/// The POLICY-REFs of the reference file that point at the policy read as
+/// `original`: by fragment (REC §2.3.2.1 `about="file#name"`), or without a
+/// fragment when the policy file holds one policy.
+fn refs_for<'r>(r: &'r ReferenceFile, original: &str, only: bool) -> Vec<&'r PolicyRef> {
+    r.refs
+        .iter()
+        .filter(|pr| match pr.about.rsplit_once('#') {
+            Some((_, fragment)) => fragment == original,
+            None => only,
+        })
+        .collect()
+}
+
+/// Fills `covers` from the reference file: every POLICY-REF of a policy gives a
+/// coverage with its INCLUDE, EXCLUDE, METHOD and COOKIE-INCLUDE; the cookie
+/// POLICY-REF of a derived cookie policy gives back the `cookie` blocks.
+fn bind_references(
+    set: &mut PolicySet,
+    originals: &[String],
+    file: &PolicyFile,
+    r: &ReferenceFile,
+    notes: &mut ImportNotes,
+) {
+    let only = file.policies.len() == 1;
+    let mut guessed: Vec<String> = Vec::new();
+    for (policy, original) in set.policies.iter_mut().zip(originals) {
+        if notes
+            .skipped_cookie_policies
+            .contains(&cookie_policy_name(original))
+        {
+            let cookie_refs = refs_for(r, &cookie_policy_name(original), false);
+            if let Some(pr) = cookie_refs.first() {
+                restore_cookies(policy, &pr.cookie_include);
+            }
+        }
+        for pr in refs_for(r, original, only) {
+            if !pr.cookie_exclude.is_empty() {
+                notes.add(
+                    Code::NotCarried,
+                    "COOKIE-EXCLUDE",
+                    format!("the COOKIE-EXCLUDE of policy `{}`'s POLICY-REF is not carried", policy.name),
+                    Some("REC §2.3.2.5: write the cookies the policy covers as `cookie` blocks or `cookie-include` patterns"),
+                );
+            }
+            if pr.include.is_empty()
+                && pr.exclude.is_empty()
+                && pr.methods.is_empty()
+                && pr.cookie_include.is_empty()
+            {
+                continue;
+            }
+            let (site, from) = site_of(&pr.about, policy.discuri.as_deref());
+            if from != "about" && !guessed.contains(&site) {
+                guessed.push(site.clone());
+                notes.add(
+                    Code::ImportGuessed,
+                    &pr.about,
+                    format!("the reference file does not say which host it serves; `covers \"{site}\"` is taken from the policy's {from}"),
+                    Some("a reference file applies to the host it is served from (REC §2.2.1): correct `covers` if that is another host"),
+                );
+            }
+            policy.covers.push(Coverage {
+                site,
+                include: pr.include.clone(),
+                exclude: pr.exclude.clone(),
+                methods: pr.methods.clone(),
+                cookies: pr
+                    .cookie_include
+                    .iter()
+                    .map(|c| CookieMatch {
+                        name: c.name.clone(),
+                        value: c.value.clone(),
+                        domain: c.domain.clone(),
+                        path: c.path.clone(),
+                    })
+                    .collect(),
+                origin: crate::span::Origin::default(),
+            });
+        }
+    }
+}
+
+/// The host a POLICY-REF applies on: of its absolute `about`, else of the
+/// policy's absolute `discuri`, else `*`; and where it came from.
+fn site_of(about: &str, discuri: Option<&str>) -> (String, &'static str) {
+    if let Some(h) = host(about) {
+        return (h, "about");
+    }
+    match discuri.and_then(host) {
+        Some(h) => (h, "`discuri`"),
+        None => ("*".to_string(), "lack of any absolute URL (`*`: any host)"),
+    }
+}
+
+fn host(url: &str) -> Option<String> {
+    url.split_once("://")
+        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .map(str::to_string)
+}
+
+/// A policy name of the language for a POLICY name (REC §3.2.2 allows any XML
+/// ID; the language allows letters, digits, `-` and `_`, a letter first), unique
+/// among `taken`; a finding when it had to be rewritten.
+fn policy_name(raw: &str, taken: &[String], notes: &mut ImportNotes) -> String {
+    let mut base: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while base.contains("--") {
+        base = base.replace("--", "-");
+    }
+    let trimmed = base.trim_matches('-');
+    let base = if trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        trimmed.to_string()
+    } else if trimmed.is_empty() {
+        "policy".to_string()
+    } else {
+        format!("policy-{trimmed}")
+    };
+    let name = unique(&base, taken);
+    if name != raw {
+        let shown: String = raw.chars().take(60).collect();
+        let (needle, message) = if raw.is_empty() {
+            (
+                "<POLICY".to_string(),
+                format!("a POLICY without a `name` is imported as `{name}`"),
+            )
+        } else {
+            (
+                raw.to_string(),
+                format!(
+                    "POLICY name `{}` is not a policy name of the language; imported as `{name}`",
+                    shown.escape_debug()
+                ),
+            )
+        };
+        notes.add(
+            Code::ImportRenamed,
+            &needle,
+            message,
+            Some("the P3P name and every POLICY-REF fragment become the new name when you build; keep it, or rename the policy and its references together"),
+        );
+        notes.renamed.push((raw.to_string(), name.clone()));
+    }
+    name
+}
+
+fn unique(base: &str, taken: &[String]) -> String {
+    if !taken.iter().any(|t| t == base) {
+        return base.to_string();
+    }
+    (2..=taken.len() + 2)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken.iter().any(|t| t == c))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// A value the language checks, kept when it passes, else left out with a finding.
+fn checked(
+    value: Option<&String>,
+    ok: fn(&str) -> bool,
+    what: &str,
+    notes: &mut ImportNotes,
+) -> Option<String> {
+    let v = value?;
+    if ok(v) {
+        return Some(v.clone());
+    }
+    notes.add(
+        Code::NotCarried,
+        v,
+        format!(
+            "{what} `{}` is not carried: the policy language does not accept it",
+            v.escape_debug()
+        ),
+        Some("write a valid value in the imported source by hand"),
+    );
+    None
+}
+
+fn is_discuri(s: &str) -> bool {
+    crate::resolve::is_uri(s, true) && !s.starts_with("mailto:")
+}
+
+fn is_opturi(s: &str) -> bool {
+    crate::resolve::is_uri(s, true)
+}
+
+fn raise_policy(
+    p: &P3pPolicy,
+    name: &str,
+    expiry: Option<u64>,
+    notes: &mut ImportNotes,
+) -> (Policy, Vec<String>) {
     let (entity, unplaced) = entity::raise(&p.entity);
+    for r in &unplaced {
+        notes.add(
+            Code::NotCarried,
+            &format!("#{r}"),
+            format!(
+                "ENTITY data `{r}` is not carried: ENTITY holds `business.*` elements (REC §3.2.4)"
+            ),
+            None,
+        );
+    }
+    let discuri = checked(
+        (!p.discuri.is_empty() && p.discuri != default_discuri(name)).then_some(&p.discuri),
+        is_discuri,
+        "discuri",
+        notes,
+    );
+    let opturi = checked(p.opturi.as_ref(), is_opturi, "opturi", notes);
+    let language = checked(
+        p.lang.as_ref(),
+        crate::resolve::is_language,
+        "xml:lang",
+        notes,
+    );
+    let mut disputes = Vec::new();
+    for d in &p.disputes {
+        // REC §3.2.6: `service` is a URI; the language checks it.
+        if !is_opturi(&d.service) {
+            notes.add(
+                Code::NotCarried,
+                &d.service,
+                format!("the DISPUTES with service `{}` is not carried: the service is not a URI the language accepts", d.service.escape_debug()),
+                Some("add the dispute to the imported source with the service's full URL or `mailto:` address"),
+            );
+            continue;
+        }
+        let logo = match &d.img {
+            Some(i) if !is_discuri(&i.src) => {
+                notes.add(
+                    Code::NotCarried,
+                    &i.src,
+                    format!("the DISPUTES IMG `{}` is not carried: not an image URL the language accepts", i.src.escape_debug()),
+                    None,
+                );
+                None
+            }
+            Some(i) => Some(DisputeLogo {
+                src: i.src.clone(),
+                alt: i.alt.clone(),
+                width: i.width,
+                height: i.height,
+            }),
+            None => None,
+        };
+        disputes.push(Dispute {
+            resolution: d.resolution,
+            service: d.service.clone(),
+            short_description: d.short_description.clone(),
+            description: d.long_description.clone(),
+            verification: d.verification.clone(),
+            remedies: d.remedies.clone(),
+            logo,
+            origin: crate::span::Origin::default(),
+        });
+    }
     let mut policy = Policy {
-        name: p.name.clone(),
+        name: name.to_string(),
         title: p.name.clone(),
-        language: p.lang.clone(),
+        language,
         // `build` writes `/<name>.html` when the source has no discuri.
-        discuri: (!p.discuri.is_empty() && p.discuri != default_discuri(&p.name))
-            .then(|| p.discuri.clone()),
-        opturi: p.opturi.clone(),
+        discuri,
+        opturi,
         test: p.test,
         expiry_seconds: expiry,
         entity,
         access: p.access,
-        disputes: p
-            .disputes
-            .iter()
-            .map(|d| Dispute {
-                resolution: d.resolution,
-                service: d.service.clone(),
-                short_description: d.short_description.clone(),
-                description: d.long_description.clone(),
-                verification: d.verification.clone(),
-                remedies: d.remedies.clone(),
-                logo: d.img.as_ref().map(|i| DisputeLogo {
-                    src: i.src.clone(),
-                    alt: i.alt.clone(),
-                    width: i.width,
-                    height: i.height,
-                }),
-                origin: crate::span::Origin::default(),
-            })
-            .collect(),
+        disputes,
         ..Policy::default()
     };
+    if policy.title.trim().is_empty() {
+        policy.title = name.to_string();
+    }
     for (i, s) in p.statements.iter().enumerate() {
         let statement = raise_statement(&mut policy.recipients, &mut policy.datasets, s, i + 1);
         policy.statements.push(statement);
@@ -228,14 +565,6 @@ fn define_recipient(defs: &mut Vec<RecipientDef>, kind: Recipient, description: 
         origin: crate::span::Origin::default(),
     });
     name
-}
-
-/// The host of an absolute URL (the site a reference file's paths belong to), or `*`.
-fn host_of(url: Option<&str>) -> String {
-    url.and_then(|u| u.split_once("://"))
-        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
-        .filter(|h| !h.is_empty())
-        .map_or_else(|| "*".to_string(), str::to_string)
 }
 
 /// A statement `build` writes for a `cookie` block: only `dynamic.cookies` with its

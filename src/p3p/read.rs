@@ -33,6 +33,9 @@ pub struct ReadResult {
 struct Ctx<'a> {
     source: &'a SourceFile,
     diagnostics: Vec<Diagnostic>,
+    /// The DATA-DEFs of the document's embedded DATASCHEMA (REC §5): name,
+    /// description, categories.
+    custom: Vec<(String, String, Vec<Category>)>,
 }
 
 impl Ctx<'_> {
@@ -90,13 +93,15 @@ pub fn read(source: &SourceFile) -> ReadResult {
     let mut ctx = Ctx {
         source,
         diagnostics: Vec::new(),
+        custom: Vec::new(),
     };
+    collect_schemas(&mut ctx.custom, &root, 0);
     let document = if check_namespace(&mut ctx, &root) {
         match root.name.as_str() {
             "POLICIES" => Some(P3pDocument::Policies(policies(&mut ctx, &root))),
             "POLICY" => Some(P3pDocument::Policies(PolicyFile {
                 expiry: None,
-                policies: policy(&mut ctx, &root).into_iter().collect(),
+                policies: vec![policy(&mut ctx, &root)],
             })),
             "META" => Some(meta(&mut ctx, &root)),
             other => {
@@ -118,6 +123,42 @@ pub fn read(source: &SourceFile) -> ReadResult {
     ReadResult {
         document: if failed { None } else { document },
         diagnostics: ctx.diagnostics,
+    }
+}
+
+/// Every DATA-DEF of every embedded DATASCHEMA (REC §5): a custom element the
+/// policies' DATA may reference (`DATA-GROUP base=""`, REC §3.3.7).
+fn collect_schemas(out: &mut Vec<(String, String, Vec<Category>)>, node: &Node, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    for c in &node.children {
+        if c.name == "DATASCHEMA" {
+            for d in c.children_named("DATA-DEF") {
+                let Some(name) = d.attr("name") else { continue };
+                let description = d
+                    .attr("short-description")
+                    .map(str::to_string)
+                    .filter(|t| !t.trim().is_empty())
+                    .or_else(|| d.child("LONG-DESCRIPTION").map(Node::folded_text))
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or_else(|| name.to_string());
+                let mut categories: Vec<Category> = d
+                    .child("CATEGORIES")
+                    .map(|cs| {
+                        cs.children
+                            .iter()
+                            .filter_map(|x| Category::from_word(&x.name))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                categories.sort();
+                categories.dedup();
+                out.push((name.to_string(), description, categories));
+            }
+        } else if matches!(c.name.as_str(), "POLICIES" | "POLICY") {
+            collect_schemas(out, c, depth + 1);
+        }
     }
 }
 
@@ -177,19 +218,20 @@ fn policies(ctx: &mut Ctx<'_>, node: &Node) -> PolicyFile {
     for c in &node.children {
         match c.name.as_str() {
             "EXPIRY" => file.expiry = expiry(ctx, c),
-            "POLICY" => file.policies.extend(policy(ctx, c)),
-            "DATASCHEMA" => ctx.not_carried(c, "a custom data schema (DATASCHEMA)"),
+            "POLICY" => file.policies.push(policy(ctx, c)),
+            "DATASCHEMA" => ctx.not_carried(c, "a custom data schema (DATASCHEMA) as such; its elements are imported as custom data"),
             _ => ctx.unknown(c, "POLICIES", &["EXPIRY", "DATASCHEMA", "POLICY"]),
         }
     }
     file
 }
 
-fn policy(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pPolicy> {
-    let Some(name) = node.attr("name") else {
-        ctx.missing(node, "`name` attribute");
-        return None;
-    };
+fn policy(ctx: &mut Ctx<'_>, node: &Node) -> P3pPolicy {
+    // REC §3.2.2: `name` is required; the import gives the policy one (X707).
+    let name = node.attr("name").unwrap_or_default();
+    if name.is_empty() {
+        ctx.missing(node, "`name` attribute (REC §3.2.2)");
+    }
     let mut p = P3pPolicy {
         name: name.to_string(),
         discuri: node.attr("discuri").unwrap_or_default().to_string(),
@@ -236,6 +278,8 @@ fn policy(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pPolicy> {
             }
             "STATEMENT" => p.statements.push(statement(ctx, c)),
             "EXTENSION" => ctx.not_carried(c, "an EXTENSION"),
+            // A draft-era placement; its DATA-DEFs are read (`collect_schemas`).
+            "DATASCHEMA" => ctx.not_carried(c, "a custom data schema (DATASCHEMA) as such; its elements are imported as custom data"),
             _ => ctx.unknown(
                 c,
                 "POLICY",
@@ -256,7 +300,7 @@ fn policy(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pPolicy> {
     if p.access.is_none() {
         ctx.missing(node, "ACCESS value (REC §3.2.5)");
     }
-    Some(p)
+    p
 }
 
 fn dispute(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pDispute> {
@@ -406,14 +450,13 @@ fn statement(ctx: &mut Ctx<'_>, node: &Node) -> P3pStatement {
                 }
             }
             "DATA-GROUP" => {
-                if let Some(base) = c.attr("base") {
-                    if base != "http://www.w3.org/TR/P3P/base" {
-                        ctx.not_carried(c, "a DATA-GROUP with a custom `base` schema");
-                    }
-                }
+                // REC §3.3.7: `base` names the schema the refs are in; the base
+                // data schema by default, `""` this document (its DATASCHEMA).
+                let base = c.attr("base").unwrap_or("http://www.w3.org/TR/P3P/base");
+                let custom_base = base != "http://www.w3.org/TR/P3P/base";
                 for d in &c.children {
                     if d.name == "DATA" {
-                        s.data.extend(data(ctx, d));
+                        s.data.extend(data(ctx, d, custom_base));
                     } else if d.name == "EXTENSION" {
                         ctx.not_carried(d, "an EXTENSION");
                     } else {
@@ -439,19 +482,40 @@ fn statement(ctx: &mut Ctx<'_>, node: &Node) -> P3pStatement {
     s
 }
 
-fn data(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pData> {
+fn data(ctx: &mut Ctx<'_>, node: &Node, custom_base: bool) -> Option<P3pData> {
     let Some(r) = node.attr("ref") else {
         ctx.missing(node, "`ref` attribute (REC §3.3.7)");
         return None;
     };
-    let reference = r.trim_start_matches('#').to_string();
+    let fragment = r.rsplit_once('#').map_or(r, |(_, f)| f);
+    let custom = ctx
+        .custom
+        .iter()
+        .find(|(name, _, _)| name == fragment)
+        .cloned();
+    let reference = match custom {
+        // REC §5: an element of the document's own DATASCHEMA. The policy language
+        // carries custom data as `dynamic.miscdata` described in words (REC §5.5.4).
+        Some((name, description, categories))
+            if custom_base || crate::vocabulary::lookup_data(fragment).is_none() =>
+        {
+            return Some(custom_data(ctx, node, &name, description, categories));
+        }
+        _ => fragment.to_string(),
+    };
+    if custom_base && crate::vocabulary::lookup_data(&reference).is_some() {
+        ctx.not_carried(
+            node,
+            "the DATA-GROUP's custom `base` (the reference is read in the base data schema)",
+        );
+    }
     if crate::vocabulary::lookup_data(&reference).is_none() {
         let help = suggest(&reference, crate::vocabulary::data_names())
             .map(|s| format!("did you mean `{s}`?"));
         ctx.report(
             Code::UnknownP3pElement,
             node,
-            format!("`{r}` is not an element of the P3P base data schema (REC §5.5)"),
+            format!("`{r}` is not an element of the P3P base data schema (REC §5.5), nor of the document's DATASCHEMA; left out"),
             help,
         );
         return None;
@@ -484,6 +548,47 @@ fn data(ctx: &mut Ctx<'_>, node: &Node) -> Option<P3pData> {
         categories,
         other_category,
     })
+}
+
+/// A reference to a DATA-DEF of the embedded DATASCHEMA, as custom data: the
+/// categories of the DATA, else of the DATA-DEF, else `other-category` with the
+/// description as its text (REC §3.4).
+fn custom_data(
+    ctx: &mut Ctx<'_>,
+    node: &Node,
+    name: &str,
+    description: String,
+    def_categories: Vec<Category>,
+) -> P3pData {
+    let mut categories: Vec<Category> = node
+        .child("CATEGORIES")
+        .map(|cs| {
+            cs.children
+                .iter()
+                .filter_map(|x| Category::from_word(&x.name))
+                .collect()
+        })
+        .unwrap_or_default();
+    if categories.is_empty() {
+        categories = def_categories;
+    }
+    if categories.is_empty() {
+        categories.push(Category::OtherCategory);
+    }
+    categories.sort();
+    categories.dedup();
+    ctx.not_carried(
+        node,
+        &format!("the custom data element `{name}` as such (it is imported as custom data \"{description}\", P3P `dynamic.miscdata`)"),
+    );
+    P3pData {
+        reference: crate::emit::p3p::statements::MISCDATA.to_string(),
+        optional: node.attr("optional") == Some("yes"),
+        other_category: categories
+            .contains(&Category::OtherCategory)
+            .then_some(description),
+        categories,
+    }
 }
 
 fn meta(ctx: &mut Ctx<'_>, node: &Node) -> P3pDocument {
@@ -607,7 +712,17 @@ mod tests {
     fn dispute_img_without_alt_or_with_a_bad_size_is_reported() {
         let (img, codes) = read_img(r#"<IMG src="https://s.example.org/l.gif"/>"#);
         assert_eq!((img, codes), (None, vec![Code::MissingP3pPart]));
+        // A bad size is left out with a finding; the rest is read.
         let (img, codes) = read_img(r#"<IMG src="/l.gif" alt="Seal" width="wide"/>"#);
-        assert_eq!((img, codes), (None, vec![Code::UnknownP3pElement]));
+        let expected = P3pImg {
+            src: "/l.gif".into(),
+            alt: "Seal".into(),
+            width: None,
+            height: None,
+        };
+        assert_eq!(
+            (img, codes),
+            (Some(expected), vec![Code::UnknownP3pElement])
+        );
     }
 }

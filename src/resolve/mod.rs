@@ -23,6 +23,8 @@ mod yaml_origins;
 mod yaml_values;
 
 pub use handoff::Damage;
+/// Name and value rules of the language, for writers of source (`import`).
+pub(crate) use values::{is_email, is_http_url, is_language, is_uri};
 pub use yaml::compile_yaml_source;
 
 use crate::ast;

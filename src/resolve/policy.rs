@@ -9,11 +9,11 @@ use super::{data, law, lists, practice, promise, statement, values};
 use crate::ast::Item;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
-    Acknowledgment, Coverage, Dispute, DisputeLogo, Entity, Policy, PostalAddress, RecipientDef,
-    Section, Subject,
+    Acknowledgment, CookieMatch, Coverage, Dispute, DisputeLogo, Entity, EntityData, Policy,
+    PostalAddress, RecipientDef, Section, Subject,
 };
 use crate::span::Span;
-use crate::vocabulary::{Access, Recipient, Remedy, ResolutionType};
+use crate::vocabulary::{self, Access, Recipient, Remedy, ResolutionType};
 
 const KEYS: &[Key] = &[
     once("title"),
@@ -181,7 +181,12 @@ fn security(cx: &mut Cx, item: &Item, p: &mut Policy, text_at: &mut Option<Span>
     }
 }
 
-const COVERAGE_KEYS: &[Key] = &[many("include"), many("exclude"), once("methods")];
+const COVERAGE_KEYS: &[Key] = &[
+    many("include"),
+    many("exclude"),
+    once("methods"),
+    many("cookie-include"),
+];
 
 /// `covers "site" { include ... exclude ... methods ... }` (REC §2.3.2.1).
 fn coverage(cx: &mut Cx, item: &Item) -> Option<Coverage> {
@@ -213,6 +218,21 @@ fn coverage(cx: &mut Cx, item: &Item) -> Option<Coverage> {
                 it,
                 "URL path patterns, e.g. `exclude \"/cgi-bin/*\"`",
             )),
+            "cookie-include" => {
+                // REC §2.3.2.5: name, value, domain, path; `*` is any.
+                let mut args = Args::of(cx, it);
+                let what = "four patterns: name, value, domain and path, e.g. `cookie-include \"sid\" \"*\" \"*\" \"/\"`";
+                let parts: Vec<Option<String>> = (0..4).map(|_| args.text(cx, what)).collect();
+                args.finish(cx);
+                if let [Some(name), Some(value), Some(domain), Some(path)] = parts.as_slice() {
+                    c.cookies.push(CookieMatch {
+                        name: name.clone(),
+                        value: value.clone(),
+                        domain: domain.clone(),
+                        path: path.clone(),
+                    });
+                }
+            }
             _ => c.methods = lists::texts(cx, it, "HTTP methods, e.g. `methods GET, HEAD`"),
         },
     );
@@ -227,6 +247,7 @@ const ENTITY_KEYS: &[Key] = &[
     once("url"),
     once_block("postal"),
     once("text"),
+    many("data"),
 ];
 
 /// `entity "Legal Name" { ... }` (REC §3.2.4).
@@ -262,6 +283,29 @@ pub(super) fn entity_block(cx: &mut Cx, item: &Item, e: &mut Entity) {
                 e.url = values::checked_text(cx, it, "the organisation's URL", Form::WebUrl);
             }
             "postal" => e.postal = Some(postal(cx, it)),
+            "data" => {
+                // REC §3.2.4: ENTITY holds `business.*` elements of the base schema.
+                let mut args = Args::of(cx, it);
+                let what = "a `business.*` data element and its value, e.g. `data business.contact-info.telecom.fax.number \"+1 555 0100\"`";
+                let reference = args.required(cx, what);
+                let value = args.text(cx, what);
+                args.finish(cx);
+                if let (Some(r), Some(value)) = (reference, value) {
+                    let name = r.text().to_string();
+                    if name.starts_with("business.") && vocabulary::lookup_data(&name).is_some() {
+                        e.data.push(EntityData {
+                            reference: name,
+                            value,
+                        });
+                    } else {
+                        cx.invalid(
+                            r.span(),
+                            format!("`{name}` is not a `business.*` element of the P3P base data schema"),
+                            "ENTITY data names a `business.*` element (REC §3.2.4, §5.5.3), e.g. `business.contact-info.telecom.fax.number`",
+                        );
+                    }
+                }
+            }
             _ => e.text = values::text(cx, it, "prose as a string"),
         },
     );

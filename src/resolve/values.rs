@@ -6,6 +6,31 @@ use super::context::{Args, Cx};
 use super::forms::Form;
 use crate::ast::{Item, Value};
 
+/// An e-mail address (a `mailto:` prefix allowed), as the value layer checks it.
+pub fn is_email(s: &str) -> bool {
+    Form::Email.check(s).is_ok()
+}
+
+/// An absolute `http(s)` URL, as the value layer checks it.
+pub fn is_http_url(s: &str) -> bool {
+    Form::WebUrl.check(s).is_ok()
+}
+
+/// A registered BCP 47 language tag, as the value layer checks it.
+pub fn is_language(s: &str) -> bool {
+    Form::Language.check(s).is_ok()
+}
+
+/// A URL or a `mailto:` address, or (when `path_ok`) a path on the site.
+pub fn is_uri(s: &str, path_ok: bool) -> bool {
+    if path_ok {
+        Form::PageOrMail.check(s).is_ok()
+    } else {
+        Form::WebUrl.check(s).is_ok()
+            || (s.starts_with("mailto:") && Form::PageOrMail.check(s).is_ok())
+    }
+}
+
 /// Reads a text value that must take `form`; L106 (with the form's help) when
 /// it does not.
 pub fn checked_text(cx: &mut Cx, item: &Item, what: &str, form: Form) -> Option<String> {

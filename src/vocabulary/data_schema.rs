@@ -207,7 +207,9 @@ fn expand(
                 union.push(*c);
             }
         }
-        if !prefix.is_empty() {
+        // Every element, the four top-level sets included: a DATA may reference
+        // a whole set such as `#user` or `#business` (REC §3.3.7, §5.5).
+        {
             let mut sorted = categories;
             sorted.sort();
             sorted.dedup();
@@ -284,6 +286,8 @@ mod tests {
         assert!(lookup("user.name").is_some_and(|e| !e.variable && e.is_set));
         assert!(lookup("#user.gender").is_some());
         assert!(lookup("user.nope").is_none());
-        assert!(lookup("user").is_none());
+        // REC §3.3.7: a whole top-level set may be referenced.
+        assert!(lookup("user").is_some_and(|e| e.is_set && !e.variable));
+        assert!(lookup("#business").is_some_and(|e| e.is_set));
     }
 }

@@ -47,6 +47,8 @@ pub struct Scope<'a> {
     /// A per-policy header: serve it on that policy's paths only.
     pub policy: Option<&'a str>,
     pub paths: &'a [String],
+    /// A site header standing for one policy (the site's policies disagree on ACCESS).
+    pub stands_for: Option<&'a str>,
 }
 
 /// The snippet for one site or one policy's paths: the HTTP header and the link
@@ -60,6 +62,13 @@ pub fn scoped_snippet(format: HeaderFormat, cp: Option<&str>, scope: &Scope<'_>)
     let mut note = String::new();
     if let Some(site) = scope.site {
         let _ = writeln!(note, "# for the site {}", one_line(site));
+    }
+    if let Some(policy) = scope.stands_for {
+        let _ = writeln!(
+            note,
+            "# the compact policy of policy {} (the site's policies disagree on ACCESS, REC §4.2.1; see policies/ for the others)",
+            one_line(policy)
+        );
     }
     if let Some(policy) = scope.policy {
         let paths: Vec<String> = scope.paths.iter().map(|p| one_line(p)).collect();

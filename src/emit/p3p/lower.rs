@@ -330,8 +330,21 @@ fn page_ref(p: &Policy, site: Option<&str>) -> Option<PolicyRef> {
         }
     };
     for c in &covers {
-        if c.include.is_empty() {
+        // A coverage that only binds cookies covers no pages.
+        if c.include.is_empty() && c.cookies.is_empty() {
             push(&mut r.include, &"/*".to_string());
+        }
+        for k in &c.cookies {
+            // REC §2.3.2.5: the policy's own COOKIE-INCLUDEs.
+            let pattern = CookiePattern {
+                name: k.name.clone(),
+                value: k.value.clone(),
+                domain: k.domain.clone(),
+                path: k.path.clone(),
+            };
+            if !r.cookie_include.contains(&pattern) {
+                r.cookie_include.push(pattern);
+            }
         }
         for i in &c.include {
             push(&mut r.include, i);

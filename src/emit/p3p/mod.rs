@@ -65,6 +65,9 @@ pub struct SiteHeader {
     pub compact: Option<String>,
     /// The INCLUDE paths of the policy on the site (for a per-policy header).
     pub paths: Vec<String>,
+    /// For a site header when the site's policies disagree on ACCESS: the one
+    /// policy whose compact policy it is (REC §4.2.1).
+    pub stands_for: Option<String>,
 }
 
 /// A site whose policies disagree on ACCESS: its header stands for `stands_for`.
@@ -142,19 +145,30 @@ fn site_headers(
         .filter(|p| lower::covers_site(set, p, site))
         .collect();
     let find = |name: &str| file.policies.iter().find(|p| p.name == name);
+    // A policy's own COOKIE-INCLUDEs on this site (imported reference files) bind
+    // cookies to the policy itself (REC §2.3.2.5).
+    let binds_itself = |p: &crate::model::Policy| {
+        p.covers
+            .iter()
+            .any(|c| site.is_none_or(|s| c.site == s) && !c.cookies.is_empty())
+    };
     let any_cookies = here
         .iter()
-        .any(|p| find(&cookie_policy_name(&p.name)).is_some());
+        .any(|p| find(&cookie_policy_name(&p.name)).is_some() || binds_itself(p));
     // The P3P policies each declared policy stands for in a CP.
     let members: Vec<(&str, Vec<P3pPolicy>)> = here
         .iter()
         .filter_map(|p| {
-            let chosen = if any_cookies {
-                find(&cookie_policy_name(&p.name))
+            let mut chosen: Vec<P3pPolicy> = Vec::new();
+            if any_cookies {
+                if binds_itself(p) {
+                    chosen.extend(find(&p.name).cloned());
+                }
+                chosen.extend(find(&cookie_policy_name(&p.name)).cloned());
             } else {
-                find(&p.name)
-            };
-            chosen.map(|c| (p.name.as_str(), vec![c.clone()]))
+                chosen.extend(find(&p.name).cloned());
+            }
+            (!chosen.is_empty()).then_some((p.name.as_str(), chosen))
         })
         .collect();
     let site_name = site.map(str::to_string);
@@ -186,6 +200,7 @@ fn site_headers(
         policy: None,
         compact: site_cp.clone(),
         paths: Vec::new(),
+        stands_for: split.as_ref().map(|s| s.stands_for.clone()),
     }];
     let own: Vec<(&str, Option<String>)> = members
         .iter()
@@ -203,6 +218,7 @@ fn site_headers(
                 policy: Some(name.to_string()),
                 compact: cp,
                 paths,
+                stands_for: None,
             });
         }
     }
@@ -222,7 +238,13 @@ impl Emitter for P3pEmitter {
     fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
         let out = derive(set)?;
         let cp = out.compact.as_deref();
-        let snippet = |f| header::snippet(f, cp).into_bytes();
+        // The top-level snippets are the first site's; they say which policy they
+        // stand for when that site's policies disagree on ACCESS.
+        let top = header::Scope {
+            stands_for: out.headers.first().and_then(|h| h.stands_for.as_deref()),
+            ..header::Scope::default()
+        };
+        let snippet = |f| header::scoped_snippet(f, cp, &top).into_bytes();
         let mut files = vec![
             Output {
                 path: "w3c/policy.xml".to_string(),
@@ -273,6 +295,7 @@ impl Emitter for P3pEmitter {
                 site: h.site.as_deref(),
                 policy: h.policy.as_deref(),
                 paths: &h.paths,
+                stands_for: h.stands_for.as_deref(),
             };
             for (name, format) in SNIPPETS {
                 files.push(Output {

@@ -70,7 +70,10 @@ fn policy(l: &mut Lines, p: &Policy) {
         }
         opt(l, "summary", p.summary.as_ref());
         for c in &p.covers {
-            let all = c.include == ["/*"] && c.exclude.is_empty() && c.methods.is_empty();
+            let all = c.include == ["/*"]
+                && c.exclude.is_empty()
+                && c.methods.is_empty()
+                && c.cookies.is_empty();
             l.maybe_block(&format!("covers {}", quote(&c.site)), |l| {
                 if all {
                     return;
@@ -82,7 +85,17 @@ fn policy(l: &mut Lines, p: &Policy) {
                     l.line(&format!("exclude {}", quote(e)));
                 }
                 if !c.methods.is_empty() {
-                    l.line(&format!("methods {}", c.methods.join(", ")));
+                    let methods: Vec<String> = c.methods.iter().map(|m| value(m)).collect();
+                    l.line(&format!("methods {}", methods.join(", ")));
+                }
+                for k in &c.cookies {
+                    l.line(&format!(
+                        "cookie-include {} {} {} {}",
+                        quote(&k.name),
+                        quote(&k.value),
+                        quote(&k.domain),
+                        quote(&k.path)
+                    ));
                 }
             });
         }
@@ -125,6 +138,9 @@ fn entity(l: &mut Lines, e: &Entity) {
             });
         }
         opt(l, "text", e.text.as_ref());
+        for d in &e.data {
+            l.line(&format!("data {} {}", value(&d.reference), quote(&d.value)));
+        }
     });
 }
 

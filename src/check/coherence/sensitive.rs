@@ -1,0 +1,115 @@
+//! Sensitive data: health or financial data given to the public or to unrelated
+//! third parties without an opt-in (Q517); a security measure of another party
+//! counted for the site's own data (Q518).
+
+use crate::check::context::Context;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::facts::PracticeKind;
+use crate::model::{Exception, MeasureKind};
+use crate::vocabulary::{Category, Recipient, Required};
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    sensitive_to_public(cx, out);
+    measure_of_another_party(cx, out);
+}
+
+fn sensitive_to_public(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for p in cx
+        .facts
+        .practices
+        .iter()
+        .filter(|p| p.kind != PracticeKind::Retention)
+    {
+        let hit = p.rows().find(|r| {
+            r.data.is_some_and(|d| {
+                d.sensitive
+                    .iter()
+                    .any(|c| matches!(c, Category::Health | Category::Financial))
+            }) && r.recipient.is_some_and(|x| {
+                matches!(x.kind, Some(Recipient::Public | Recipient::Unrelated))
+                    && x.choice != Required::OptIn
+                    // Disclosure the law requires is not a choice the site makes.
+                    && !matches!(
+                        x.basis,
+                        Some(Exception::LegalRequirement | Exception::Protection)
+                    )
+            }) && r.purpose.is_none_or(|u| u.choice != Required::OptIn)
+        });
+        let Some(row) = hit else { continue };
+        let (Some(d), Some(r)) = (row.data, row.recipient) else {
+            continue;
+        };
+        out.push(
+            cx.diag(
+                Code::SensitiveDataToPublic,
+                format!(
+                    "{} `{}` gives {} data (`{}`) to `{}`, a{} recipient, without an opt-in",
+                    p.kind.noun(),
+                    p.name,
+                    d.sensitive.iter().map(|c| crate::vocabulary::Term::word(*c)).collect::<Vec<_>>().join(" and "),
+                    d.leaf.text(),
+                    r.name,
+                    if r.kind == Some(Recipient::Public) { " `public`" } else { "n `unrelated`" }
+                ),
+                &[&r.origin, &p.origin],
+            )
+            .label(&d.origin, "sensitive data here")
+            .help("make the recipient `opt-in` (explicit consent, GDPR Art. 9(2)(a)), keep the data from it, or share it non-identifiably")
+            .target(p.target()),
+        );
+    }
+}
+
+/// The defined recipient (an agent or a third party) a measure's description
+/// names as its owner by its first word, if any ("`WorldPay` keeps your credit
+/// card information ... SSL").
+fn owner<'a>(cx: &Context<'a>, description: &str) -> Option<&'a crate::model::RecipientDef> {
+    let first = description.split_whitespace().next()?;
+    cx.policy.recipients.iter().find(|r| {
+        first.eq_ignore_ascii_case(&r.name)
+            || r.description.as_deref().is_some_and(|d| {
+                d.split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| {
+                        w.len() > 2
+                            && w == first.trim_end_matches(['\'', ',']).trim_end_matches("'s")
+                    })
+            })
+    })
+}
+
+fn measure_of_another_party(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for m in cx
+        .policy
+        .security
+        .iter()
+        .filter(|m| m.kind == MeasureKind::TransportEncryption)
+    {
+        let Some(who) = owner(cx, &m.description) else {
+            continue;
+        };
+        // Sensitive data the measure would cover that the site itself receives.
+        let own = cx.facts.of_kind(PracticeKind::Statement).find(|p| {
+            p.recipients.iter().any(|r| r.name == "ours")
+                && p.data.iter().any(|d| {
+                    d.sensitive
+                        .iter()
+                        .any(|c| m.covers.is_empty() || m.covers.contains(c))
+                })
+        });
+        let Some(p) = own else { continue };
+        out.push(
+            cx.diag(
+                Code::MeasureOfAnotherParty,
+                format!(
+                    "this `transport-encryption` measure is `{}`'s, yet it covers sensitive data that statement `{}` gives the site itself",
+                    who.name, p.name
+                ),
+                &[&m.origin],
+            )
+            .label(&p.origin, "the site's own sensitive data")
+            .help("state the site's own measure for its data; a measure says whose it is, and another party's protects only what that party holds")
+            .target(p.target()),
+        );
+    }
+}
