@@ -2,6 +2,7 @@
 //! `policyc import` writes its result with it. Items come in the order of the
 //! language reference's table; optional values are written only when set.
 
+mod law;
 mod practice;
 mod text;
 
@@ -25,7 +26,7 @@ pub fn write(set: &PolicySet) -> String {
     l.finish()
 }
 
-fn opt(l: &mut Lines, key: &str, v: Option<&String>) {
+pub(super) fn opt(l: &mut Lines, key: &str, v: Option<&String>) {
     if let Some(v) = v {
         l.line(&format!("{key} {}", quote(v)));
     }
@@ -110,6 +111,7 @@ fn policy(l: &mut Lines, p: &Policy) {
         for d in &p.disputes {
             dispute(l, d);
         }
+        law::notice(l, &p.legal);
         practice::definitions(l, p);
         for s in &p.statements {
             l.blank();
@@ -120,7 +122,12 @@ fn policy(l: &mut Lines, p: &Policy) {
 }
 
 fn entity(l: &mut Lines, e: &Entity) {
-    l.block(&format!("entity {}", quote(&e.name)), |l| {
+    entity_as(l, "entity", e);
+}
+
+/// An entity-shaped block under another keyword (`dpo`, `authority`, `representative eu`).
+pub(super) fn entity_as(l: &mut Lines, keyword: &str, e: &Entity) {
+    l.block(&format!("{keyword} {}", quote(&e.name)), |l| {
         opt(l, "department", e.department.as_ref());
         opt(l, "email", e.email.as_ref());
         opt(l, "phone", e.phone.as_ref());
@@ -287,6 +294,7 @@ fn statement(l: &mut Lines, s: &Statement) {
         if !s.identifiable {
             l.line("non-identifiable");
         }
+        law::practice(l, &s.legal);
         opt(l, "consequence", s.consequence.as_ref());
         opt(l, "text", s.text.as_ref());
     });

@@ -94,6 +94,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
             if c.cross_site {
                 l.line("cross-site yes");
             }
+            super::law::practice(l, &c.legal);
             opt(l, "text", c.text.as_ref());
         });
     }
@@ -118,6 +119,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
             if let Some(b) = &s.basis {
                 l.line(&format!("basis {}", word(b)));
             }
+            super::law::practice(l, &s.legal);
             opt(l, "text", s.text.as_ref());
         });
     }
@@ -153,6 +155,7 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
                 l.line(&format!("subjects {}", r.subjects.join(", ")));
             }
             opt(l, "limits", r.limits.as_ref());
+            opt(l, "response", r.response.as_ref());
             opt(l, "text", r.text.as_ref());
         });
     }
