@@ -295,6 +295,19 @@ fn git_diff_over_a_folder_reports_changed_new_and_removed_files_in_one_document(
         "{v}"
     );
 
+    // A removed file named on its own, and a path known to neither side.
+    let o = policyc(
+        d,
+        &["diff", "--git", "main", "policies/sub/gone.policy"],
+        None,
+    );
+    assert!(
+        out(&o).contains("policies/sub/gone.policy (file removed)"),
+        "{o:?}"
+    );
+    let o = policyc(d, &["diff", "--git", "main", "policies/never.policy"], None);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+
     // An unknown revision is a usage error.
     let o = policyc(d, &["diff", "--git", "nope", "policies"], None);
     assert_eq!(o.status.code(), Some(2), "{o:?}");

@@ -319,15 +319,29 @@ fn github_annotations_are_relative_to_the_repository_root_from_any_folder() {
 fn policyc_toml_laws_apply_to_policies_that_name_none() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    // A policy that passes the GDPR, UK GDPR and CCPA packs, naming no law itself.
+    // A policy that passes the GDPR, UK GDPR and CCPA packs, naming no law itself,
+    // and the starter policy, which was not written for them.
     let policy = repo_file("tests/fixtures/laws/all-laws.policy");
     write(d, "site.policy", &policy);
+    write(d, "starter.policy", &starter());
     let applies = |o: &Output| -> serde_json::Value {
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         v["policies"][0]["legal"]["applies"].clone()
     };
+    let codes = |o: &Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let check = |file: &str| policyc(d, &["check", file, "--format", "json"]);
+    assert_eq!(check("starter.policy").status.code(), Some(0));
     let o = policyc(d, &["dump", "site.policy", "--format", "json"]);
     assert_eq!(applies(&o), serde_json::Value::Null, "{}", out(&o));
+
+    // The repository's laws apply to both, and the GDPR and CCPA checks run.
     write(d, "policyc.toml", "laws = [\"gdpr\", \"ccpa\"]\n");
     let o = policyc(d, &["dump", "site.policy", "--format", "json"]);
     assert_eq!(
@@ -336,12 +350,25 @@ fn policyc_toml_laws_apply_to_policies_that_name_none() {
         "{}",
         out(&o)
     );
+    assert_eq!(check("site.policy").status.code(), Some(0));
+    let o = check("starter.policy");
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let found = codes(&o);
+    assert!(found.iter().any(|c| c.starts_with('G')), "{found:?}");
+    assert!(found.iter().any(|c| c.starts_with('K')), "{found:?}");
+
     // A policy that names its laws keeps them.
     let own = policy.replacen("policy main {\n", "policy main {\n  applies uk-gdpr\n", 1);
     assert_ne!(own, policy);
     write(d, "own.policy", &own);
     let o = policyc(d, &["dump", "own.policy", "--format", "json"]);
     assert_eq!(applies(&o), serde_json::json!(["uk-gdpr"]), "{}", out(&o));
+    let own = starter().replacen("policy main {\n", "policy main {\n  applies ccpa\n", 1);
+    write(d, "own-starter.policy", &own);
+    let found = codes(&check("own-starter.policy"));
+    assert!(found.iter().any(|c| c.starts_with('K')), "{found:?}");
+    assert!(!found.iter().any(|c| c.starts_with('G')), "{found:?}");
+
     // An unknown law is a located error in the file.
     write(d, "policyc.toml", "laws = [\"hipaa\"]\n");
     let o = policyc(d, &["check", "site.policy"]);

@@ -55,6 +55,7 @@ fn every_language_feature_has_an_example() {
         "acknowledgment.policy",
         "prose.policy",
         "yaml-form.yaml",
+        "app.policy",
     ] {
         assert!(
             names.iter().any(|n| n == expected),

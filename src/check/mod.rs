@@ -10,6 +10,7 @@ mod coherence;
 mod context;
 mod flags;
 mod gdpr;
+mod mappings;
 mod p3p_bindings;
 mod promises;
 mod references;
@@ -39,6 +40,7 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         coherence::check(&cx, &mut out);
         gdpr::check(&cx, &mut out);
         ccpa::check(&cx, &mut out);
+        mappings::check(&cx, &mut out);
     }
     out
 }

@@ -35,6 +35,10 @@ pub struct Args {
     pub deny: Option<super::check::Deny>,
     #[command(flatten)]
     pub walk: inputs::Walk,
+    /// Outputs to write, comma-separated: p3p, html, gpc, apple, play, ropa, dpv.
+    /// Default: every output whose facts the policy states.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub emit: Vec<String>,
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -65,8 +69,16 @@ pub fn run(args: &Args) -> u8 {
             .or_else(|| config.build.templates.as_ref().map(|p| config.resolve(p))),
         fragment: args.fragment || config.build.fragment,
     };
+    let known: Vec<&str> = emitters().iter().map(|e| e.name()).collect();
+    if let Some(bad) = args.emit.iter().find(|n| !known.contains(&n.as_str())) {
+        eprintln!(
+            "policyc: `--emit {bad}` is not an output; expected some of {}",
+            known.join(", ")
+        );
+        return exit::USAGE;
+    }
     let deny_warnings = args.deny == Some(super::check::Deny::Warnings) || config.deny_warnings();
-    match plan(&files, &options, deny_warnings) {
+    match plan(&files, &options, deny_warnings, &args.emit) {
         Ok(Plan::Failed(report)) => {
             eprint!("{report}");
             eprintln!("policyc: nothing written: the check found errors");
@@ -104,8 +116,15 @@ pub enum Plan {
     Failed(String),
 }
 
-/// Checks every file and renders every emitter's output in memory.
-pub fn plan(files: &[PathBuf], options: &EmitOptions, deny_warnings: bool) -> Result<Plan, String> {
+/// Checks every file and renders the selected emitters' outputs in memory (every
+/// emitter when `selected` is empty). The report ends with one summary line per
+/// file: what was emitted, and why an output was skipped.
+pub fn plan(
+    files: &[PathBuf],
+    options: &EmitOptions,
+    deny_warnings: bool,
+    selected: &[String],
+) -> Result<Plan, String> {
     let mut compiled = Vec::new();
     let mut report = String::new();
     let mut failed = false;
@@ -148,9 +167,20 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions, deny_warnings: bool) -> Re
             ));
         }
         let mut files_out = Vec::new();
+        let (mut emitted, mut skipped) = (Vec::new(), Vec::new());
         for emitter in emitters() {
+            if !selected.is_empty() && !selected.iter().any(|s| s == emitter.name()) {
+                continue;
+            }
+            if let Some(why) = emitter.skip_reason(model) {
+                skipped.push(format!("{} ({why})", emitter.name()));
+                continue;
+            }
             match emitter.emit(model, options) {
-                Ok(rendered) => files_out.extend(rendered),
+                Ok(rendered) => {
+                    emitted.push(emitter.name());
+                    files_out.extend(rendered);
+                }
                 Err(e) => {
                     let _ = writeln!(
                         report,
@@ -162,9 +192,23 @@ pub fn plan(files: &[PathBuf], options: &EmitOptions, deny_warnings: bool) -> Re
                 }
             }
         }
+        summary(&mut report, path, &emitted, &skipped);
         outputs.push((stem, files_out));
     }
     Ok(Plan::Write(outputs, report))
+}
+
+fn summary(report: &mut String, path: &Path, emitted: &[&str], skipped: &[String]) {
+    let _ = write!(report, "policyc: {}: emitted ", path.display());
+    report.push_str(&if emitted.is_empty() {
+        "nothing".to_string()
+    } else {
+        emitted.join(", ")
+    });
+    if !skipped.is_empty() {
+        let _ = write!(report, "; skipped {}", skipped.join(", "));
+    }
+    report.push('\n');
 }
 
 /// Writes every output, each atomically; returns how many files were written.

@@ -260,7 +260,9 @@ fn load_git(rev: &str, paths: &[PathBuf], walk: &inputs::Walk) -> Result<Vec<Fil
     };
     check_revision(rev).map_err(usage)?;
     let finder = inputs::Finder::new(&ui::config(), walk).map_err(usage)?;
-    let mut files: Vec<PathBuf> = finder.expand(paths).map_err(usage)?;
+    // Paths gone from the work tree may still name files or folders at REV.
+    let present: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
+    let mut files: Vec<PathBuf> = finder.expand(&present).map_err(usage)?;
     let tidy = |p: &Path| p.strip_prefix(".").unwrap_or(p).to_path_buf();
     files = files.iter().map(|p| tidy(p)).collect();
     // Files git held at REV under the folders given and that are gone now.

@@ -6,7 +6,8 @@
 //! `P` P3P structural rules, `C` promises against practices, `Q` internal sense,
 //! `A` acknowledgments, `X` reading P3P (import, explain-cp), `F` declared flags
 //! that contradict the values the facts stage derives, `G` the GDPR and UK GDPR
-//! pack (`src/check/gdpr/`), `K` the CCPA/CPRA pack (`src/check/ccpa/`).
+//! pack (`src/check/gdpr/`), `K` the CCPA/CPRA pack (`src/check/ccpa/`), `M`
+//! mappings onto the machine-readable outputs (app-store labels, DPV, GPC).
 
 use super::Severity;
 use serde::{Serialize, Serializer};
@@ -195,6 +196,16 @@ codes! {
         "An `acknowledge CODE at TARGET` line matches no finding: the finding was fixed, or the code or target is misspelt. Targets are the finding's target exactly (`collect NAME`, `share NAME`, `cookie NAME`, `policy NAME`, ...). Remove the acknowledgment, or correct it; `policyc check --format json` shows each finding's target.";
     UnknownAcknowledgedCode = "A602", Error, "acknowledgment names an unknown code",
         "An `acknowledge` line names a code policyc does not have. Codes are a letter and three digits (`C402`); `policyc explain --list` lists them. Correct the code.";
+    UnmappedStoreData = "M801", Error, "data with no app-store data type",
+        "The policy declares an `app`, so `policyc build` writes its app-store privacy answers (Apple's privacy manifest `PrivacyInfo.xcprivacy` and App Store answers; Google Play's Data safety answers). Each data item must become one of the stores' data types: base data schema elements map by name (`user.home-info.online.email` is Apple's Email Address and Play's Email address), other data by its categories (`location` is Precise location, `purchase` is Purchase history, ...). The marked item is described only as `other-category`, which says nothing a store label could show, and Apple accepts only its own constants (\"Xcode won't generate a privacy report correctly if you define your own collected data types\"). Give the item a category that says what it is (`interactive`, `content`, `preference`, `demographic`, ...), or use the base data schema element it is.";
+    UnmappedPlayPurpose = "M802", Error, "purpose with no Google Play equivalent",
+        "The policy's `app` is published on Android, so its Google Play Data safety answers are written. Play's form asks why each data type is collected or shared and offers seven answers only: App functionality, Analytics, Developer communications, Advertising or marketing, Fraud prevention, security and compliance, Personalization, Account management. P3P's `historical` and `other-purpose` have no equivalent, and Play has no \"other\" answer. Name the purpose the data really serves (`current`, `admin`, `develop`, `tailoring`, `pseudo-analysis`, `contact`, ...), or limit the `app` to `platforms ios` if the Android app does not collect this data.";
+    TrackingWithoutDomains = "M803", Error, "tracking without tracking domains",
+        "Some of the app's data is used for tracking in Apple's sense (App Store privacy details: linking data about a user with third parties' data for targeted advertising or advertising measurement, or sharing it with data brokers): an identifiable flow goes to `unrelated` or `public` recipients for marketing or profiling, data is sold, or a cookie is `cross-site`. The privacy manifest then sets `NSPrivacyTracking` and, per Apple's documentation of `NSPrivacyTrackingDomains`, must list at least one domain the app contacts for tracking (without App Tracking Transparency permission iOS blocks them). Add `tracking-domains \"ads.example.net\"` to the `app` block.";
+    AppWithoutIdentifier = "M804", Warning, "app without its store identifier",
+        "The `app` block names no identifier for a platform it is published on: Apple apps are identified by their bundle ID (`bundle-id \"com.example.notes\"`), Android apps by their package name (`package \"com.example.notes\"`). The outputs are written without it, but App Store Connect and the Play Console key the answers by it. Add the identifier, or list only the platforms the app is on (`platforms ios`).";
+    GpcDateBeforeEffective = "M805", Error, "GPC statement dated before the policy takes effect",
+        "The policy says whether it honours Global Privacy Control (`gpc honoured`), so `policyc build` writes `/.well-known/gpc.json` with `lastUpdate`: the date the statement of support was made (GPC specification §4, an RFC 3339 date). policyc takes it from `updated`, or from `effective` when there is no `updated`. Here `updated` is earlier than `effective`: the file would date the statement before the policy that makes it took effect, and the specification uses `lastUpdate` precisely so that the legal reading of the statement is fixed by its date. Set `updated` to the effective date or later (the date the notice was last changed).";
     XmlMalformed = "X701", Error, "P3P XML is not well-formed",
         "`policyc import` reads P3P 1.0 XML. The file is not well-formed XML at the marked place (an unclosed tag, a stray end tag, bad characters). Fix the XML: `xmllint --noout FILE` shows the same problem. REC Example 3.2 as circulated has this defect: remove the stray `<CATEGORIES>` and `</DATA>` lines in its fourth statement.";
     NotP3p = "X702", Error, "not a P3P 1.0 document",

@@ -76,7 +76,7 @@ impl<'a> Builder<'a> {
             );
             out.push(SubjectFact {
                 name: name.clone(),
-                children: identifying::child_word(&words).is_some(),
+                children: identifying::is_children(&words),
                 origin: def.map(|d| d.origin.clone()).unwrap_or_default(),
             });
         }

@@ -6,6 +6,7 @@
 //! (`Origin`) are carried for diagnostics but are not part of the meaning: they
 //! compare equal and are never serialized.
 
+mod app;
 mod data;
 mod law;
 mod policy;
@@ -14,6 +15,7 @@ mod promise;
 mod statement;
 
 pub use crate::vocabulary::RightKind;
+pub use app::{App, Platform};
 pub use data::{DataItem, DataRef, DataSet, DataUse};
 pub use law::{
     Automated, BasisUse, CcpaNotice, DataSource, Incentive, LegalNotice, MinorConsent, Minors,

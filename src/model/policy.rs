@@ -50,6 +50,9 @@ pub struct Policy {
     pub covers: Vec<Coverage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<Entity>,
+    /// The mobile app the policy covers (for the app-store outputs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app: Option<super::App>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
     /// Prose about access, shown with the access level.

@@ -64,7 +64,7 @@ pub fn policy_item(cx: &mut Cx, it: &Item, legal: &mut LegalNotice) {
             args.finish(cx);
         }
         "updated" => {
-            legal.updated = values::checked_text(
+            legal.updated = values::checked_form(
                 cx,
                 it,
                 "the date the notice was last updated, e.g. `updated 2026-01-15`",
@@ -213,7 +213,7 @@ const CCPA_KEYS: &[Key] = &[
 ];
 
 fn link(cx: &mut Cx, it: &Item, what: &str) -> Option<String> {
-    values::checked_text(cx, it, what, Form::PageOrMail)
+    values::checked_form(cx, it, what, Form::PageOrMail)
 }
 
 /// `ccpa { do-not-sell "..." limit-use "..." sensitive-use ... methods ... }`.

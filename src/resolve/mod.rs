@@ -6,6 +6,7 @@
 //! schema names (L108). It reports every such error in the file in one run.
 //! References between names and every consistency rule are `check`'s business.
 
+mod app;
 mod context;
 mod data;
 mod forms;

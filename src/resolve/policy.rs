@@ -27,6 +27,7 @@ const KEYS: &[Key] = &[
     once("summary"),
     many_block("covers"),
     once_block("entity"),
+    once_block("app"),
     once_block("access"),
     many_block("dispute"),
     many("subject"),
@@ -90,7 +91,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                 }
                 "version" => p.version = values::text(cx, it, "the version, as a string"),
                 "effective" => {
-                    p.effective = values::checked_text(
+                    p.effective = values::checked_form(
                         cx,
                         it,
                         "the date the policy takes effect, e.g. `effective 2014-06-30`",
@@ -98,7 +99,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                     );
                 }
                 "language" => {
-                    p.language = values::checked_text(
+                    p.language = values::checked_form(
                         cx,
                         it,
                         "a language tag, e.g. `language en`",
@@ -107,7 +108,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                 }
                 "discuri" => {
                     // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
-                    p.discuri = values::checked_text(
+                    p.discuri = values::checked_form(
                         cx,
                         it,
                         "the URL of the human-readable policy",
@@ -116,7 +117,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                 }
                 "opturi" => {
                     // REC §3.2.2: opturi is a URI (or mailto:) for opt-in/opt-out requests.
-                    p.opturi = values::checked_text(
+                    p.opturi = values::checked_form(
                         cx,
                         it,
                         "a URL or `mailto:` address for opting in or out",
@@ -131,6 +132,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                 "summary" => p.summary = values::text(cx, it, "the summary, as a string"),
                 "covers" => p.covers.extend(coverage(cx, it)),
                 "entity" => p.entity = entity(cx, it),
+                "app" => p.app = super::app::app(cx, it),
                 "access" => access(cx, it, &mut p),
                 "dispute" => p.disputes.extend(dispute(cx, it)),
                 "subject" => p.subjects.extend(subject(cx, it)),
@@ -276,11 +278,11 @@ pub(super) fn entity_block(cx: &mut Cx, item: &Item, e: &mut Entity) {
         |cx, it| match it.key() {
             "department" => e.department = values::text(cx, it, "the department, as a string"),
             "email" => {
-                e.email = values::checked_text(cx, it, "an email address", Form::Email);
+                e.email = values::checked_form(cx, it, "an email address", Form::Email);
             }
             "phone" => e.phone = values::text(cx, it, "a phone number, as a string"),
             "url" => {
-                e.url = values::checked_text(cx, it, "the organisation's URL", Form::WebUrl);
+                e.url = values::checked_form(cx, it, "the organisation's URL", Form::WebUrl);
             }
             "postal" => e.postal = Some(postal(cx, it)),
             "data" => {

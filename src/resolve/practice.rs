@@ -415,7 +415,7 @@ pub fn opt_out(cx: &mut Cx, item: &Item) -> Option<OptOut> {
             }
             "text" => o.text = values::text(cx, it, "prose as a string"),
             _ => {
-                o.url = values::checked_text(
+                o.url = values::checked_form(
                     cx,
                     it,
                     "a URL or `mailto:` address",

@@ -31,9 +31,34 @@ pub fn is_uri(s: &str, path_ok: bool) -> bool {
     }
 }
 
+/// Reads a text value checked by `valid`; L106 (with `help`) when it fails. For
+/// the forms of the value layer (dates, addresses, URLs, tags) use [`checked_form`].
+pub fn checked_text(
+    cx: &mut Cx,
+    item: &Item,
+    what: &str,
+    valid: fn(&str) -> bool,
+    help: &str,
+) -> Option<String> {
+    let mut args = Args::of(cx, item);
+    let v = args.required(cx, what)?;
+    args.finish(cx);
+    let text = v.text();
+    if valid(text) {
+        Some(text.to_string())
+    } else {
+        cx.invalid(
+            v.span(),
+            format!("`{text}` is not a valid value for `{}`", item.key()),
+            help,
+        );
+        None
+    }
+}
+
 /// Reads a text value that must take `form`; L106 (with the form's help) when
 /// it does not.
-pub fn checked_text(cx: &mut Cx, item: &Item, what: &str, form: Form) -> Option<String> {
+pub fn checked_form(cx: &mut Cx, item: &Item, what: &str, form: Form) -> Option<String> {
     let mut args = Args::of(cx, item);
     let v = args.required(cx, what)?;
     args.finish(cx);

@@ -93,16 +93,26 @@ macro_rules! named {
     }};
 }
 
+/// The entity and the app, found by their names.
+fn locate_header(p: &mut Policy, f: &Finder<'_, '_>, at: &Origin) {
+    let find = |name: &str| {
+        f.find("name", name, 0)
+            .map_or_else(|| at.clone(), |(o, _)| o)
+    };
+    if let Some(e) = &mut p.entity {
+        e.origin = find(&e.name);
+    }
+    if let Some(a) = &mut p.app {
+        a.origin = find(&a.name);
+    }
+}
+
 fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
     let at = p.origin.clone();
     named!(f, at, p.covers, "site", |c: &crate::model::Coverage| c
         .site
         .clone());
-    if let Some(e) = &mut p.entity {
-        e.origin = f
-            .find("name", &e.name, 0)
-            .map_or_else(|| at.clone(), |(o, _)| o);
-    }
+    locate_header(p, f, &at);
     named!(f, at, p.disputes, "service", |d: &crate::model::Dispute| d
         .service
         .clone());

@@ -137,6 +137,27 @@ pub fn child_word(text: &str) -> Option<&'static str> {
     })
 }
 
+/// Words that mark the adults around children (parents of pupils are not pupils).
+const ADULT_WORDS: &[&str] = &[
+    "parent",
+    "parents",
+    "guardian",
+    "guardians",
+    "teacher",
+    "teachers",
+    "staff",
+];
+
+/// Whether a subject's name and description describe children: a child word,
+/// and no word for the adults around them.
+pub fn is_children(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let adult = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| ADULT_WORDS.contains(&w));
+    child_word(text).is_some() && !adult
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +194,7 @@ mod tests {
         assert_eq!(identifying_words("a random session id"), None);
         assert_eq!(child_word("Children under 13"), Some("children"));
         assert_eq!(child_word("Kidney patients"), None);
+        assert!(is_children("Pupils of the school, aged 6 to 15"));
+        assert!(!is_children("Parents and guardians of our pupils"));
     }
 }

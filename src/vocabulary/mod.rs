@@ -10,12 +10,14 @@
 mod ccpa_terms;
 mod data_schema;
 mod data_words;
+pub mod dpv;
 mod gdpr_terms;
 pub mod identifying;
 mod law_mappings;
 mod law_terms;
 pub mod reader;
 mod rights;
+pub mod stores;
 mod terms;
 
 pub use ccpa_terms::{CcpaCategory, Disclosure, Sensitive};

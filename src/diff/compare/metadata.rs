@@ -98,6 +98,63 @@ impl Differ {
         }
     }
 
+    /// The app declaration: every field a detail (the data practices it carries are
+    /// compared where they are stated).
+    pub(super) fn app(&mut self, o: &Policy, n: &Policy) {
+        let (a, b) = (
+            o.app.clone().unwrap_or_default(),
+            n.app.clone().unwrap_or_default(),
+        );
+        let org = n.app.as_ref().map_or(&n.origin, |e| &e.origin);
+        let el = "app";
+        let some = |s: String| if s.is_empty() { None } else { Some(s) };
+        let platforms = |x: &crate::model::App| {
+            some(
+                x.platforms
+                    .iter()
+                    .map(|p| p.word())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        };
+        self.detail(
+            el,
+            "name",
+            some(a.name.clone()).as_ref(),
+            some(b.name.clone()).as_ref(),
+            org,
+        );
+        self.detail(
+            el,
+            "platforms",
+            platforms(&a).as_ref(),
+            platforms(&b).as_ref(),
+            org,
+        );
+        self.detail(
+            el,
+            "bundle-id",
+            a.bundle_id.as_ref(),
+            b.bundle_id.as_ref(),
+            org,
+        );
+        self.detail(el, "package", a.package.as_ref(), b.package.as_ref(), org);
+        self.detail(
+            el,
+            "tracking-domains",
+            some(a.tracking_domains.join(", ")).as_ref(),
+            some(b.tracking_domains.join(", ")).as_ref(),
+            org,
+        );
+        self.detail(
+            el,
+            "deletion-url",
+            a.deletion_url.as_ref(),
+            b.deletion_url.as_ref(),
+            org,
+        );
+    }
+
     pub(super) fn entity(&mut self, o: &Policy, n: &Policy) {
         let (a, b) = (
             o.entity.clone().unwrap_or_default(),

@@ -221,6 +221,7 @@ impl Differ {
         self.header(&el, o, n);
         self.coverage(&el, o, n);
         self.entity(o, n);
+        self.app(o, n);
         self.access(o, n);
         self.disputes(o, n);
         self.definitions(o, n);

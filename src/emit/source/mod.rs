@@ -104,6 +104,10 @@ fn policy(l: &mut Lines, p: &Policy) {
             l.blank();
             entity(l, e);
         }
+        if let Some(a) = &p.app {
+            l.blank();
+            app(l, a);
+        }
         if let Some(a) = p.access {
             let head = format!("access {}", a.word());
             l.maybe_block(&head, |l| opt(l, "text", p.access_text.as_ref()));
@@ -148,6 +152,22 @@ pub(super) fn entity_as(l: &mut Lines, keyword: &str, e: &Entity) {
         for d in &e.data {
             l.line(&format!("data {} {}", value(&d.reference), quote(&d.value)));
         }
+    });
+}
+
+fn app(l: &mut Lines, a: &crate::model::App) {
+    l.block(&format!("app {}", quote(&a.name)), |l| {
+        if !a.platforms.is_empty() {
+            let words: Vec<&str> = a.platforms.iter().map(|p| p.word()).collect();
+            l.line(&format!("platforms {}", words.join(", ")));
+        }
+        opt(l, "bundle-id", a.bundle_id.as_ref());
+        opt(l, "package", a.package.as_ref());
+        if !a.tracking_domains.is_empty() {
+            let quoted: Vec<String> = a.tracking_domains.iter().map(|d| quote(d)).collect();
+            l.line(&format!("tracking-domains {}", quoted.join(", ")));
+        }
+        opt(l, "deletion-url", a.deletion_url.as_ref());
     });
 }
 

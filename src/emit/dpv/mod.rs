@@ -1,0 +1,370 @@
+//! The policy as W3C Data Privacy Vocabulary (DPV 2.x) JSON-LD: the controller, and
+//! each flow (`collect` statement, cookie, sharing rule) a `dpv:Process` with its
+//! purposes, processing operations, personal data, data subjects, recipients,
+//! storage condition and technical and organisational measures. Every DPV term
+//! comes from `vocabulary::dpv` and is checked against the vendored DPV 2.3 term
+//! list before it is written; our own nodes have `urn:policyc:` IRIs.
+
+use super::flows::{flows, Flow, FlowKind};
+use super::{EmitError, EmitOptions, Emitter, Output};
+use crate::model::{Policy, PolicySet};
+use crate::vocabulary::dpv;
+use crate::vocabulary::{Purpose, Recipient, Term};
+use serde_json::{json, Map, Value};
+
+/// Collects the terms a document uses, to check them all at once.
+struct Terms(Vec<&'static str>);
+
+impl Terms {
+    fn id(&mut self, term: &'static str) -> Value {
+        self.0.push(term);
+        json!({ "@id": term })
+    }
+}
+
+fn node_id(policy: &Policy, what: &str, name: &str) -> String {
+    format!("urn:policyc:{}:{what}:{name}", policy.name)
+}
+
+fn controller(policy: &Policy, t: &mut Terms) -> Option<Value> {
+    let e = policy.entity.as_ref()?;
+    t.0.push("dpv:DataController");
+    let mut o = Map::new();
+    o.insert("@id".into(), json!(node_id(policy, "controller", "entity")));
+    o.insert("@type".into(), json!("dpv:DataController"));
+    o.insert("dpv:hasName".into(), json!(e.name));
+    let contact: Vec<&String> = e.email.iter().chain(&e.phone).chain(&e.url).collect();
+    if !contact.is_empty() {
+        o.insert("dpv:hasContact".into(), json!(contact));
+    }
+    if let Some(p) = &e.postal {
+        let parts: Vec<&String> = p
+            .street
+            .iter()
+            .chain(&p.city)
+            .chain(&p.stateprov)
+            .chain(&p.postalcode)
+            .chain(&p.country)
+            .collect();
+        if !parts.is_empty() {
+            o.insert(
+                "dpv:hasAddress".into(),
+                json!(parts
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")),
+            );
+        }
+    }
+    if let Some(dpo) = &policy.legal.dpo {
+        let mut d = json!({ "@type": "dpv:DataProtectionOfficer", "dpv:hasName": dpo.name });
+        let contact: Vec<&String> = dpo.email.iter().chain(&dpo.phone).chain(&dpo.url).collect();
+        if !contact.is_empty() {
+            d["dpv:hasContact"] = json!(contact);
+        }
+        o.insert("dpv:hasDataProtectionOfficer".into(), d);
+        t.0.extend(["dpv:hasDataProtectionOfficer", "dpv:DataProtectionOfficer"]);
+    }
+    t.0.extend(["dpv:hasName", "dpv:hasContact", "dpv:hasAddress"]);
+    Some(Value::Object(o))
+}
+
+/// The property a recipient of this kind is attached with; `None` for `ours` (the
+/// controller and its agents, which the process names as its controller).
+fn recipient_property(kind: Recipient) -> Option<&'static str> {
+    match kind {
+        Recipient::Ours => None,
+        Recipient::OtherRecipient => Some("dpv:hasDataProcessor"),
+        Recipient::Same => Some("dpv:hasRecipientDataController"),
+        Recipient::Unrelated => Some("dpv:hasRecipientThirdParty"),
+        Recipient::Delivery | Recipient::Public => Some("dpv:hasRecipient"),
+    }
+}
+
+fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Vec<Value>) -> Value {
+    let mut o = Map::new();
+    o.insert("@id".into(), json!(node_id(policy, f.kind.word(), &f.name)));
+    o.insert("@type".into(), json!("dpv:Process"));
+    t.0.push("dpv:Process");
+    let title = f
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", f.kind.word(), f.name));
+    o.insert("dct:title".into(), json!(title));
+    if policy.entity.is_some() {
+        o.insert(
+            "dpv:hasDataController".into(),
+            json!({ "@id": node_id(policy, "controller", "entity") }),
+        );
+        t.0.push("dpv:hasDataController");
+    }
+    let purposes = purposes(f, t);
+    put(&mut o, t, "dpv:hasPurpose", purposes);
+    let ops = operations(f, t);
+    put(&mut o, t, "dpv:hasProcessing", ops);
+    let data = personal_data(f, t);
+    put(&mut o, t, "dpv:hasPersonalData", data);
+    let subjects = subjects(policy, f, t);
+    put(&mut o, t, "dpv:hasDataSubject", subjects);
+    for (property, ids) in recipients(policy, f, t, graph) {
+        put(&mut o, t, property, ids);
+    }
+    if let Some(storage) = storage(f, t) {
+        o.insert("dpv:hasStorageCondition".into(), storage);
+    }
+    let bases = legal_bases(policy, f, t);
+    put(&mut o, t, "dpv:hasLegalBasis", bases);
+    let countries = third_countries(policy, f, t);
+    put(&mut o, t, "dpv:hasThirdCountry", countries);
+    let measures = measures(policy, f, t);
+    put(&mut o, t, "dpv:hasTechnicalOrganisationalMeasure", measures);
+    Value::Object(o)
+}
+
+/// GDPR Art. 6(1) bases, then the Art. 45–49 bases of the flow's transfers.
+fn legal_bases(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut terms: Vec<&'static str> = Vec::new();
+    for (_, b) in &f.bases {
+        terms.push(dpv::legal_basis(*b));
+    }
+    for tr in f.transfers(policy) {
+        if let Some(s) = tr.safeguard {
+            terms.push(dpv::transfer_basis(s));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, term) in terms.iter().enumerate() {
+        if !terms[..i].contains(term) {
+            out.push(t.id(term));
+        }
+    }
+    out
+}
+
+/// Destinations of the flow's transfers, in the policy's words (`loc:` country
+/// terms are not in the vendored list, so no country IRI is invented).
+fn third_countries(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut out = Vec::new();
+    for tr in f.transfers(policy) {
+        for to in &tr.to {
+            t.0.push("dpv:ThirdCountry");
+            let v = json!({ "@type": "dpv:ThirdCountry", "dct:description": to });
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Sets `property` to `values` unless there are none.
+fn put(o: &mut Map<String, Value>, t: &mut Terms, property: &'static str, values: Vec<Value>) {
+    if !values.is_empty() {
+        t.0.push(property);
+        o.insert(property.into(), Value::Array(values));
+    }
+}
+
+fn purposes(f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let mut seen = Vec::new();
+    for (p, _) in &f.purposes {
+        let term = dpv::purpose(*p);
+        if seen.contains(&term) {
+            continue;
+        }
+        seen.push(term);
+        if matches!(p, Purpose::Historical | Purpose::OtherPurpose) {
+            t.0.push(term);
+            out.push(json!({ "@type": term, "dct:description": p.label() }));
+        } else {
+            out.push(t.id(term));
+        }
+    }
+    if f.sale {
+        out.push(t.id("dpv:SellDataToThirdParties"));
+    }
+    out
+}
+
+fn operations(f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut ops = Vec::new();
+    if f.kind != FlowKind::Share {
+        ops.push(t.id("dpv:Collect"));
+        if !f.ephemeral() {
+            ops.push(t.id("dpv:Store"));
+        }
+    }
+    ops.push(t.id("dpv:Use"));
+    if f.to_third_party() {
+        ops.push(t.id("dpv:Share"));
+    }
+    ops
+}
+
+fn personal_data(f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut data: Vec<&'static str> = Vec::new();
+    for i in &f.items {
+        let terms: Vec<&'static str> = if i.mappings.is_empty() {
+            vec!["dpv:PersonalData"]
+        } else {
+            i.mappings.iter().map(|m| m.dpv).collect()
+        };
+        for term in terms {
+            if !data.contains(&term) {
+                data.push(term);
+            }
+        }
+    }
+    data.into_iter().map(|d| t.id(d)).collect()
+}
+
+fn subjects(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for name in &f.subjects {
+        let words = policy
+            .subjects
+            .iter()
+            .find(|s| s.name == *name)
+            .and_then(|s| s.description.as_deref())
+            .map_or_else(|| name.clone(), |d| format!("{name} {d}"));
+        let term = dpv::data_subject(&words);
+        if !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    out.into_iter().map(|s| t.id(s)).collect()
+}
+
+/// Recipients: one node each in the graph, attached by the property of its kind.
+fn recipients(
+    policy: &Policy,
+    f: &Flow,
+    t: &mut Terms,
+    graph: &mut Vec<Value>,
+) -> Vec<(&'static str, Vec<Value>)> {
+    let mut by_property: Vec<(&'static str, Vec<Value>)> = Vec::new();
+    for r in &f.recipients {
+        let Some(property) = recipient_property(r.kind) else {
+            continue;
+        };
+        let id = node_id(policy, "recipient", &r.name);
+        if !graph.iter().any(|n| n["@id"] == json!(id)) {
+            let class = dpv::recipient(r.kind);
+            t.0.extend([class, "dpv:hasName"]);
+            let mut n = json!({ "@id": id, "@type": class, "dpv:hasName": r.name });
+            if let Some(d) = &r.description {
+                n["dct:description"] = json!(d);
+            }
+            graph.push(n);
+        }
+        match by_property.iter_mut().find(|(p, _)| *p == property) {
+            Some((_, v)) => v.push(json!({ "@id": id })),
+            None => by_property.push((property, vec![json!({ "@id": id })])),
+        }
+    }
+    by_property
+}
+
+fn storage(f: &Flow, t: &mut Terms) -> Option<Value> {
+    let mut periods: Vec<String> = Vec::new();
+    if let Some(r) = f.retention {
+        periods.push(
+            f.retention_period
+                .clone()
+                .unwrap_or_else(|| r.description().to_string()),
+        );
+    }
+    periods.extend(f.retention_rules.iter().map(|(p, d)| match d {
+        Some(d) => format!("{p}; {d}"),
+        None => p.clone(),
+    }));
+    if periods.is_empty() {
+        return None;
+    }
+    let class = f.retention.map_or("dpv:UntilEventDuration", dpv::duration);
+    t.0.extend([
+        "dpv:hasStorageCondition",
+        "dpv:StorageDuration",
+        "dpv:hasDuration",
+        class,
+    ]);
+    Some(json!({
+        "@type": "dpv:StorageDuration",
+        "dpv:hasDuration": { "@type": class, "dct:description": periods.join("; ") },
+    }))
+}
+
+fn measures(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for m in &policy.security {
+        let applies = m.covers.is_empty()
+            || f.items
+                .iter()
+                .any(|i| i.categories.iter().any(|c| m.covers.contains(c)));
+        let term = dpv::measure(m.kind);
+        if applies && !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    if !f.identifiable {
+        out.push("dpv:Anonymisation");
+    }
+    out.into_iter().map(|m| t.id(m)).collect()
+}
+
+/// The JSON-LD document of a policy set, or the first term not in the vendored DPV
+/// list (a defect of our mapping tables, never of the policy).
+pub fn document(set: &PolicySet) -> Result<Value, EmitError> {
+    let mut t = Terms(Vec::new());
+    let mut graph = Vec::new();
+    for p in &set.policies {
+        if let Some(c) = controller(p, &mut t) {
+            graph.push(c);
+        }
+        for f in flows(p) {
+            let node = process(p, &f, &mut t, &mut graph);
+            graph.push(node);
+        }
+    }
+    if let Some(bad) = t.0.iter().find(|term| !dpv::is_term(term)) {
+        return Err(EmitError {
+            message: format!(
+                "`{bad}` is not a DPV 2.3 term (a defect of policyc's mapping tables)"
+            ),
+        });
+    }
+    let mut context = Map::new();
+    for (prefix, ns) in dpv::PREFIXES {
+        context.insert((*prefix).to_string(), json!(ns));
+    }
+    Ok(json!({ "@context": context, "@graph": graph }))
+}
+
+/// `dpv/policy.jsonld`.
+pub struct DpvEmitter;
+
+impl Emitter for DpvEmitter {
+    fn name(&self) -> &'static str {
+        "dpv"
+    }
+
+    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
+        if self.skip_reason(set).is_some() {
+            return Ok(Vec::new());
+        }
+        Ok(vec![Output {
+            path: "dpv/policy.jsonld".into(),
+            bytes: super::json_bytes(&document(set)?)?,
+        }])
+    }
+
+    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
+        if set.policies.iter().all(|p| flows(p).is_empty()) {
+            Some("no policy states any processing".into())
+        } else {
+            None
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Global Privacy Control: `/.well-known/gpc.json` (`{"gpc": true, "lastUpdate":
+//! "YYYY-MM-DD"}`, GPC specification §4) for a site whose policy says it honours
+//! GPC signals. `lastUpdate` is the date the policy was last updated, or its
+//! effective date (an RFC 3339 `full-date`, the form of the specification's example).
+
+use super::{EmitError, EmitOptions, Emitter, Output};
+use crate::model::{Policy, PolicySet};
+use serde_json::json;
+
+/// What a policy says about GPC: whether it honours the signal, and the date of
+/// that statement.
+pub fn stance(p: &Policy) -> (Option<bool>, Option<&str>) {
+    (
+        p.legal.gpc_honoured,
+        p.legal.updated.as_deref().or(p.effective.as_deref()),
+    )
+}
+
+/// The policies whose stance gpc.json states: every policy that says whether it
+/// honours GPC. A site has one `gpc.json`: when several policies state a stance,
+/// it says `true` only if all of them honour the signal, dated by the latest.
+fn document(set: &PolicySet) -> Option<serde_json::Value> {
+    let stated: Vec<(bool, Option<&str>)> = set
+        .policies
+        .iter()
+        .filter_map(|p| {
+            let (honours, date) = stance(p);
+            honours.map(|h| (h, date))
+        })
+        .collect();
+    if !stated.iter().any(|(h, _)| *h) {
+        return None;
+    }
+    let gpc = stated.iter().all(|(h, _)| *h);
+    let last = stated.iter().filter_map(|(_, d)| *d).max();
+    Some(match last {
+        Some(d) => json!({ "gpc": gpc, "lastUpdate": d }),
+        None => json!({ "gpc": gpc }),
+    })
+}
+
+/// `.well-known/gpc.json`.
+pub struct GpcEmitter;
+
+impl Emitter for GpcEmitter {
+    fn name(&self) -> &'static str {
+        "gpc"
+    }
+
+    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
+        Ok(match document(set) {
+            Some(doc) => vec![Output {
+                path: ".well-known/gpc.json".into(),
+                bytes: super::json_bytes(&doc)?,
+            }],
+            None => Vec::new(),
+        })
+    }
+
+    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
+        if document(set).is_some() {
+            None
+        } else {
+            Some("no policy says it honours Global Privacy Control (`gpc honoured`)".into())
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! Record of processing activities (GDPR Art. 30(1)): one row per processing
+//! activity (each `collect` statement, cookie and sharing rule) with the controller
+//! and its contact (a), purposes (b), categories of data subjects and of personal
+//! data (c), recipients (d), retention (f) and security measures (g); as CSV, as an
+//! XLSX workbook with one sheet per policy, and as JSON. Column headers are words,
+//! for the legal teams who open it in a spreadsheet.
+
+mod xlsx;
+
+use super::flows::{flows, Flow, FlowKind};
+use super::{EmitError, EmitOptions, Emitter, Output};
+use crate::model::{Policy, PolicySet};
+use crate::vocabulary::{data_label, LawTerm, Term};
+use serde_json::{json, Value};
+
+pub use xlsx::xlsx;
+
+/// The columns, in order, with the Art. 30(1) item each answers.
+pub const COLUMNS: &[(&str, &str)] = &[
+    ("Policy", ""),
+    ("Processing activity", ""),
+    ("Controller", "30(1)(a)"),
+    ("Controller contact details", "30(1)(a)"),
+    ("Representative", "30(1)(a)"),
+    ("Data protection officer", "30(1)(a)"),
+    ("Purposes of the processing", "30(1)(b)"),
+    ("Lawful basis", "Art. 6(1)"),
+    ("Categories of data subjects", "30(1)(c)"),
+    ("Categories of personal data", "30(1)(c)"),
+    ("Special categories of personal data", "30(1)(c), Art. 9"),
+    ("Categories of recipients", "30(1)(d)"),
+    ("Transfers to third countries and safeguards", "30(1)(e)"),
+    ("Time limits for erasure", "30(1)(f)"),
+    ("Technical and organisational security measures", "30(1)(g)"),
+];
+
+/// One row: the text of each column, lists joined with `; `.
+pub type Row = Vec<String>;
+
+fn controller(p: &Policy) -> (String, String) {
+    let Some(e) = &p.entity else {
+        return (String::new(), String::new());
+    };
+    let mut contact = Vec::new();
+    if let Some(postal) = &e.postal {
+        let parts: Vec<String> = postal
+            .street
+            .iter()
+            .cloned()
+            .chain(
+                [
+                    &postal.city,
+                    &postal.stateprov,
+                    &postal.postalcode,
+                    &postal.country,
+                ]
+                .into_iter()
+                .flatten()
+                .cloned(),
+            )
+            .collect();
+        if !parts.is_empty() {
+            contact.push(parts.join(", "));
+        }
+    }
+    contact.extend(e.email.iter().cloned());
+    contact.extend(e.phone.iter().cloned());
+    contact.extend(e.url.iter().cloned());
+    (e.name.clone(), contact.join("; "))
+}
+
+/// Name and contact details of an entity, in one line.
+fn entity_line(e: &crate::model::Entity) -> String {
+    let mut parts = vec![e.name.clone()];
+    parts.extend(e.email.iter().cloned());
+    parts.extend(e.phone.iter().cloned());
+    parts.extend(e.url.iter().cloned());
+    parts.join(", ")
+}
+
+fn representatives(p: &Policy) -> String {
+    p.legal
+        .representatives
+        .iter()
+        .map(|r| {
+            format!("{:?}: {}", r.region, entity_line(&r.contact))
+                .replacen("Eu:", "EU:", 1)
+                .replacen("Uk:", "UK:", 1)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn bases(f: &Flow) -> Vec<String> {
+    f.bases
+        .iter()
+        .map(|(purpose, b)| match purpose {
+            Some(p) => format!("{} ({}) for {}", b.label(), b.cite(), p.label()),
+            None => format!("{} ({})", b.label(), b.cite()),
+        })
+        .collect()
+}
+
+fn transfers(p: &Policy, f: &Flow) -> Vec<String> {
+    f.transfers(p)
+        .into_iter()
+        .map(|t| {
+            let to = if t.to.is_empty() {
+                t.name.clone()
+            } else {
+                t.to.join(", ")
+            };
+            match t.safeguard {
+                Some(s) => format!("{to}: {} ({})", s.label(), s.cite()),
+                None => to,
+            }
+        })
+        .collect()
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+fn activity_name(f: &Flow) -> String {
+    let what = match f.kind {
+        FlowKind::Collect => "Collection",
+        FlowKind::Cookie => "Cookie",
+        FlowKind::Share => "Disclosure",
+    };
+    match &f.title {
+        Some(t) => format!("{t} ({what} `{}`)", f.name),
+        None => format!("{what} `{}`", f.name),
+    }
+}
+
+/// The data of a flow in words, as the policy names it (a base schema element or
+/// set by its label, custom data as written), with the categories of its leaves.
+fn data_words(f: &Flow) -> (Vec<String>, Vec<String>) {
+    let mut named: Vec<(String, Vec<crate::vocabulary::Category>)> = Vec::new();
+    let mut special = Vec::new();
+    for i in &f.items {
+        let name = if i.schema {
+            data_label(&i.written)
+        } else {
+            i.name.clone()
+        };
+        let at = if let Some(at) = named.iter().position(|(n, _)| *n == name) {
+            at
+        } else {
+            named.push((name, Vec::new()));
+            named.len() - 1
+        };
+        for c in &i.categories {
+            if !named[at].1.contains(c) {
+                named[at].1.push(*c);
+            }
+            if c.is_sensitive() {
+                push_unique(&mut special, c.label().to_string());
+            }
+        }
+    }
+    let data = named
+        .into_iter()
+        .map(|(name, mut cats)| {
+            cats.sort_by_key(|c| crate::vocabulary::Category::ALL.iter().position(|x| x == c));
+            if cats.is_empty() {
+                name
+            } else {
+                let words: Vec<&str> = cats.iter().map(|c| c.label()).collect();
+                format!("{name} [{}]", words.join(", "))
+            }
+        })
+        .collect();
+    (data, special)
+}
+
+fn subjects(p: &Policy, f: &Flow) -> Vec<String> {
+    f.subjects
+        .iter()
+        .map(|name| {
+            p.subjects
+                .iter()
+                .find(|s| s.name == *name)
+                .and_then(|s| s.description.clone())
+                .map_or_else(|| name.clone(), |d| format!("{name}: {d}"))
+        })
+        .collect()
+}
+
+fn purposes(f: &Flow) -> Vec<String> {
+    let mut out = Vec::new();
+    for (purpose, _) in &f.purposes {
+        let described = f
+            .purpose_descriptions
+            .iter()
+            .find(|(u, _)| u == purpose)
+            .map(|(_, d)| d.clone());
+        push_unique(
+            &mut out,
+            described.map_or_else(
+                || purpose.label().to_string(),
+                |d| format!("{}: {d}", purpose.label()),
+            ),
+        );
+    }
+    out
+}
+
+fn recipients(f: &Flow) -> Vec<String> {
+    f.recipients
+        .iter()
+        .map(|r| {
+            let mut s = if r.name == r.kind.word() {
+                r.kind.label().to_string()
+            } else {
+                format!("{} ({})", r.name, r.kind.label())
+            };
+            if let Some(d) = r.description.clone() {
+                s.push_str(": ");
+                s.push_str(&d);
+            }
+            s
+        })
+        .collect()
+}
+
+fn retention(f: &Flow) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(r) = f.retention {
+        out.push(match &f.retention_period {
+            Some(period) => format!("{} ({period})", r.label()),
+            None => r.label().to_string(),
+        });
+    }
+    for (period, destruction) in &f.retention_rules {
+        out.push(match destruction {
+            Some(d) => format!("{period}; {d}"),
+            None => period.clone(),
+        });
+    }
+    out
+}
+
+fn security(p: &Policy, f: &Flow) -> Vec<String> {
+    p.security
+        .iter()
+        .filter(|m| {
+            m.covers.is_empty()
+                || f.items
+                    .iter()
+                    .any(|i| i.categories.iter().any(|c| m.covers.contains(c)))
+        })
+        .map(|m| m.description.clone())
+        .collect()
+}
+
+/// The activities of one policy, one row each, columns as [`COLUMNS`].
+pub fn rows(p: &Policy) -> Vec<Row> {
+    let (name, contact) = controller(p);
+    flows(p)
+        .iter()
+        .map(|f| {
+            let (data, special) = data_words(f);
+            vec![
+                p.name.clone(),
+                activity_name(f),
+                name.clone(),
+                contact.clone(),
+                representatives(p),
+                p.legal.dpo.as_ref().map(entity_line).unwrap_or_default(),
+                purposes(f).join("; "),
+                bases(f).join("; "),
+                subjects(p, f).join("; "),
+                data.join("; "),
+                special.join("; "),
+                recipients(f).join("; "),
+                transfers(p, f).join("; "),
+                retention(f).join("; "),
+                security(p, f).join("; "),
+            ]
+        })
+        .collect()
+}
+
+/// The record as CSV: one header row, then every policy's activities.
+pub fn csv(set: &PolicySet) -> Result<Vec<u8>, EmitError> {
+    let err = |e: &dyn std::fmt::Display| EmitError {
+        message: format!("cannot write the record of processing as CSV: {e}"),
+    };
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(COLUMNS.iter().map(|(h, _)| *h))
+        .map_err(|e| err(&e))?;
+    for p in &set.policies {
+        for r in rows(p) {
+            w.write_record(&r).map_err(|e| err(&e))?;
+        }
+    }
+    w.into_inner().map_err(|e| err(&e))
+}
+
+/// The record as JSON: per policy, the controller and the activities, each field
+/// keyed by its column header.
+pub fn json(set: &PolicySet) -> Value {
+    let policies: Vec<Value> = set
+        .policies
+        .iter()
+        .map(|p| {
+            let activities: Vec<Value> = rows(p)
+                .into_iter()
+                .map(|r| {
+                    let mut o = serde_json::Map::new();
+                    for ((h, _), v) in COLUMNS.iter().zip(r).skip(1) {
+                        o.insert((*h).to_string(), Value::String(v));
+                    }
+                    Value::Object(o)
+                })
+                .collect();
+            json!({ "policy": p.name, "title": p.title, "activities": activities })
+        })
+        .collect();
+    json!({
+        "record": "Record of processing activities (GDPR Article 30(1))",
+        "columns": COLUMNS.iter().map(|(h, item)| json!({"header": h, "gdpr": item})).collect::<Vec<_>>(),
+        "policies": policies,
+    })
+}
+
+/// `gdpr/records-of-processing.{csv,xlsx,json}`.
+pub struct RopaEmitter;
+
+impl Emitter for RopaEmitter {
+    fn name(&self) -> &'static str {
+        "ropa"
+    }
+
+    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
+        if self.skip_reason(set).is_some() {
+            return Ok(Vec::new());
+        }
+        Ok(vec![
+            Output {
+                path: "gdpr/records-of-processing.csv".into(),
+                bytes: csv(set)?,
+            },
+            Output {
+                path: "gdpr/records-of-processing.xlsx".into(),
+                bytes: xlsx(set)?,
+            },
+            Output {
+                path: "gdpr/records-of-processing.json".into(),
+                bytes: super::json_bytes(&json(set))?,
+            },
+        ])
+    }
+
+    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
+        if set
+            .policies
+            .iter()
+            .all(|p| !p.legal.applies.is_empty() && !p.legal.applies.iter().any(|l| l.is_gdpr()))
+        {
+            Some("the policy names its laws and neither the GDPR nor the UK GDPR is among them (a record of processing is a GDPR Art. 30 document)".into())
+        } else if set.policies.iter().any(|p| p.entity.is_none()) {
+            Some("a policy names no `entity` (Art. 30(1)(a) needs the controller)".into())
+        } else if set.policies.iter().all(|p| flows(p).is_empty()) {
+            Some("no policy states any processing".into())
+        } else {
+            None
+        }
+    }
+}
