@@ -4,7 +4,9 @@
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::PolicySet;
 use crate::span::SourceFile;
+use std::io::Read as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The source forms a policy may be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,10 +63,55 @@ impl Compilation {
     }
 }
 
-/// Reads a file as bytes. Invalid UTF-8 is reported as a located finding by
-/// [`compile_bytes`], not as an I/O error.
+/// The largest input read by default (policy source, YAML, P3P XML, compact
+/// policy): 8 MiB. Real policies are a few kilobytes; the limit keeps a hostile
+/// file from taking unbounded memory. `--max-input-size` raises it.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 8 << 20;
+
+/// At most this many findings are reported per file; then one S009 finding says
+/// how many more there are.
+pub const MAX_FINDINGS: usize = 200;
+
+static MAX_INPUT_BYTES: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_INPUT_BYTES);
+
+/// Sets the input size limit for this process (the CLI's `--max-input-size`).
+pub fn set_max_input_bytes(limit: usize) {
+    MAX_INPUT_BYTES.store(limit, Ordering::Relaxed);
+}
+
+/// The input size limit in force.
+pub fn max_input_bytes() -> usize {
+    MAX_INPUT_BYTES.load(Ordering::Relaxed)
+}
+
+/// Reads a file as bytes, at most one byte more than [`max_input_bytes`] (so a
+/// larger file is detected without reading it all). Invalid UTF-8 and a too
+/// large file are reported as located findings by [`compile_bytes`], not as
+/// I/O errors.
 pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
-    std::fs::read(path)
+    read_limited(std::fs::File::open(path)?)
+}
+
+/// Reads at most one byte more than [`max_input_bytes`] from `reader`.
+pub fn read_limited(reader: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    let limit = max_input_bytes();
+    let mut bytes = Vec::new();
+    reader
+        .take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The S007 finding when `bytes` passes `limit`, located at the start of `path`.
+pub fn too_large(path: &str, len: usize, limit: usize) -> Option<Diagnostic> {
+    (len > limit).then(|| {
+        Diagnostic::new(
+            diagnostic::Code::InputTooLarge,
+            format!("this input is larger than the maximum input size of {limit} bytes"),
+        )
+        .at(Some(crate::span::Span::file_start(&std::sync::Arc::from(path))))
+        .help("a policy is a few kilobytes; if this file is genuine, raise the limit with `--max-input-size BYTES`")
+    })
 }
 
 /// What a repository's configuration (`policyc.toml`) adds to every compilation.
@@ -79,8 +126,30 @@ pub fn compile_bytes(path: &str, bytes: &[u8]) -> Compilation {
     compile_bytes_with(path, bytes, &Options::default())
 }
 
+/// [`compile_bytes`] with an explicit input size limit.
+pub fn compile_bytes_limited(path: &str, bytes: &[u8], limit: usize) -> Compilation {
+    compile_bytes_limited_with(path, bytes, limit, &Options::default())
+}
+
 /// [`compile_bytes`] with a repository's options.
 pub fn compile_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Compilation {
+    compile_bytes_limited_with(path, bytes, max_input_bytes(), options)
+}
+
+/// [`compile_bytes`] with an explicit input size limit and a repository's options.
+pub fn compile_bytes_limited_with(
+    path: &str,
+    bytes: &[u8],
+    limit: usize,
+    options: &Options,
+) -> Compilation {
+    if let Some(d) = too_large(path, bytes.len(), limit) {
+        return Compilation {
+            source: SourceFile::new(path, ""),
+            model: None,
+            diagnostics: vec![d],
+        };
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => compile_with(&SourceFile::new(path, text), options),
         Err(e) => {
@@ -140,9 +209,37 @@ pub fn compile_with(source: &SourceFile, options: &Options) -> Compilation {
         crate::check::apply_acknowledgments(set, source, &mut diagnostics);
     }
     diagnostic::sort(&mut diagnostics);
+    cap_findings(&mut diagnostics);
     Compilation {
         source: source.clone(),
         model: resolution.set.filter(|_| resolution.complete),
         diagnostics,
     }
+}
+
+/// Keeps the first [`MAX_FINDINGS`] findings and replaces the rest by one S009
+/// finding (located at the first one left out, as severe as the worst of them).
+pub fn cap_findings(diagnostics: &mut Vec<Diagnostic>) {
+    if diagnostics.len() <= MAX_FINDINGS {
+        return;
+    }
+    let rest = diagnostics.split_off(MAX_FINDINGS);
+    // `Severity` orders the most severe first.
+    let worst = rest
+        .iter()
+        .filter(|d| d.acknowledged.is_none())
+        .map(|d| d.severity)
+        .min()
+        .unwrap_or(diagnostic::Severity::Note);
+    let mut d = Diagnostic::new(
+        diagnostic::Code::TooManyFindings,
+        format!(
+            "{} more findings in this file are not shown (at most {MAX_FINDINGS} are reported)",
+            rest.len()
+        ),
+    )
+    .at(rest.first().and_then(|d| d.span.clone()))
+    .help("fix the findings above and check again");
+    d.severity = worst;
+    diagnostics.push(d);
 }

@@ -65,6 +65,10 @@ fn findings(path: &str, bytes: &[u8]) -> (Vec<diagnostic::Diagnostic>, SourceFil
             policyc::p3p::compact_decode::decode(&source).diagnostics,
             source,
         )
+    } else if code_of(&file_name(std::path::Path::new(path))) == "S007" {
+        // The input size limit, lowered so a small example can pass it.
+        let c = engine::compile_bytes_limited(path, bytes, 64);
+        (c.diagnostics, c.source)
     } else {
         let c = engine::compile_bytes(path, bytes);
         (c.diagnostics, c.source)

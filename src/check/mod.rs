@@ -11,6 +11,7 @@ mod context;
 mod flags;
 mod gdpr;
 mod mappings;
+pub mod output_names;
 mod p3p_bindings;
 mod promises;
 mod references;
@@ -29,6 +30,7 @@ use context::Context;
 pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     references::check_policy_names(set, source, &mut out);
+    output_names::check(set, source, &mut out);
     p3p_bindings::check(set, source, &mut out);
     for policy in &set.policies {
         let cx = Context::new(policy, source);

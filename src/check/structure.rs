@@ -90,7 +90,7 @@ fn policy_attributes(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// An XML `NCName` restricted to ASCII, so it is also a plain URL fragment.
-fn valid_policy_name(name: &str) -> bool {
+pub(crate) fn valid_policy_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()

@@ -308,7 +308,10 @@ fn policy_name_must_be_a_fragment() {
         let y = BASE.replace("- name: main", &format!("- name: {bad}"));
         assert_eq!(ids(&run(&y)), vec!["P311"], "{bad}");
     }
+    // An XML name, but not a file name for the HTML page: O101, not P311.
     let y = BASE.replace("- name: main", "- name: _main.v2-x");
+    assert_eq!(ids(&run(&y)), vec!["O101"]);
+    let y = BASE.replace("- name: main", "- name: main-v2_x");
     assert_eq!(ids(&run(&y)), Vec::<&str>::new());
 }
 

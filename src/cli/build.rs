@@ -1,16 +1,20 @@
-//! `policyc build`: check every policy file, render every output in memory, and
-//! only when all of that succeeded write the files, each atomically (a temporary
-//! file in the target directory, then a rename), so a failed or interrupted build
-//! leaves earlier outputs untouched.
+//! `policyc build`: check every policy file, render every output in memory, check
+//! every output path, and only when all of that succeeded write the files: the
+//! whole tree of each policy file is staged beside its folder, flushed to disk
+//! once, then swapped into place (`atomic.rs`), so a failed, interrupted or
+//! concurrent build leaves each policy file's old outputs or its new ones, never a
+//! mix. `OUT/<file-stem>/` is replaced as a whole.
 //!
 //! Layout: `OUT/<file-stem>/w3c/policy.xml`, `OUT/<file-stem>/w3c/p3p.xml`,
 //! `OUT/<file-stem>/p3p-header.txt`, `nginx.conf`, `apache.conf`, `link.html`,
 //! plus whatever the HTML emitter adds.
 
 use super::{atomic, exit, inputs, ui};
-use policyc::diagnostic::render_outstanding;
+use policyc::check::output_names;
+use policyc::diagnostic::{render_outstanding, Code, Diagnostic};
 use policyc::emit::{emitters, EmitOptions, Output};
 use policyc::engine;
+use policyc::span::Span;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -156,15 +160,34 @@ pub fn plan(
         let Some(model) = c.valid_model() else {
             return Ok(Plan::Failed(report));
         };
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("policy")
-            .to_string();
-        if outputs.iter().any(|(s, _)| *s == stem) {
-            return Err(format!(
-                "two policy files are named {stem}; their outputs would collide in OUT/{stem}/"
+        let name = path.display().to_string();
+        let stem = output_names::file_stem(&name);
+        if let Some(d) = output_names::file_stem_finding(&name) {
+            report.push_str(&render_outstanding(
+                &[d],
+                std::slice::from_ref(&c.source),
+                ui::color_stderr(),
             ));
+            return Ok(Plan::Failed(report));
+        }
+        if let Some((other, _)) = outputs
+            .iter()
+            .find(|(s, _)| output_names::fold(s) == output_names::fold(&stem))
+        {
+            let d = Diagnostic::new(
+                Code::OutputNameCollision,
+                format!(
+                    "this file's outputs go to OUT/{stem}/, those of another file to OUT/{other}/: the same folder on a case-insensitive file system, or the same folder"
+                ),
+            )
+            .at(Some(Span::file_start(&c.source.path)))
+            .help("rename one of the files: the name before the extension names the output folder");
+            report.push_str(&render_outstanding(
+                &[d],
+                std::slice::from_ref(&c.source),
+                ui::color_stderr(),
+            ));
+            return Ok(Plan::Failed(report));
         }
         let mut files_out = Vec::new();
         let (mut emitted, mut skipped) = (Vec::new(), Vec::new());
@@ -211,19 +234,62 @@ fn summary(report: &mut String, path: &Path, emitted: &[&str], skipped: &[String
     report.push('\n');
 }
 
-/// Writes every output, each atomically; returns how many files were written.
+/// Writes every output: checks every path first, takes the output folder's lock,
+/// removes stale staging folders, stages the whole tree of each policy file,
+/// flushes them to disk at once, then swaps each into place. Returns how many
+/// files were written.
 pub fn write_all(out: &Path, outputs: &[(String, Vec<Output>)]) -> Result<usize, String> {
+    preflight(out, outputs)?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| format!("cannot create the output folder {}: {e}", out.display()))?;
+    let _lock = atomic::BuildLock::take(out)?;
+    atomic::clean_stale(out)?;
+    let mut staged = Vec::new();
     let mut n = 0;
     for (stem, files) in outputs {
-        for o in files {
-            let target = out.join(stem).join(&o.path);
-            target
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| atomic::write(&target, &o.bytes))
-                .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-            n += 1;
-        }
+        let files: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|o| (o.path.as_str(), o.bytes.as_slice()))
+            .collect();
+        n += files.len();
+        staged.push(atomic::stage(out, stem, &files)?);
+    }
+    atomic::sync(out, &staged)?;
+    for s in staged {
+        atomic::swap(out, s)?;
     }
     Ok(n)
+}
+
+/// Every output path is relative, made of safe components and unique even with
+/// case folded; nothing stands where a folder must be. Nothing is written when
+/// any of that fails.
+fn preflight(out: &Path, outputs: &[(String, Vec<Output>)]) -> Result<(), String> {
+    if out.exists() && !out.is_dir() {
+        return Err(format!("{} is not a folder", out.display()));
+    }
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (stem, files) in outputs {
+        let folder = out.join(stem);
+        if std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.is_dir()) {
+            return Err(format!(
+                "{} is in the way: the outputs of {stem} go to a folder of that name",
+                folder.display()
+            ));
+        }
+        for o in files {
+            let full = format!("{stem}/{}", o.path);
+            for part in full.split('/') {
+                if let Some(why) = output_names::component_problem(part) {
+                    return Err(format!("refusing to write {full}: `{part}`: {why}"));
+                }
+            }
+            if let Some(first) = seen.insert(output_names::fold(&full), full.clone()) {
+                return Err(format!(
+                    "refusing to write both {first} and {full}: they name the same file on a case-insensitive file system"
+                ));
+            }
+        }
+    }
+    Ok(())
 }

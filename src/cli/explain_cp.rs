@@ -17,7 +17,17 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     let source = SourceFile::new("<compact policy>", args.cp.trim_end_matches(['\n', '\r']));
-    let decoded = decode(&source);
+    if let Some(d) = policyc::engine::too_large(
+        &source.path,
+        source.text.len(),
+        policyc::engine::max_input_bytes(),
+    ) {
+        let empty = SourceFile::new(source.path.clone(), "");
+        eprint!("{}", render_human(&[d], &[empty], false));
+        return exit::FINDINGS;
+    }
+    let mut decoded = decode(&source);
+    policyc::engine::cap_findings(&mut decoded.diagnostics);
     for t in &decoded.tokens {
         match t.meaning {
             Some(m) => println!("{:<5} {:<16} {}", t.text, group(m), describe(m)),

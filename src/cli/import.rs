@@ -22,11 +22,20 @@ pub struct Args {
     pub out: Option<PathBuf>,
 }
 
-fn load(path: &PathBuf) -> Result<SourceFile, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+/// Reads one XML file: its source, or the S007 finding when it passes the input
+/// size limit.
+fn load(path: &Path) -> Result<Result<SourceFile, Diagnostic>, String> {
+    let bytes =
+        policyc::engine::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let name = path.display().to_string();
+    if let Some(d) =
+        policyc::engine::too_large(&name, bytes.len(), policyc::engine::max_input_bytes())
+    {
+        return Ok(Err(d));
+    }
     let text =
         String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
-    Ok(SourceFile::new(path.display().to_string(), text))
+    Ok(Ok(SourceFile::new(name, text)))
 }
 
 pub fn run(args: &Args) -> u8 {
@@ -40,7 +49,16 @@ pub fn run(args: &Args) -> u8 {
             eprintln!("policyc: {e}");
             exit::USAGE
         })?;
-        let result = read(&source);
+        let source = match source {
+            Ok(source) => source,
+            Err(d) => {
+                diagnostics.push(d);
+                sources.push(SourceFile::new(path.display().to_string(), ""));
+                return Ok(None);
+            }
+        };
+        let mut result = read(&source);
+        policyc::engine::cap_findings(&mut result.diagnostics);
         diagnostics.extend(result.diagnostics);
         sources.push(source);
         Ok(result.document)

@@ -30,6 +30,10 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "policyc", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
+    /// The largest input file read, in bytes (default 8 MiB); larger inputs are a
+    /// finding (S007), so a hostile file cannot take unbounded memory.
+    #[arg(long, global = true, value_name = "BYTES")]
+    pub max_input_size: Option<usize>,
     #[command(subcommand)]
     pub command: Command,
     #[command(flatten)]
@@ -97,6 +101,9 @@ pub fn main() -> ExitCode {
             });
         }
     };
+    if let Some(limit) = cli.max_input_size {
+        policyc::engine::set_max_input_bytes(limit);
+    }
     if let Err(e) = ui::init(cli.global.clone()) {
         eprintln!("policyc: {e}");
         return exit::code(exit::USAGE);

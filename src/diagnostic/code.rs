@@ -4,7 +4,7 @@
 //!
 //! Families: `S` syntax, `L` language (keywords and values), `R` references,
 //! `P` P3P structural rules, `C` promises against practices, `Q` internal sense,
-//! `A` acknowledgments, `X` reading P3P (import, explain-cp), `F` declared flags
+//! `A` acknowledgments, `O` output names, `X` reading P3P (import, explain-cp), `F` declared flags
 //! that contradict the values the facts stage derives, `G` the GDPR and UK GDPR
 //! pack (`src/check/gdpr/`), `K` the CCPA/CPRA pack (`src/check/ccpa/`), `M`
 //! mappings onto the machine-readable outputs (app-store labels, DPV, GPC).
@@ -46,6 +46,14 @@ codes! {
         "A policy file must contain at least one `policy NAME { ... }` block (or, in YAML form, a `policies` list).";
     InvalidEscape = "S006", Error, "invalid escape in a string",
         "Inside a string, a backslash starts an escape: `\\\"`, `\\\\`, `\\n`, `\\t` or `\\u{...}`. Write `\\\\` for a literal backslash.";
+    InputTooLarge = "S007", Error, "input larger than the maximum input size",
+        "policyc reads at most 8 MiB of any input (policy source, YAML, P3P XML, compact policy) so that a hostile or damaged file cannot exhaust memory. A real policy is a few kilobytes. If the file is genuine, raise the limit with `--max-input-size BYTES` (before the subcommand: `policyc --max-input-size 50000000 check big.policy`).";
+    ForbiddenCharacter = "S008", Error, "character not allowed in text",
+        "Every string of a policy ends up in the P3P XML and the HTML page. XML 1.0 (§2.2, `Char`) forbids the C0 control characters other than tab, line feed and carriage return, and U+FFFE and U+FFFF; HTML (§13.2.2) also treats U+007F-U+009F and the noncharacters (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF) as errors. The marked string holds one, raw or as an escape (`\\u{1}` in the policy language, `\\x01` or `\\u0001` in YAML). Remove it.";
+    TooManyFindings = "S009", Error, "too many findings in one file",
+        "policyc reports at most 200 findings per file, then this one finding saying how many more there are, so that a damaged file cannot produce a report of hundreds of megabytes. Fix the reported ones and check again. Its severity is the highest of the findings left out.";
+    YamlAliasBudget = "S010", Error, "YAML aliases expand too far",
+        "YAML aliases (`*name`) repeat the node anchored as `&name`. A few aliases to a large anchor, nested, expand to gigabytes (a \"billion laughs\" document). Before reading the model, policyc walks the document with every alias expanded, counting one unit per node plus the bytes of each scalar, and stops when the count passes twice the size of the text plus 1 MiB: a document without aliases never comes near it, and aliases can add at most 1 MiB beyond that, however large the document. The marked place is where the budget ran out. Write the repeated parts out, or use fewer aliases.";
 
     UnknownKeyword = "L101", Error, "unknown keyword",
         "The keyword is not one the language knows in this place. The help names the closest known keyword; the README's language tour lists every keyword of every block.";
@@ -145,6 +153,11 @@ codes! {
     DeclaredSaleBasis = "F105", Error, "a sale with a basis that does not fit a sale",
         "A sharing rule sells, rents or trades data (`sale yes`) with a `basis` (`legal-requirement`, `service-providers`, `protection` or `aggregate`) that no sale can have: the law does not require selling data, agents do not buy it, and a sale of identifiable data is not aggregate. The basis switches promise exceptions on, so a wrong one hides a broken promise. Give the basis the rule really has (`business-transfer`, `consent`) or none.";
 
+    UnsafeOutputName = "O101", Error, "name cannot name an output file or folder",
+        "`build` writes each policy file's outputs to `OUT/<file name>/`, each policy's HTML page to `<policy name>.html` and, when the policies cover several sites, each site's reference file to `sites/<site>/w3c/p3p.xml`. Such a name must be one safe path component: not empty, at most 100 bytes, not starting with `.` (`..` would leave the output folder), without `/`, `\\`, NUL, control characters or `:*?\"<>|`, not ending with `.` or a space, and not a device name Windows reserves (`CON`, `NUL`, `COM1`, ...). Policy names use ASCII letters, digits, `-` and `_`; sites are host names (RFC 1123 §2.1: dot-separated labels of letters, digits and `-`, at most 63 characters each). Rename the policy, the site or the file.";
+    OutputNameCollision = "O102", Error, "two outputs differ only by case",
+        "Two policy names, covered sites or policy files differ only by upper and lower case. On a case-insensitive file system (macOS, Windows) their outputs would overwrite each other, and the deployed files would not match the build. Give them names that differ by more than case.";
+
     HistoricalWithoutRetention = "Q501", Error, "`historical` purpose with `no-retention`",
         "Historical preservation (REC §3.3.4 `historical`) means keeping data for the record, but `no-retention` (REC §3.3.6) says the data is discarded after the single interaction. Both cannot be true. Choose the retention the site really practises (often `indefinitely` or `legal-requirement`) or drop the purpose.";
     IndividualUseOfNonIdentifiable = "Q502", Error, "individual purpose on non-identifiable data",
@@ -222,6 +235,8 @@ codes! {
         "P3P allows any XML ID as a POLICY name (REC §3.2.2), but names in the policy language start with a letter and hold only letters, digits, `-` and `_`, and every policy needs one. `policyc import` rewrote the marked name (a name with `.`, spaces, line breaks or braces, a missing name, a duplicate, or a name that clashes with a derived cookie policy) into a valid, unique one. The P3P name and the POLICY-REF fragments become the new name when you build; keep it, or rename the policy and its references together.";
     ImportGuessed = "X708", Warning, "import guessed a value the P3P does not state",
         "A policy reference file applies to the host it is served from (REC §2.2.1), which the file itself does not say. `policyc import` took the host of `covers` from an absolute POLICY-REF `about` or the policy's `discuri`, or wrote `*` (any host) when neither is absolute. Correct the `covers` host if the reference file is served elsewhere.";
+    XmlTooDeep = "X709", Error, "P3P XML nested too deeply",
+        "P3P 1.0 documents nest fewer than 20 levels (POLICIES, POLICY, STATEMENT, DATA-GROUP, DATA, CATEGORIES, ...: REC §3). `policyc import` reads at most 64 levels so that a hostile file cannot exhaust memory or the stack. The file is damaged or generated wrongly; fix the XML.";
     CpSyntax = "X711", Error, "compact policy is malformed",
         "A compact policy is `CP=\"...\"`: three-letter upper-case tokens separated by single spaces, inside double quotes (REC §4.1). The value is case-sensitive: write `CUR`, not `cur`. The marked place breaks that form.";
     CpUnknownToken = "X712", Error, "unknown compact policy token",

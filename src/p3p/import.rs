@@ -70,13 +70,21 @@ impl ImportNotes {
         self.findings
             .iter()
             .map(|f| {
-                let span = sources
-                    .iter()
-                    .find_map(|s| {
-                        (!f.needle.is_empty())
-                            .then(|| s.text.find(&f.needle))
-                            .flatten()
-                            .map(|at| Span::new(&s.path, &s.text, at, at + f.needle.len()))
+                // `attr="value"` first; then the value alone (other quoting).
+                let value = f
+                    .needle
+                    .split_once("=\"")
+                    .map(|(_, v)| v.strip_suffix('"').unwrap_or(v))
+                    .filter(|v| !v.is_empty());
+                let span = std::iter::once(f.needle.as_str())
+                    .chain(value)
+                    .filter(|n| !n.is_empty())
+                    .find_map(|needle| {
+                        sources.iter().find_map(|s| {
+                            s.text
+                                .find(needle)
+                                .map(|at| Span::new(&s.path, &s.text, at, at + needle.len()))
+                        })
                     })
                     .or_else(|| sources.first().map(|s| Span::file_start(&s.path)));
                 let mut d = Diagnostic::new(f.code, f.message.clone()).at(span);
@@ -128,7 +136,7 @@ pub fn import(file: &PolicyFile, reference: Option<&ReferenceFile>) -> (PolicySe
         taken.push(new.clone());
         notes.add(
             Code::ImportRenamed,
-            &name,
+            &format!("name=\"{original}\""),
             format!("policy `{name}` is imported as `{new}`: `build` names the cookie policy it derives `{name}`"),
             None,
         );
@@ -298,11 +306,15 @@ fn policy_name(raw: &str, taken: &[String], notes: &mut ImportNotes) -> String {
             )
         } else {
             (
-                raw.to_string(),
-                format!(
-                    "POLICY name `{}` is not a policy name of the language; imported as `{name}`",
-                    shown.escape_debug()
-                ),
+                format!("name=\"{raw}\""),
+                if base == raw {
+                    format!("a second POLICY named `{raw}` is imported as `{name}`: policy names are unique in a file")
+                } else {
+                    format!(
+                        "POLICY name `{}` is not a policy name of the language; imported as `{name}`",
+                        shown.escape_debug()
+                    )
+                },
             )
         };
         notes.add(
@@ -339,7 +351,7 @@ fn checked(
     }
     notes.add(
         Code::NotCarried,
-        v,
+        &format!("{what}=\"{v}\""),
         format!(
             "{what} `{}` is not carried: the policy language does not accept it",
             v.escape_debug()
@@ -393,7 +405,7 @@ fn raise_policy(
         if !is_opturi(&d.service) {
             notes.add(
                 Code::NotCarried,
-                &d.service,
+                &format!("service=\"{}\"", d.service),
                 format!("the DISPUTES with service `{}` is not carried: the service is not a URI the language accepts", d.service.escape_debug()),
                 Some("add the dispute to the imported source with the service's full URL or `mailto:` address"),
             );
@@ -403,7 +415,7 @@ fn raise_policy(
             Some(i) if !is_discuri(&i.src) => {
                 notes.add(
                     Code::NotCarried,
-                    &i.src,
+                    &format!("src=\"{}\"", i.src),
                     format!("the DISPUTES IMG `{}` is not carried: not an image URL the language accepts", i.src.escape_debug()),
                     None,
                 );

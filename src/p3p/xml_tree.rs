@@ -82,6 +82,7 @@ fn start_node(e: &BytesStart<'_>, at: usize, source: &SourceFile) -> Result<Node
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|err| malformed(source, at, format!("bad attribute value: {err}")))?
             .into_owned();
+        refuse_forbidden(source, at, &value)?;
         attrs.push((key, value));
     }
     Ok(Node {
@@ -91,6 +92,38 @@ fn start_node(e: &BytesStart<'_>, at: usize, source: &SourceFile) -> Result<Node
         start: at,
         ..Node::default()
     })
+}
+
+/// The deepest element nesting read. P3P documents need fewer than 20 levels;
+/// the cap keeps the tree (and its recursive drop) shallow, so a document nested
+/// 200 000 deep is a located finding, not a stack overflow.
+pub const MAX_DEPTH: usize = 64;
+
+fn too_deep(source: &SourceFile, at: usize) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::new(
+            Code::XmlTooDeep,
+            format!("this element is nested more than {MAX_DEPTH} levels deep"),
+        )
+        .at(Some(Span::new(&source.path, &source.text, at, at + 1)))
+        .help("P3P documents nest fewer than 20 levels; the file is damaged or hostile"),
+    )
+}
+
+/// X701 when `text` holds a character XML 1.0 does not allow (raw or as a
+/// character reference such as `&#1;`): the policy could not carry it.
+fn refuse_forbidden(source: &SourceFile, at: usize, text: &str) -> Result<(), Box<Diagnostic>> {
+    match crate::resolve::text_chars::first_forbidden(text) {
+        Some((_, c)) => Err(malformed(
+            source,
+            at,
+            format!(
+                "the text holds {}, a character XML 1.0 or HTML does not allow in text",
+                crate::resolve::text_chars::name(c)
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Parses a whole document into its root element.
@@ -109,7 +142,12 @@ pub fn parse(source: &SourceFile) -> Result<Node, Box<Diagnostic>> {
             .get(before..)
             .map_or(before, |rest| before + rest.find('<').unwrap_or(0));
         match event {
-            Event::Start(e) => stack.push(start_node(&e, at, source)?),
+            Event::Start(e) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(too_deep(source, at));
+                }
+                stack.push(start_node(&e, at, source)?);
+            }
             Event::Empty(e) => {
                 let node = start_node(&e, at, source)?;
                 match stack.last_mut() {
@@ -129,13 +167,17 @@ pub fn parse(source: &SourceFile) -> Result<Node, Box<Diagnostic>> {
                 }
             }
             Event::Text(t) => {
+                let text = t.xml10_content();
+                refuse_forbidden(source, at, &text)?;
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.xml10_content());
+                    top.text.push_str(&text);
                 }
             }
             Event::CData(t) => {
+                let text = t.into_inner().into_owned();
+                refuse_forbidden(source, at, &text)?;
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.into_inner());
+                    top.text.push_str(&text);
                 }
             }
             Event::GeneralRef(r) => {
@@ -151,6 +193,7 @@ pub fn parse(source: &SourceFile) -> Result<Node, Box<Diagnostic>> {
                         format!("unknown entity reference `&{};`", &*r),
                     ));
                 };
+                refuse_forbidden(source, at, &text)?;
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&text);
                 }

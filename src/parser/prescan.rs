@@ -5,6 +5,7 @@
 //! linear scan over the bytes.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::resolve::text_chars;
 use crate::span::LineIndex;
 
 /// The deepest nesting of blocks the language allows.
@@ -140,7 +141,14 @@ fn scan_string(index: &LineIndex<'_>, start: usize, diags: &mut Vec<Diagnostic>)
             b'\\' => {
                 let len = escape_len(&bytes[i + 1..]);
                 match len {
-                    Ok(n) => i += 1 + n,
+                    Ok(n) => {
+                        if let Some(c) = escaped_char(&bytes[i + 1..i + 1 + n]) {
+                            if text_chars::is_forbidden(c) {
+                                diags.push(text_chars::finding(c, index.span(i, i + 1 + n)));
+                            }
+                        }
+                        i += 1 + n;
+                    }
                     Err(n) => {
                         let end = (i + 1 + n).min(bytes.len());
                         let end = next_char_boundary(text, end);
@@ -158,6 +166,14 @@ fn scan_string(index: &LineIndex<'_>, start: usize, diags: &mut Vec<Diagnostic>)
                 }
                 continue;
             }
+            b if !(0x20..0x7f).contains(&b) => {
+                let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
+                if text_chars::is_forbidden(c) {
+                    diags.push(text_chars::finding(c, index.span(i, i + c.len_utf8())));
+                }
+                i += c.len_utf8().max(1);
+                continue;
+            }
             _ => {}
         }
         i += 1;
@@ -168,6 +184,13 @@ fn scan_string(index: &LineIndex<'_>, start: usize, diags: &mut Vec<Diagnostic>)
             .help("add the closing `\"`; write `\\\"` for a quote inside the text"),
     );
     None
+}
+
+/// The character a valid `\\u{hex}` escape (given without its backslash) stands for.
+fn escaped_char(escape: &[u8]) -> Option<char> {
+    let hex = escape.strip_prefix(b"u{")?.strip_suffix(b"}")?;
+    let hex = std::str::from_utf8(hex).ok()?;
+    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
 }
 
 /// The length of a valid escape after its backslash, or `Err(bytes to skip)`.

@@ -18,8 +18,10 @@ mod practice;
 mod practice_law;
 mod promise;
 mod statement;
+pub mod text_chars;
 mod values;
 mod yaml;
+mod yaml_budget;
 mod yaml_origins;
 mod yaml_values;
 

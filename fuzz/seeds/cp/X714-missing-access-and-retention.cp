@@ -1,0 +1,1 @@
+CP="DSP COR CUR OUR"

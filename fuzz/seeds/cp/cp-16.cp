@@ -1,0 +1,1 @@
+CP="NOI DSP cor NID CUR OUR NOR"

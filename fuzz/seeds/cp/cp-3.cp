@@ -1,0 +1,1 @@
+CP="<tokens separated by single spaces>"
