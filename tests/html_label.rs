@@ -148,7 +148,7 @@ policies:
 }
 
 #[test]
-fn a_sharing_rule_choice_caps_what_it_allows() {
+fn a_sharing_rule_choice_gates_the_sharing() {
     let yaml = "
 policies:
   - name: p
@@ -166,6 +166,8 @@ policies:
 ";
     let view = label_of(yaml);
     assert_eq!(cell(&view, "content", "public"), "opt-in");
-    assert_eq!(cell(&view, "content", "service"), "opt-in");
+    // The purpose is the rule's as written, as in its P3P statement (`current` is
+    // always required, REC §3.3.4); only the sharing waits for consent.
+    assert_eq!(cell(&view, "content", "service"), "yes");
     assert!(view.rows.iter().any(|r| r.id == "content"));
 }

@@ -169,9 +169,11 @@ impl<'a> Builder<'a> {
         let mut recipients = self.recipients(&c.recipients);
         if let Some(provider) = &c.provider {
             if !recipients.iter().any(|r| &r.name == provider) {
+                // The provider reads the cookie only as its purposes allow: a
+                // cookie set only with consent reaches it only with consent.
                 recipients.push(self.recipient(
                     provider,
-                    Required::Always,
+                    cookie_consent(c),
                     None,
                     RecipientRole::Provider,
                     &c.origin,
@@ -286,6 +288,24 @@ impl<'a> Builder<'a> {
             origin: r.origin.clone(),
         }
     }
+}
+
+/// The consent a cookie is set with: the most permissive choice among its
+/// purposes (`current` is always; REC §3.3.4). A cookie whose every purpose is
+/// opt-in is set, and read by its provider, only with consent; one that names no
+/// purpose needs none (`always`).
+pub fn cookie_consent(c: &Cookie) -> Required {
+    c.purposes
+        .iter()
+        .map(|p| {
+            if p.purpose.takes_required() {
+                p.required
+            } else {
+                Required::Always
+            }
+        })
+        .max_by_key(|r| r.permissiveness())
+        .unwrap_or(Required::Always)
 }
 
 fn purposes(uses: &[PurposeUse]) -> Vec<PurposeFact> {

@@ -47,7 +47,7 @@ mod build;
 mod render;
 mod table;
 
-pub use build::{derive, derive_policy};
+pub use build::{cookie_consent, derive, derive_policy};
 pub use render::{to_json, to_table};
 pub use table::{
     DataFact, Declared, Derived, DerivedFacts, Facts, Leaf, PolicyFacts, Practice, PracticeKind,

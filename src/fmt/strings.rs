@@ -59,10 +59,49 @@ fn escape_line(text: &str, keep_leading: bool, keep_trailing: bool) -> String {
     out
 }
 
+/// `raw` with every line break written as `\n`, keeping what each break means.
+/// The decoder reads a run of line-break characters, spaces and tabs as one
+/// break: a paragraph when the run holds two or more line feeds, else a space;
+/// a carriage return only starts a run and is not counted. So within a run with
+/// line feeds the carriage returns are dropped (`\n\r` is one break, not a
+/// paragraph), and a run of bare carriage returns becomes one line feed.
+fn normalize_breaks(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+            continue;
+        }
+        if c != '\r' && c != '\n' {
+            out.push(c);
+            continue;
+        }
+        let mut run = String::from(c);
+        while let Some(&w) = chars.peek() {
+            if !matches!(w, '\n' | '\r' | ' ' | '\t') {
+                break;
+            }
+            run.push(w);
+            chars.next();
+        }
+        if run.contains('\n') {
+            out.extend(run.chars().filter(|c| *c != '\r'));
+        } else {
+            out.push('\n');
+            out.extend(run.chars().filter(|c| *c != '\r'));
+        }
+    }
+    out
+}
+
 /// The canonical spelling of a string written as `raw` (between the quotes),
 /// quotes included; continuation lines are indented by `indent` spaces.
 pub fn canonical(raw: &str, indent: usize) -> String {
-    let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let normalized = normalize_breaks(raw);
     let raw_lines: Vec<&str> = normalized.split('\n').collect();
     let last = raw_lines.len().saturating_sub(1);
     // Each written line without the raw whitespace that folding swallows, decoded
@@ -122,6 +161,23 @@ mod tests {
         let inner = &c[1..c.len() - 1];
         assert_eq!(decode_string(inner), decode_string(raw), "{raw:?} -> {c:?}");
         assert_eq!(canonical(inner, 4), c, "not idempotent: {raw:?}");
+    }
+
+    #[test]
+    fn bare_carriage_returns_keep_their_meaning() {
+        // Found by fuzzing fmt: a line feed then a bare carriage return is one
+        // line break (a space), not a paragraph break.
+        for raw in [
+            "a\n\rb",
+            "a\r\rb",
+            "a\n\r\nb",
+            "a\r b",
+            "a\n\r\r\n\rb",
+            "a\r\n\r  b",
+        ] {
+            same_meaning(raw);
+        }
+        assert_eq!(canonical("a\n\rb", 0), "\"a\nb\"");
     }
 
     #[test]

@@ -4,9 +4,8 @@
 use super::catalog::Catalog;
 use super::words::humanize;
 use crate::model::{DataItem, DataRef, DataUse, Policy};
-use crate::vocabulary::{lookup_data, reader, Category};
+use crate::vocabulary::reader;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// One data item.
 #[derive(Clone, Debug, Serialize)]
@@ -22,35 +21,6 @@ pub struct ItemView {
 pub struct DataGroup {
     pub set: Option<String>,
     pub items: Vec<ItemView>,
-}
-
-/// The categories of one item: the element's fixed categories (REC §5.5) plus
-/// the declared ones (REC §3.4: variable-category elements and custom data).
-pub fn item_categories(item: &DataItem) -> BTreeSet<Category> {
-    let mut cats: BTreeSet<Category> = item.categories.iter().copied().collect();
-    if let DataRef::Schema(name) = &item.data {
-        if let Some(element) = lookup_data(name) {
-            cats.extend(element.categories.iter().copied());
-        }
-    }
-    cats
-}
-
-/// Every item `uses` refers to, data sets expanded. Unknown set names (which the
-/// checker reports) contribute nothing.
-pub fn items<'a>(policy: &'a Policy, uses: &'a [DataUse]) -> Vec<&'a DataItem> {
-    let mut out = Vec::new();
-    for data_use in uses {
-        match data_use {
-            DataUse::Item(item) => out.push(item),
-            DataUse::Set { name, .. } => {
-                if let Some(set) = policy.datasets.iter().find(|s| &s.name == name) {
-                    out.extend(set.items.iter());
-                }
-            }
-        }
-    }
-    out
 }
 
 /// A reader's name for a base data schema element, from the catalogue's field

@@ -16,13 +16,17 @@
 //! cell, the most permissive wins (always > opt-out > opt-in), so the label never
 //! understates what the site may do. Non-identifiable (aggregate) practices count
 //! too, for the same reason. `ours` is not sharing; `current` is always "always".
-//! A cookie's provider reads it only as its purposes allow: a cookie set only
-//! with consent (every purpose opt-in) shares only with consent.
+//! Every mark is derived from the facts (`crate::facts`), the flows the checks
+//! and the P3P policy read too, so the label, the choices section, the P3P policy
+//! and the compact policy cannot disagree (`tests/html_label_agrees.rs`). A
+//! cookie's provider reads it only as the cookie's purposes allow (the facts give
+//! the provider the cookie's consent): a cookie set only with consent shares only
+//! with consent.
 
 use super::catalog::Catalog;
-use super::data;
-use super::terms::{recipient_kind, TermView};
-use crate::model::{DataItem, DataRef, DataUse, Policy, PurposeUse};
+use super::terms::TermView;
+use crate::facts::{DataFact, Leaf, PolicyFacts, PracticeKind};
+use crate::model::{Policy, PurposeUse};
 use crate::vocabulary::reader::{element_kind, Kind};
 use crate::vocabulary::{Purpose, Recipient, Required};
 use serde::Serialize;
@@ -196,39 +200,22 @@ fn column_views(cat: &Catalog, columns: &[Column]) -> Vec<ColumnView> {
         .collect()
 }
 
-/// The kinds of information one data item is, as a person files them: the
-/// element's reader kind when the vocabulary gives one (a name is contact
-/// information), else the kinds of its P3P categories; declared categories of
-/// variable elements and custom data always count.
-pub fn item_kinds(item: &DataItem) -> BTreeSet<Kind> {
-    let mut kinds: BTreeSet<Kind> = item
-        .categories
-        .iter()
-        .map(|c| Kind::of_category(*c))
-        .collect();
-    let by_element = match &item.data {
-        DataRef::Schema(name) => element_kind(name),
-        DataRef::Custom(_) => None,
-    };
-    match by_element {
+/// The kinds of information one data leaf of the facts is, as a person files
+/// them: the element's reader kind when the vocabulary gives one (a name is
+/// contact information), else the kinds of its categories; what a cookie holds is
+/// a cookie, whatever else it is.
+pub fn leaf_kinds(data: &DataFact) -> BTreeSet<Kind> {
+    let mut kinds = BTreeSet::new();
+    match data.leaf.element().and_then(element_kind) {
         Some(kind) => {
             kinds.insert(kind);
         }
-        None => kinds.extend(
-            data::item_categories(item)
-                .into_iter()
-                .map(Kind::of_category),
-        ),
+        None => kinds.extend(data.categories.iter().map(|c| Kind::of_category(*c))),
+    }
+    if matches!(data.leaf, Leaf::Cookie(_)) {
+        kinds.insert(Kind::Cookies);
     }
     kinds
-}
-
-/// The kinds of everything `uses` refers to.
-pub fn kinds(policy: &Policy, uses: &[DataUse]) -> BTreeSet<Kind> {
-    data::items(policy, uses)
-        .into_iter()
-        .flat_map(item_kinds)
-        .collect()
 }
 
 /// The label's marks: per (kind, column id), the most permissive choice of any
@@ -251,37 +238,6 @@ impl Grid {
         }
     }
 
-    fn practice(
-        &mut self,
-        policy: &Policy,
-        kinds: &BTreeSet<Kind>,
-        purposes: &[PurposeUse],
-        recipients: &[(String, Required)],
-        cap: Required,
-    ) {
-        self.collected.extend(kinds.iter().copied());
-        let capped = |req: Required| {
-            if req.permissiveness() > cap.permissiveness() {
-                cap
-            } else {
-                req
-            }
-        };
-        for p in purposes {
-            if let Some(col) = USES.iter().find(|c| c.purposes.contains(&p.purpose)) {
-                self.mark(kinds, col.id, capped(choice_of(p)));
-            }
-        }
-        for (name, req) in recipients {
-            let Some(kind) = recipient_kind(policy, name) else {
-                continue;
-            };
-            if let Some(col) = SHARING.iter().find(|c| c.recipients.contains(&kind)) {
-                self.mark(kinds, col.id, capped(*req));
-            }
-        }
-    }
-
     /// The mark of one cell.
     pub fn get(&self, kind: Kind, column: &str) -> Option<Required> {
         self.marks
@@ -293,59 +249,63 @@ impl Grid {
 
 /// A purpose's choice as it applies (REC §3.3.4: `current` is always required).
 pub fn choice_of(p: &PurposeUse) -> Required {
-    if p.purpose.takes_required() {
-        p.required
+    purpose_choice(p.purpose, p.required)
+}
+
+/// `required` as it applies to `purpose` (REC §3.3.4: `current` is always required).
+pub fn purpose_choice(purpose: Purpose, required: Required) -> Required {
+    if purpose.takes_required() {
+        required
     } else {
         Required::Always
     }
 }
 
-/// The most permissive choice among a cookie's purposes: a cookie set only with
-/// consent (every purpose opt-in) is only read by its provider with consent.
-/// A cookie that names no purpose is capped by nothing.
+/// The consent a cookie is set with (the facts' rule, shared with the P3P policy).
 pub fn cookie_choice(c: &crate::model::Cookie) -> Required {
-    c.purposes
-        .iter()
-        .map(choice_of)
-        .max_by_key(|r| r.permissiveness())
-        .unwrap_or(Required::Always)
+    crate::facts::cookie_consent(c)
 }
 
-/// The label's marks for one policy. Every collection statement, cookie and
-/// sharing rule contributes; see the module docs.
+/// The label's marks for one policy, derived from its facts (the flows the checks
+/// and the P3P policy read): for each practice, the kinds of its data, marked in
+/// the column of each purpose and each recipient with that purpose's or
+/// recipient's choice. A sharing rule that names no data shares what the policy
+/// collects (as its P3P statement does). Retention rules move no data.
 pub fn grid(policy: &Policy) -> Grid {
+    grid_of_facts(&crate::facts::derive_policy(policy))
+}
+
+/// [`grid`] from facts already derived.
+pub fn grid_of_facts(facts: &PolicyFacts) -> Grid {
     let mut grid = Grid::default();
-    for s in &policy.statements {
-        let kinds = kinds(policy, &s.data);
-        let recipients: Vec<(String, Required)> = s
-            .recipients
-            .iter()
-            .map(|r| (r.name.clone(), r.required))
-            .collect();
-        grid.practice(policy, &kinds, &s.purposes, &recipients, Required::Always);
-    }
-    for c in &policy.cookies {
-        // A cookie is a cookie (REC §3.4 `state`) whatever else it holds.
-        let mut kinds: BTreeSet<Kind> =
-            c.categories.iter().map(|k| Kind::of_category(*k)).collect();
-        kinds.insert(Kind::Cookies);
-        let cap = cookie_choice(c);
-        let mut recipients: Vec<(String, Required)> = c
-            .recipients
-            .iter()
-            .map(|r| (r.name.clone(), r.required))
-            .collect();
-        if let Some(provider) = &c.provider {
-            recipients.push((provider.clone(), cap));
+    let collected_by_statements: BTreeSet<Kind> = facts
+        .of_kind(PracticeKind::Statement)
+        .flat_map(|p| p.data.iter().flat_map(leaf_kinds))
+        .collect();
+    for practice in &facts.practices {
+        if practice.kind == PracticeKind::Retention {
+            continue;
         }
-        grid.practice(policy, &kinds, &c.purposes, &recipients, cap);
-    }
-    for s in &policy.sharing {
-        let kinds = kinds(policy, &s.data);
-        let recipients: Vec<(String, Required)> =
-            s.with.iter().map(|w| (w.clone(), s.choice)).collect();
-        // The rule's choice limits everything it allows.
-        grid.practice(policy, &kinds, &s.purposes, &recipients, s.choice);
+        let mut kinds: BTreeSet<Kind> = practice.data.iter().flat_map(leaf_kinds).collect();
+        if kinds.is_empty() && practice.kind == PracticeKind::Sharing {
+            kinds.clone_from(&collected_by_statements);
+        }
+        grid.collected.extend(kinds.iter().copied());
+        for p in &practice.purposes {
+            grid.mark(
+                &kinds,
+                use_column(p.purpose),
+                purpose_choice(p.purpose, p.choice),
+            );
+        }
+        for r in &practice.recipients {
+            let column = r
+                .kind
+                .and_then(|k| SHARING.iter().find(|c| c.recipients.contains(&k)));
+            if let Some(col) = column {
+                grid.mark(&kinds, col.id, r.choice);
+            }
+        }
     }
     grid
 }

@@ -329,7 +329,14 @@ fn cookie_statement(lookup: &Lookup<'_>, cookie: &Cookie) -> P3pStatement {
         consequence: cookie.holds.clone(),
         non_identifiable: !cookie.linked,
         purposes: purposes(&cookie.purposes),
-        recipients: recipients(lookup, &uses, cookie.provider.as_deref()),
+        recipients: recipients(
+            lookup,
+            &uses,
+            cookie
+                .provider
+                .as_deref()
+                .map(|p| (p, crate::facts::cookie_consent(cookie))),
+        ),
         retention: cookie.retention.as_ref().map(|r| r.value),
         data: vec![data_item(&item, described)],
     }
@@ -364,7 +371,7 @@ fn purposes(uses: &[PurposeUse]) -> Vec<P3pPurpose> {
 fn recipients(
     lookup: &Lookup<'_>,
     uses: &[RecipientUse],
-    provider: Option<&str>,
+    provider: Option<(&str, Required)>,
 ) -> Vec<P3pRecipient> {
     let mut out: Vec<P3pRecipient> = Vec::new();
     let mut add = |name: &str, required: Required| {
@@ -407,9 +414,11 @@ fn recipients(
     // cookie already names it as a recipient, that use (with its `required`, the
     // consent it is gated on) is the one: adding it again as `always` would list
     // it twice and the CP would lose the choice (REC §4.2.5: `UNRi`, not `UNR`).
-    if let Some(p) = provider {
+    // Otherwise the provider reads it as the cookie is set: a cookie set only with
+    // consent reaches its provider only with consent (`facts::cookie_consent`).
+    if let Some((p, consent)) = provider {
         if !uses.iter().any(|u| u.name == p) {
-            add(p, Required::Always);
+            add(p, consent);
         }
     }
     out
