@@ -31,6 +31,8 @@ ess-choices = { $count ->
 }
 ess-contact = Kontakt und Beschwerden
 ess-authority = Sie können sich auch bei Ihrer Datenschutzaufsichtsbehörde beschweren.
+ess-dpo = Datenschutzbeauftragte Person:
+ess-authority-named = Sie können sich bei der Aufsichtsbehörde beschweren:
 more-contact = So erreichen Sie uns
 more-label = Nach Art der Angaben
 more-sharing = Wer sie sind

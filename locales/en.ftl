@@ -32,6 +32,8 @@ ess-choices = { $count ->
 }
 ess-contact = Contact and complaints
 ess-authority = You can also complain to your data protection authority.
+ess-dpo = Data protection officer:
+ess-authority-named = You can complain to the data protection authority:
 more-contact = How to reach us
 more-label = By kind of information
 more-sharing = Who they are

@@ -31,6 +31,8 @@ ess-choices = { $count ->
 }
 ess-contact = Contact et réclamations
 ess-authority = Vous pouvez aussi saisir votre autorité de protection des données.
+ess-dpo = Délégué à la protection des données :
+ess-authority-named = Vous pouvez saisir l’autorité de protection des données :
 more-contact = Nous joindre
 more-label = Par type d’information
 more-sharing = Qui ils sont

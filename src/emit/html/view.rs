@@ -330,6 +330,10 @@ pub struct PageView {
     pub opturi: Option<Link>,
     pub covers: Vec<CoverageView>,
     pub entity: Option<EntityView>,
+    /// The Data Protection Officer (GDPR Art. 13(1)(b)).
+    pub dpo: Option<EntityView>,
+    /// The supervisory authority people may complain to (GDPR Art. 13(2)(d)).
+    pub authority: Option<EntityView>,
     pub essentials: EssentialsView,
     pub label: LabelView,
     pub subjects: Vec<Named>,
@@ -935,6 +939,8 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
             })
             .collect(),
         entity: policy.entity.as_ref().map(entity),
+        dpo: policy.legal.dpo.as_ref().map(entity),
+        authority: policy.legal.authority.as_ref().map(entity),
         essentials: EssentialsView {
             collect: Vec::new(),
             uses: Vec::new(),
