@@ -172,29 +172,47 @@ pub fn compile(source: &SourceFile) -> Compilation {
 
 /// [`compile`] with a repository's options: a policy that names no law gets the
 /// options' laws before it is checked.
+///
+/// Every stage reports in one run where the file parses: when resolve finds
+/// errors, the checks still run on the model as far as it resolved, and their
+/// findings about the damaged parts are dropped (see
+/// [`crate::resolve::Damage`]). The model is kept only when resolve found no
+/// error.
 pub fn compile_with(source: &SourceFile, options: &Options) -> Compilation {
-    let (mut model, mut diagnostics) = match SourceFormat::of(&source.path) {
-        SourceFormat::Policy => crate::resolve::compile_policy_source(source),
-        SourceFormat::Yaml => crate::resolve::compile_yaml_source(source),
+    let mut resolution = match SourceFormat::of(&source.path) {
+        SourceFormat::Policy => crate::resolve::resolve_source(source),
+        SourceFormat::Yaml => {
+            let (set, diagnostics) = crate::resolve::compile_yaml_source(source);
+            // The YAML form has value errors only (no damaged elements to drop).
+            let complete = !diagnostics
+                .iter()
+                .any(|d| d.severity == diagnostic::Severity::Error);
+            crate::resolve::Resolution {
+                set,
+                complete,
+                diagnostics,
+                damage: crate::resolve::Damage::default(),
+            }
+        }
     };
-    if let Some(set) = &mut model {
+    if let Some(set) = &mut resolution.set {
         for p in &mut set.policies {
             if p.legal.applies.is_empty() {
                 p.legal.applies.clone_from(&options.laws);
             }
         }
     }
-    if let Some(set) = &model {
-        diagnostics.extend(crate::check::check(set, source));
-    }
-    if let Some(set) = &model {
+    let mut diagnostics = resolution.diagnostics;
+    if let Some(set) = &resolution.set {
+        let found = crate::check::check(set, source);
+        diagnostics.extend(found.into_iter().filter(|d| resolution.damage.keeps(d)));
         crate::check::apply_acknowledgments(set, source, &mut diagnostics);
     }
     diagnostic::sort(&mut diagnostics);
     cap_findings(&mut diagnostics);
     Compilation {
         source: source.clone(),
-        model,
+        model: resolution.set.filter(|_| resolution.complete),
         diagnostics,
     }
 }

@@ -13,6 +13,7 @@ pub mod emit;
 pub mod engine;
 pub mod facts;
 pub mod fmt;
+pub mod lsp;
 pub mod model;
 pub mod p3p;
 pub mod parser;

@@ -152,7 +152,7 @@ fn plain_urls_with_hostile_characters_are_links_with_escaped_targets() {
     // An email address with markup in it is shown, not linked.
     assert!(!html.contains("href=\"mailto:&quot;"));
     assert!(html.contains(
-        "<dd><bdi>&quot;&gt;&lt;img&#x2f;src=x&#x2f;onerror=alert(2)&gt;@example.com</bdi></dd>"
+        "<dd><bdi>&quot;&gt;&lt;img&#x2f;src=x&#x2f;onerror=alert(2)&gt;&quot;@example.com</bdi></dd>"
     ));
 }
 

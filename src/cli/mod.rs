@@ -14,8 +14,10 @@ mod header;
 mod import;
 mod init;
 mod inputs;
+mod lsp;
 mod man;
 pub mod ui;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -81,6 +83,10 @@ pub enum Command {
     Man(man::Args),
     /// Write a starter policy.
     Init(init::Args),
+    /// Run the language server (for editors) on standard input and output.
+    Lsp(lsp::Args),
+    /// Build, then build again whenever a policy file or template changes.
+    Watch(watch::WatchArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -115,6 +121,8 @@ pub fn main() -> ExitCode {
         Command::Completions(a) => completions::run(&a),
         Command::Man(a) => man::run(&a),
         Command::Init(a) => init::run(&a),
+        Command::Lsp(a) => lsp::run(&a),
+        Command::Watch(a) => watch::run(&a),
     };
     exit::code(code)
 }

@@ -76,7 +76,11 @@ fn describe_found(text: &str, pos: usize) -> String {
                 .collect();
             format!("`{word}`")
         }
-        Some(c) => format!("`{}`", c.escape_default()),
+        Some(c) if c.is_ascii_graphic() => format!("`{c}`"),
+        Some(c) if c.is_ascii() => format!("`{}`", c.escape_default()),
+        // A character beyond ASCII: itself and its code point, e.g. `“` (U+201C).
+        Some(c) if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
+        Some(c) => format!("`{c}` (U+{:04X})", u32::from(c)),
     }
 }
 
@@ -129,9 +133,42 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
+/// Typographic quotes that word processors put in place of `"` and `'`.
+const SMART_QUOTES: &[char] = &[
+    '\u{201c}', '\u{201d}', '\u{201e}', '\u{201f}', '\u{2033}', '\u{00ab}', '\u{00bb}', '\u{2018}',
+    '\u{2019}', '\u{201a}', '\u{201b}', '\u{2039}', '\u{203a}',
+];
+
+/// A hint for a character that often slips in where the grammar has no place for it.
+fn help_for_char(c: char, line_before: &str) -> Option<&'static str> {
+    Some(match c {
+        c if SMART_QUOTES.contains(&c) => {
+            "this is a typographic quote, as a word processor writes it: strings go between straight double quotes; replace `\u{201c}` and `\u{201d}` by `\"` (and turn off smart quotes in the editor)"
+        }
+        '\'' | '`' => "strings go between double quotes: write `\"...\"`",
+        '=' => "a keyword and its value are separated by a space, without `=`: write e.g. `title \"Our policy\"`",
+        ';' => "a line ends without `;`: remove it",
+        '[' | ']' => "lists are written without brackets: separate the entries with commas, e.g. `for current, admin`",
+        '(' | ')' => "values are written without parentheses: put a text in a string, e.g. `\"up to 13 months (renewed)\"`",
+        '}' if line_before.trim().is_empty() => return None,
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => {
+            "this is a no-break space, as a word processor writes it: replace it by an ordinary space"
+        }
+        '\u{2013}' | '\u{2014}' => "this is a dash from a word processor: write `-` (a hyphen), or put the text in a string",
+        _ => return None,
+    })
+}
+
 /// A hint for common mistakes at `pos`.
 fn help_for(text: &str, pos: usize) -> Option<&'static str> {
     let rest = &text[pos..];
+    if let Some(help) = rest
+        .chars()
+        .next()
+        .and_then(|c| help_for_char(c, text[..pos].rsplit('\n').next().unwrap_or("")))
+    {
+        return Some(help);
+    }
     let line_before = text[..pos].rsplit('\n').next().unwrap_or("");
     let before = &text[..pos];
     let after_comma = before.trim_end();

@@ -18,6 +18,9 @@ pub fn scan(index: &LineIndex<'_>) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     // Byte offsets of the open `{`s.
     let mut open: Vec<usize> = Vec::new();
+    // The first block whose `}` came less indented than its opening line: the
+    // block probably left unclosed, when the braces do not balance.
+    let mut suspect: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -46,7 +49,15 @@ pub fn scan(index: &LineIndex<'_>) -> Vec<Diagnostic> {
                 open.push(i);
             }
             // The guard closes the innermost block; it fails when none is open.
-            b'}' if open.pop().is_none() => {
+            b'}' if open.last().is_some() => {
+                if let Some(at) = open.pop() {
+                    let closing = own_line_indent(text, i);
+                    if suspect.is_none() && closing.is_some_and(|c| c < indent_of(text, at)) {
+                        suspect = Some(at);
+                    }
+                }
+            }
+            b'}' => {
                 diags.push(
                     Diagnostic::new(Code::SyntaxError, "unexpected `}`: no block is open here")
                         .at(Some(index.span(i, i + 1)))
@@ -58,14 +69,64 @@ pub fn scan(index: &LineIndex<'_>) -> Vec<Diagnostic> {
         }
         i += 1;
     }
-    if let Some(&at) = open.last() {
-        diags.push(
-            Diagnostic::new(Code::SyntaxError, "this `{` is never closed")
-                .at(Some(index.span(at, at + 1)))
-                .help("add a `}` on its own line where the block ends"),
-        );
+    if let Some(&last) = open.last() {
+        diags.push(unclosed(index, suspect.unwrap_or(last)));
     }
     diags
+}
+
+/// S001 for the block opened at `at`, which is never closed; the help names the
+/// line where the block seems to end (the next line indented no deeper than
+/// the block's own line).
+fn unclosed(index: &LineIndex<'_>, at: usize) -> Diagnostic {
+    let text = index.text();
+    let indent = indent_of(text, at);
+    let after = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    let mut pos = after;
+    let mut ends_before = None;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        let content = line.trim_start();
+        if !content.is_empty() && !content.starts_with('#') && line.len() - content.len() <= indent
+        {
+            ends_before = Some(pos);
+            break;
+        }
+        pos = end + 1;
+    }
+    let help = match ends_before {
+        Some(p) => {
+            let (line, _) = index.line_col(p);
+            format!("add a `}}` on its own line where the block ends, before line {line} (where the indentation comes back to the block's level)")
+        }
+        None => "add a `}` on its own line where the block ends".to_string(),
+    };
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let head = text[start..at].trim();
+    let message = if head.is_empty() || head.contains(['#', '"']) || head.len() > 60 {
+        "this `{` is never closed".to_string()
+    } else {
+        format!("the `{head}` block is never closed: its `{{` has no matching `}}`")
+    };
+    Diagnostic::new(Code::SyntaxError, message)
+        .at(Some(index.span(at, at + 1)))
+        .help(help)
+}
+
+/// The indentation (in bytes of blanks) of the line holding `pos`.
+fn indent_of(text: &str, pos: usize) -> usize {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    text[start..pos].len() - text[start..pos].trim_start_matches([' ', '\t']).len()
+}
+
+/// The indentation of the `}` at `pos` when it is the first thing on its line.
+fn own_line_indent(text: &str, pos: usize) -> Option<usize> {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    text[start..pos]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+        .then_some(pos - start)
 }
 
 /// Scans the string opening at `start`; returns the offset of its closing quote,

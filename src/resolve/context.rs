@@ -200,6 +200,8 @@ pub struct Args<'a> {
     item: &'a Item,
     values: Vec<&'a Value>,
     pos: usize,
+    /// The position of a text read as a bare word (`lifetime 13 months`).
+    bare_text: Option<usize>,
 }
 
 impl<'a> Args<'a> {
@@ -218,6 +220,7 @@ impl<'a> Args<'a> {
                 .map(|e| e.values.iter().collect())
                 .unwrap_or_default(),
             pos: 0,
+            bare_text: None,
         }
     }
 
@@ -227,6 +230,7 @@ impl<'a> Args<'a> {
             item,
             values: item.values().collect(),
             pos: 0,
+            bare_text: None,
         }
     }
 
@@ -259,7 +263,11 @@ impl<'a> Args<'a> {
 
     /// Required text: a string (a single word is accepted too).
     pub fn text(&mut self, cx: &mut Cx, what: &str) -> Option<String> {
-        self.required(cx, what).map(|v| v.text().to_string())
+        let v = self.required(cx, what)?;
+        if v.as_word().is_some() {
+            self.bare_text = Some(self.pos - 1);
+        }
+        Some(v.text().to_string())
     }
 
     /// An optional string at this position.
@@ -294,8 +302,31 @@ impl<'a> Args<'a> {
             } else {
                 format!("`{key}` does not take these values")
             };
-            cx.unexpected(v, message);
+            match self.unquoted_words() {
+                Some(words) => cx.push(
+                    Diagnostic::new(Code::UnexpectedValue, message)
+                        .at(Some(v.span().clone()))
+                        .help(format!(
+                            "a text of several words is written as one string: `{key} \"{words}\"`"
+                        )),
+                ),
+                None => cx.unexpected(v, message),
+            }
         }
+    }
+
+    /// The words of a text written without quotes (`13 months`), when the
+    /// values left over follow a text read as a bare word and are all words.
+    fn unquoted_words(&self) -> Option<String> {
+        let from = self.bare_text.filter(|&i| i + 1 == self.pos)?;
+        let rest = self.values.get(from..)?;
+        // A short text only: a long run of words is some other mistake.
+        if rest.len() > 8 || rest.iter().map(|v| v.text().len()).sum::<usize>() > 80 {
+            return None;
+        }
+        rest.iter()
+            .all(|v| v.as_word().is_some())
+            .then(|| rest.iter().map(|v| v.text()).collect::<Vec<_>>().join(" "))
     }
 }
 

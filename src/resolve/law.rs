@@ -3,6 +3,7 @@
 //! (model `Policy.legal`, `crate::model::LegalNotice`).
 
 use super::context::{block_items, each_item, many_block, once, origin, Args, Cx, Key};
+use super::forms::Form;
 use super::{lists, policy, values};
 use crate::ast::Item;
 use crate::model::{
@@ -63,12 +64,11 @@ pub fn policy_item(cx: &mut Cx, it: &Item, legal: &mut LegalNotice) {
             args.finish(cx);
         }
         "updated" => {
-            legal.updated = values::checked_text(
+            legal.updated = values::checked_form(
                 cx,
                 it,
                 "the date the notice was last updated, e.g. `updated 2026-01-15`",
-                values::is_date,
-                "write the date as YYYY-MM-DD, e.g. 2026-01-15",
+                Form::Date,
             );
         }
         "minors" => legal.minors = Some(minors(cx, it)),
@@ -213,13 +213,7 @@ const CCPA_KEYS: &[Key] = &[
 ];
 
 fn link(cx: &mut Cx, it: &Item, what: &str) -> Option<String> {
-    values::checked_text(
-        cx,
-        it,
-        what,
-        |s| values::is_uri(s, true),
-        "write an absolute URL (`https://...`) or a path on the site starting with `/`",
-    )
+    values::checked_form(cx, it, what, Form::PageOrMail)
 }
 
 /// `ccpa { do-not-sell "..." limit-use "..." sensitive-use ... methods ... }`.

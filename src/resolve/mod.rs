@@ -9,6 +9,8 @@
 mod app;
 mod context;
 mod data;
+mod forms;
+mod handoff;
 mod law;
 mod lists;
 mod policy;
@@ -21,7 +23,9 @@ mod values;
 mod yaml;
 mod yaml_budget;
 mod yaml_origins;
+mod yaml_values;
 
+pub use handoff::Damage;
 /// Name and value rules of the language, for writers of source (`import`).
 pub(crate) use values::{is_email, is_http_url, is_language, is_uri};
 pub use yaml::compile_yaml_source;
@@ -33,20 +37,56 @@ use crate::span::{LineIndex, SourceFile, Span};
 use context::Cx;
 
 /// Parses and resolves a policy-language source file. The model is `None` when
-/// the file has syntax errors or resolve errors (so checks never run on a
+/// the file has syntax errors or resolve errors (so no consumer works on a
 /// half-understood policy).
 pub fn compile_policy_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagnostic>) {
+    let r = resolve_source(source);
+    (r.set.filter(|_| r.complete), r.diagnostics)
+}
+
+/// What resolving a source gives the engine.
+#[derive(Debug, Default)]
+pub struct Resolution {
+    /// The model, when the file parsed: complete, or as far as the errors
+    /// allowed (the checks run on it so that one error does not hide the
+    /// findings of other parts).
+    pub set: Option<PolicySet>,
+    /// Whether `set` is complete: the file resolved without errors.
+    pub complete: bool,
+    /// Syntax and resolve findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The parts of `partial` the errors damaged: check findings about them are dropped.
+    pub damage: Damage,
+}
+
+/// Parses and resolves a policy-language source, keeping the partial model.
+pub fn resolve_source(source: &SourceFile) -> Resolution {
     let index = LineIndex::new(&source.path, &source.text);
     let (file, mut diags) = crate::parser::parse_with_findings(&index);
     let Some(file) = file else {
-        return (None, diags);
+        return Resolution {
+            diagnostics: diags,
+            ..Resolution::default()
+        };
     };
     let (set, more) = resolve(&file, &source.path);
     diags.extend(more);
     if diags.iter().any(|d| d.severity == Severity::Error) {
-        (None, diags)
+        let damage = Damage::of(&file, &diags);
+        // No policy at all (S005) leaves nothing to check.
+        Resolution {
+            set: (!set.policies.is_empty()).then_some(set),
+            complete: false,
+            diagnostics: diags,
+            damage,
+        }
     } else {
-        (Some(set), diags)
+        Resolution {
+            set: Some(set),
+            complete: true,
+            diagnostics: diags,
+            damage: Damage::default(),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use super::context::{
     block_items, each_item, many, many_block, once, once_block, origin, Args, Cx, Key,
 };
+use super::forms::Form;
 use super::{data, law, lists, practice, promise, statement, values};
 use crate::ast::Item;
 use crate::diagnostic::{Code, Diagnostic};
@@ -90,42 +91,38 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                 }
                 "version" => p.version = values::text(cx, it, "the version, as a string"),
                 "effective" => {
-                    p.effective = values::checked_text(
+                    p.effective = values::checked_form(
                         cx,
                         it,
                         "the date the policy takes effect, e.g. `effective 2014-06-30`",
-                        values::is_date,
-                        "write the date as YYYY-MM-DD, e.g. 2014-06-30",
+                        Form::Date,
                     );
                 }
                 "language" => {
-                    p.language = values::checked_text(
+                    p.language = values::checked_form(
                         cx,
                         it,
                         "a language tag, e.g. `language en`",
-                        values::is_language,
-                        "write a BCP 47 language tag such as `en` or `en-US`",
+                        Form::Language,
                     );
                 }
                 "discuri" => {
                     // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
-                    p.discuri = values::checked_text(
-                    cx,
-                    it,
-                    "the URL of the human-readable policy",
-                    |s| values::is_uri(s, true) && !s.starts_with("mailto:"),
-                    "write an absolute URL, e.g. \"https://www.example.com/privacy\", or a path on the site starting with `/`",
-                );
+                    p.discuri = values::checked_form(
+                        cx,
+                        it,
+                        "the URL of the human-readable policy",
+                        Form::Page,
+                    );
                 }
                 "opturi" => {
                     // REC §3.2.2: opturi is a URI (or mailto:) for opt-in/opt-out requests.
-                    p.opturi = values::checked_text(
-                    cx,
-                    it,
-                    "a URL or `mailto:` address for opting in or out",
-                    |s| values::is_uri(s, true),
-                    "write an absolute URL (`https://...`), a path on the site starting with `/`, or a `mailto:` address",
-                );
+                    p.opturi = values::checked_form(
+                        cx,
+                        it,
+                        "a URL or `mailto:` address for opting in or out",
+                        Form::PageOrMail,
+                    );
                 }
                 "test" => {
                     values::flag(cx, it);
@@ -281,23 +278,11 @@ pub(super) fn entity_block(cx: &mut Cx, item: &Item, e: &mut Entity) {
         |cx, it| match it.key() {
             "department" => e.department = values::text(cx, it, "the department, as a string"),
             "email" => {
-                e.email = values::checked_text(
-                    cx,
-                    it,
-                    "an email address",
-                    values::is_email,
-                    "write an address like \"privacy@example.com\"",
-                );
+                e.email = values::checked_form(cx, it, "an email address", Form::Email);
             }
             "phone" => e.phone = values::text(cx, it, "a phone number, as a string"),
             "url" => {
-                e.url = values::checked_text(
-                    cx,
-                    it,
-                    "the organisation's URL",
-                    values::is_http_url,
-                    "write an absolute URL, e.g. \"https://www.example.com/\"",
-                );
+                e.url = values::checked_form(cx, it, "the organisation's URL", Form::WebUrl);
             }
             "postal" => e.postal = Some(postal(cx, it)),
             "data" => {
@@ -399,19 +384,7 @@ fn dispute(cx: &mut Cx, item: &Item) -> Option<Dispute> {
         .and_then(|v| cx.term::<ResolutionType>(v));
     let service = args.required(cx, "the URI of the dispute service, as a string");
     args.finish(cx);
-    let service = service.and_then(|v| {
-        let s = v.text();
-        if values::is_uri(s, true) {
-            Some(s.to_string())
-        } else {
-            cx.invalid(
-                v.span(),
-                format!("`{s}` is not a valid URI for a dispute service"),
-                "write an absolute URL (`https://...`), a `mailto:` address or a path starting with `/`",
-            );
-            None
-        }
-    });
+    let service = service.and_then(|v| values::checked_value(cx, v, Form::PageOrMail));
     let mut d = Dispute {
         resolution: ResolutionType::Service,
         service: String::new(),
@@ -460,20 +433,8 @@ fn logo(cx: &mut Cx, item: &Item) -> Option<DisputeLogo> {
         )
     });
     args.finish(cx);
-    let src = src.and_then(|v| {
-        let s = v.text();
-        // An image: an absolute http(s) URL or a path on the site (REC §3.2.6 `src`).
-        if values::is_uri(s, true) && !s.starts_with("mailto:") {
-            Some(s.to_string())
-        } else {
-            cx.invalid(
-                v.span(),
-                format!("`{s}` is not a valid URL for a logo"),
-                "write an absolute URL (`https://...`) or a path starting with `/`",
-            );
-            None
-        }
-    });
+    // An image: an absolute http(s) URL or a path on the site (REC §3.2.6 `src`).
+    let src = src.and_then(|v| values::checked_value(cx, v, Form::Page));
     let mut width = None;
     let mut height = None;
     each_item(

@@ -415,12 +415,11 @@ pub fn opt_out(cx: &mut Cx, item: &Item) -> Option<OptOut> {
             }
             "text" => o.text = values::text(cx, it, "prose as a string"),
             _ => {
-                o.url = values::checked_text(
+                o.url = values::checked_form(
                     cx,
                     it,
                     "a URL or `mailto:` address",
-                    |s| values::is_uri(s, true),
-                    "write an absolute URL (`https://...`), a path on the site starting with `/`, or a `mailto:` address",
+                    super::forms::Form::PageOrMail,
                 );
             }
         },

@@ -1,72 +1,38 @@
-//! Validation of value forms (L106): dates, emails, URLs, expiry, language tags.
+//! Reading an item's values in the policy language: checked text (dates, e-mail
+//! addresses, URLs, language tags: the forms of `forms.rs`), durations, sizes,
+//! flags, yes/no.
 
 use super::context::{Args, Cx};
+use super::forms::Form;
 use crate::ast::{Item, Value};
 
-/// `YYYY-MM-DD` with a plausible month and day.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = s.get(r)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
-    };
-    matches!(
-        (digits(0..4), digits(5..7), digits(8..10)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
-}
-
-/// `local@domain`, no spaces.
+/// An e-mail address (a `mailto:` prefix allowed), as the value layer checks it.
 pub fn is_email(s: &str) -> bool {
-    let s = s.strip_prefix("mailto:").unwrap_or(s);
-    match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !s.chars().any(char::is_whitespace)
-        }
-        None => false,
+    Form::Email.check(s).is_ok()
+}
+
+/// An absolute `http(s)` URL, as the value layer checks it.
+pub fn is_http_url(s: &str) -> bool {
+    Form::WebUrl.check(s).is_ok()
+}
+
+/// A registered BCP 47 language tag, as the value layer checks it.
+pub fn is_language(s: &str) -> bool {
+    Form::Language.check(s).is_ok()
+}
+
+/// A URL or a `mailto:` address, or (when `path_ok`) a path on the site.
+pub fn is_uri(s: &str, path_ok: bool) -> bool {
+    if path_ok {
+        Form::PageOrMail.check(s).is_ok()
+    } else {
+        Form::WebUrl.check(s).is_ok()
+            || (s.starts_with("mailto:") && Form::PageOrMail.check(s).is_ok())
     }
 }
 
-/// An absolute `http(s)://host...` URL.
-pub fn is_http_url(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !s.chars().any(char::is_whitespace)
-    })
-}
-
-/// A URL, a `mailto:` address, or (when `path_ok`) a site path starting with `/`.
-pub fn is_uri(s: &str, path_ok: bool) -> bool {
-    is_http_url(s)
-        || (s.starts_with("mailto:") && is_email(s))
-        || (path_ok && s.starts_with('/') && !s.chars().any(char::is_whitespace))
-}
-
-/// A BCP 47-shaped tag: `en`, `en-US`, `zh-Hant-TW`.
-pub fn is_language(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// Reads a text value checked by `valid`; L106 (with `help`) when it fails.
+/// Reads a text value checked by `valid`; L106 (with `help`) when it fails. For
+/// the forms of the value layer (dates, addresses, URLs, tags) use [`checked_form`].
 pub fn checked_text(
     cx: &mut Cx,
     item: &Item,
@@ -87,6 +53,27 @@ pub fn checked_text(
             help,
         );
         None
+    }
+}
+
+/// Reads a text value that must take `form`; L106 (with the form's help) when
+/// it does not.
+pub fn checked_form(cx: &mut Cx, item: &Item, what: &str, form: Form) -> Option<String> {
+    let mut args = Args::of(cx, item);
+    let v = args.required(cx, what)?;
+    args.finish(cx);
+    checked_value(cx, v, form)
+}
+
+/// Checks one value against `form`; L106 when it does not take it.
+pub fn checked_value(cx: &mut Cx, v: &Value, form: Form) -> Option<String> {
+    let text = v.text();
+    match form.check(text) {
+        Ok(()) => Some(text.to_string()),
+        Err(e) => {
+            cx.invalid(v.span(), format!("`{text}` is not {}", e.reason), e.help);
+            None
+        }
     }
 }
 

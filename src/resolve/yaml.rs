@@ -5,8 +5,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::PolicySet;
 use crate::span::{LineIndex, SourceFile, Span};
 
-/// Deserializes a YAML source file into the model. Errors are located at the
-/// line and column the YAML reader reports.
+/// Deserializes a YAML source file into the model and checks its values (the
+/// forms the policy language checks). Reader errors are located at the line and
+/// column the YAML reader reports; the model is `None` then. Value errors (L106)
+/// come with the model, which the engine then keeps for the checks only.
 pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagnostic>) {
     let empty = source
         .text
@@ -43,8 +45,10 @@ pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagn
             if !forbidden.is_empty() {
                 return (None, forbidden);
             }
-            super::yaml_origins::locate(&mut set, &LineIndex::new(&source.path, &source.text));
-            (Some(set), Vec::new())
+            let index = LineIndex::new(&source.path, &source.text);
+            super::yaml_origins::locate(&mut set, &index);
+            let diags = super::yaml_values::check(&set, &index);
+            (Some(set), diags)
         }
         Err(e) => (None, vec![located(source, &e, Code::YamlError)]),
     }
