@@ -100,6 +100,13 @@ pub fn element(cx: &mut Cx, name: &str, span: &Span) -> Option<String> {
     if vocabulary::lookup_data(name).is_some() {
         return Some(name.strip_prefix('#').unwrap_or(name).to_string());
     }
+    cx.push(unknown_element(name, span));
+    None
+}
+
+/// L108 for `name`, which is not a base data schema element, with the closest
+/// element as help. The policy language and the YAML form report it alike.
+pub fn unknown_element(name: &str, span: &Span) -> Diagnostic {
     let mut d = Diagnostic::new(
         Code::UnknownDataElement,
         format!("`{name}` is not an element of the P3P base data schema"),
@@ -113,8 +120,7 @@ pub fn element(cx: &mut Cx, name: &str, span: &Span) -> Option<String> {
             "elements start with `user.`, `thirdparty.`, `business.` or `dynamic.`; for anything else write `custom \"description\" categories ...`",
         ),
     };
-    cx.push(d);
-    None
+    d
 }
 
 /// Whether a word names a schema element rather than a data set.

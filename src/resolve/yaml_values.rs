@@ -5,16 +5,76 @@
 
 use super::forms::Form;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Policy, PolicySet};
+use crate::model::{DataItem, DataRef, DataUse, Policy, PolicySet};
 use crate::span::{LineIndex, Origin, Span};
+use crate::vocabulary;
 
-/// L106 for every value of `set` that does not take its form.
+/// L106 for every value of `set` that does not take its form; L108 for every
+/// base data schema reference the schema does not have.
 pub fn check(set: &PolicySet, index: &LineIndex<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &set.policies {
         policy(p, index, &mut out);
+        data_elements(p, index, &mut out);
     }
     out
+}
+
+/// L108 for the `!schema` items of data sets, statements and sharing rules that
+/// name no element of the base data schema (REC §5.5): the policy language reports
+/// them while resolving, the YAML form here, with the same finding.
+fn in_place(uses: &[DataUse]) -> impl Iterator<Item = &DataItem> {
+    uses.iter().filter_map(|u| match u {
+        DataUse::Item(item) => Some(item),
+        DataUse::Set { .. } => None,
+    })
+}
+
+fn data_elements(p: &Policy, index: &LineIndex<'_>, out: &mut Vec<Diagnostic>) {
+    let mut items: Vec<(&DataItem, &Origin)> = Vec::new();
+    for set in &p.datasets {
+        items.extend(set.items.iter().map(|i| (i, &set.origin)));
+    }
+    for s in &p.statements {
+        items.extend(in_place(&s.data).map(|i| (i, &s.origin)));
+    }
+    for s in &p.sharing {
+        items.extend(in_place(&s.data).map(|i| (i, &s.origin)));
+    }
+    for (item, parent) in items {
+        let DataRef::Schema(name) = &item.data else {
+            continue;
+        };
+        if vocabulary::lookup_data(name).is_some() {
+            continue;
+        }
+        let at = if item.origin.span().is_some() {
+            &item.origin
+        } else {
+            parent
+        };
+        let span = locate_word(index, name, at);
+        out.push(super::data::unknown_element(name, &span));
+    }
+}
+
+/// The span of the first `word` at or after the element's place (then anywhere);
+/// the element's place otherwise.
+fn locate_word(index: &LineIndex<'_>, word: &str, at: &Origin) -> Span {
+    let text = index.text();
+    let from = at.span().map_or(0, |s| s.start).min(text.len());
+    let found = text
+        .get(from..)
+        .and_then(|rest| rest.find(word))
+        .map(|i| from + i)
+        .or_else(|| text.find(word));
+    match (found, word.is_empty()) {
+        (Some(start), false) => index.span(start, start + word.len()),
+        _ => at
+            .span()
+            .cloned()
+            .unwrap_or_else(|| Span::file_start(index.file())),
+    }
 }
 
 fn policy(p: &Policy, index: &LineIndex<'_>, out: &mut Vec<Diagnostic>) {
