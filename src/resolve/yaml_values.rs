@@ -126,6 +126,15 @@ fn policy(p: &Policy, index: &LineIndex<'_>, out: &mut Vec<Diagnostic>) {
     for o in &p.opt_outs {
         value("url", o.url.as_ref(), Form::PageOrMail, &o.origin);
     }
+    if let Some(app) = &p.app {
+        // The policy language takes an absolute http(s) URL here (`resolve::app`).
+        let at = if app.origin.span().is_some() {
+            &app.origin
+        } else {
+            at
+        };
+        value("deletion-url", app.deletion_url.as_ref(), Form::WebUrl, at);
+    }
 }
 
 /// The span of `value` on the first line reading `key: value` at or after the
