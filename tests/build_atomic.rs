@@ -320,3 +320,26 @@ fn builds_killed_at_random_moments_leave_one_complete_output_set() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// The README's main command writes the well-known GPC file (RFC 8615): the one
+/// hidden folder an output may go to, a fixed name no user text makes.
+#[test]
+fn the_main_job_writes_the_well_known_gpc_file() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let o = policyc(&[
+        "build",
+        &format!("{manifest}/policies"),
+        &format!("{manifest}/examples/app.policy"),
+        &format!("{manifest}/examples/gdpr-saas.policy"),
+        &format!("{manifest}/examples/ccpa-retailer.policy"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let gpc = out.join("ccpa-retailer/.well-known/gpc.json");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&gpc).expect("gpc.json written")).unwrap();
+    assert_eq!(json["gpc"], serde_json::Value::Bool(true), "{json}");
+}

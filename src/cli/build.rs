@@ -261,6 +261,9 @@ pub fn write_all(out: &Path, outputs: &[(String, Vec<Output>)]) -> Result<usize,
     Ok(n)
 }
 
+/// The folder of well-known URIs (RFC 8615 §3).
+const WELL_KNOWN: &str = ".well-known";
+
 /// Every output path is relative, made of safe components and unique even with
 /// case folded; nothing stands where a folder must be. Nothing is written when
 /// any of that fails.
@@ -280,6 +283,11 @@ fn preflight(out: &Path, outputs: &[(String, Vec<Output>)]) -> Result<(), String
         for o in files {
             let full = format!("{stem}/{}", o.path);
             for part in full.split('/') {
+                // The one hidden folder an output may go to: RFC 8615's well-known
+                // URIs (`/.well-known/gpc.json`), a fixed name no user text makes.
+                if part == WELL_KNOWN {
+                    continue;
+                }
                 if let Some(why) = output_names::component_problem(part) {
                     return Err(format!("refusing to write {full}: `{part}`: {why}"));
                 }
