@@ -137,7 +137,11 @@ seed_tests!(
 // Cookie information "is non-personal" against the log-in cookie. (Email notice of
 // new uses is promised with no word on timing: `notify-new-use`, which the policy
 // keeps, where the old language could only say `notify-before-new-use`.)
-seed_tests!(clickcommerce, "clickcommerce.policy", [("C403", "cookie login")]);
+seed_tests!(
+    clickcommerce,
+    "clickcommerce.policy",
+    [("C403", "cookie login")]
+);
 
 // No cross-site tracking against ad-network retargeting; log data "not linked"
 // against social widgets collecting the same; "only ... compatible" uses against
