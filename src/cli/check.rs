@@ -108,35 +108,10 @@ pub fn run(args: &Args) -> u8 {
         }
     }
     for file in &files {
-        match engine::read(file) {
-            Ok(bytes) => {
-                let mut c = engine::compile_bytes_with(&file.to_string_lossy(), &bytes, &options);
-                if args.update_acknowledgments {
-                    match update_acknowledgments(file, &c) {
-                        Ok(true) => match engine::read(file) {
-                            Ok(bytes) => {
-                                c = engine::compile_bytes_with(
-                                    &file.to_string_lossy(),
-                                    &bytes,
-                                    &options,
-                                );
-                            }
-                            Err(e) => {
-                                eprintln!("policyc: cannot read {}: {e}", file.display());
-                                unreadable = true;
-                            }
-                        },
-                        Ok(false) => {}
-                        Err(e) => {
-                            eprintln!("policyc: {e}");
-                            unreadable = true;
-                        }
-                    }
-                }
-                compilations.push(c);
-            }
+        match compile_file(file, args.update_acknowledgments, &options) {
+            Ok(c) => compilations.push(c),
             Err(e) => {
-                eprintln!("policyc: cannot read {}: {e}", file.display());
+                eprintln!("policyc: {e}");
                 unreadable = true;
             }
         }
@@ -181,6 +156,24 @@ pub fn run(args: &Args) -> u8 {
     } else {
         exit::OK
     }
+}
+
+/// Compiles one file; with `update`, first writes its acknowledgments'
+/// fingerprints and compiles the updated file.
+fn compile_file(
+    file: &Path,
+    update: bool,
+    options: &engine::Options,
+) -> Result<Compilation, String> {
+    let name = file.to_string_lossy();
+    let read = |file: &Path| {
+        engine::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
+    };
+    let c = engine::compile_bytes_with(&name, &read(file)?, options);
+    if update && update_acknowledgments(file, &c)? {
+        return Ok(engine::compile_bytes_with(&name, &read(file)?, options));
+    }
+    Ok(c)
 }
 
 /// Writes the fingerprints of `policyc::check::acknowledgment_updates` into

@@ -19,7 +19,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// Bumped if the text hashed ever changes (old fingerprints then read as stale).
 const VERSION: &str = "policyc-flows-1";
@@ -127,7 +127,7 @@ pub fn fingerprint<'a>(
     let digest = hasher.finalize();
     let mut hex = String::with_capacity(FINGERPRINT_LEN);
     for byte in digest.iter().take(FINGERPRINT_LEN / 2) {
-        hex.push_str(&format!("{byte:02x}"));
+        let _ = write!(hex, "{byte:02x}");
     }
     hex
 }
@@ -226,6 +226,7 @@ fn values(flows: &BTreeSet<Flow>) -> Vec<(&'static str, String)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 
