@@ -84,7 +84,7 @@ fn traces_agree_with_the_findings() {
                     .map(move |t| (d.code.id().to_string(), t))
             })
             .collect();
-        let mut traced: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut marked: BTreeSet<(String, String)> = BTreeSet::new();
         for t in &traces {
             if t.held_to.is_none() {
                 assert_eq!(
@@ -101,7 +101,7 @@ fn traces_agree_with_the_findings() {
                     p.practice
                 );
                 for code in &p.codes {
-                    traced.insert((code.clone(), p.practice.clone()));
+                    marked.insert((code.clone(), p.practice.clone()));
                 }
             }
             for code in &t.broken_by {
@@ -117,7 +117,7 @@ fn traces_agree_with_the_findings() {
                 continue;
             }
             assert!(
-                traced.contains(&(code.clone(), practice.clone())),
+                marked.contains(&(code.clone(), practice.clone())),
                 "{path}: {code} at {practice} found but not traced as broken"
             );
         }

@@ -139,6 +139,19 @@ pub fn run(args: &Args) -> u8 {
                     || (deny_warnings && d.severity == Severity::Warning))
         });
     }
+    print_findings(args, &diags, &compilations);
+    if unreadable {
+        exit::USAGE
+    } else if compilations.iter().any(|c| c.fails(deny_warnings)) {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
+
+/// Prints the findings (and, with `--explain-clean`, the promise traces) in the
+/// chosen format.
+fn print_findings(args: &Args, diags: &[Diagnostic], compilations: &[Compilation]) {
     // Paths in SARIF and GitHub annotations are relative to the repository root
     // (code scanning and the Actions runner resolve them against the checkout),
     // or to the current directory outside a repository, whatever folder policyc
@@ -151,36 +164,29 @@ pub fn run(args: &Args) -> u8 {
             if !(ui::quiet() && diags.is_empty()) {
                 print!(
                     "{}",
-                    diagnostic::render_human(&diags, &sources, ui::color_stdout())
+                    diagnostic::render_human(diags, &sources, ui::color_stdout())
                 );
             }
             if args.explain_clean {
                 println!(
                     "\nWhy each promise holds (--explain-clean):\n\n{}",
-                    policyc::check::render_traces(&traces(&compilations)).trim_end()
+                    policyc::check::render_traces(&traces(compilations)).trim_end()
                 );
             }
         }
         Format::Json if args.explain_clean => {
             let value = serde_json::json!({
                 "findings": diags,
-                "promises": traces(&compilations),
+                "promises": traces(compilations),
             });
             println!(
                 "{}",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             );
         }
-        Format::Json => println!("{}", diagnostic::render_json(&diags)),
-        Format::Sarif => println!("{}", diagnostic::render_sarif(&diags, &root)),
-        Format::Github => print!("{}", diagnostic::render_github(&diags, &root)),
-    }
-    if unreadable {
-        exit::USAGE
-    } else if compilations.iter().any(|c| c.fails(deny_warnings)) {
-        exit::FINDINGS
-    } else {
-        exit::OK
+        Format::Json => println!("{}", diagnostic::render_json(diags)),
+        Format::Sarif => println!("{}", diagnostic::render_sarif(diags, &root)),
+        Format::Github => print!("{}", diagnostic::render_github(diags, &root)),
     }
 }
 

@@ -225,9 +225,8 @@ pub(super) fn consent_only_publication(
             || r.purpose.is_some_and(|u| u.choice == Required::OptIn)
     };
     for rows in offending(cx, scoped, |r| {
-        if !r
-            .recipient
-            .is_some_and(|x| x.kind == Some(Recipient::Public))
+        if r.recipient
+            .is_none_or(|x| x.kind != Some(Recipient::Public))
         {
             Err("the recipient is not `public`: nothing is published")
         } else if consented(r) {
