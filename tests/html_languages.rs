@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 fn pages(relative: &str, fragment: bool) -> BTreeMap<String, String> {
     let options = EmitOptions {
-        templates: None,
         fragment,
+        ..EmitOptions::default()
     };
     html_support::render(&html_support::model(relative), &options)
         .into_iter()

@@ -74,7 +74,15 @@ impl Policy {
     /// its translation (strings without one are kept), `language` set to it and
     /// no further languages. `None` when the policy has no translation into it.
     pub fn translated(&self, language: &str) -> Option<Policy> {
-        let t = self.translation(language)?;
+        self.translation(language).map(|t| self.translated_by(t))
+    }
+
+    /// The policy with every prose string `t` holds replaced by its translation
+    /// (the others kept), in `t`'s language, with no further languages. Used for
+    /// the policy's own translations and for a previous version read through the
+    /// current ones.
+    #[must_use]
+    pub fn translated_by(&self, t: &Translation) -> Policy {
         let by_original: std::collections::HashMap<&str, &str> = t
             .strings
             .iter()
@@ -89,7 +97,7 @@ impl Policy {
         p.language = Some(t.language.clone());
         p.other_languages.clear();
         p.translations.clear();
-        Some(p)
+        p
     }
 
     /// Visits every prose string (see [`Policy::prose`]) mutably.

@@ -12,6 +12,7 @@
 //! existing page.
 
 pub mod catalog;
+pub mod changed;
 mod data;
 pub mod href;
 pub mod label;
@@ -64,21 +65,34 @@ fn file_tag(tag: &str) -> Result<String, EmitError> {
 /// language, and for a policy that gives its prose in several languages
 /// `NAME.de.html`, `NAME.fr.html`, ... beside it, each linking to every other
 /// (`hreflang`, with the first language's page as `x-default`).
+///
+/// With a previous version, each page says what changed since it; on a further
+/// language's page the previous version's prose reads in that language where
+/// the current translations hold its texts.
 fn pages(
     policy: &crate::model::Policy,
     stem: &str,
     suffix: &str,
+    previous: Option<&crate::model::Policy>,
 ) -> Result<Vec<(String, view::PageView)>, EmitError> {
     if policy.other_languages.is_empty() {
-        return Ok(vec![(format!("{stem}.{suffix}"), view::page(policy))]);
+        return Ok(vec![(
+            format!("{stem}.{suffix}"),
+            view::page_since(policy, previous),
+        )]);
     }
-    let mut languages: Vec<(String, String, crate::model::Policy)> = Vec::new();
+    let mut languages: Vec<(
+        String,
+        String,
+        crate::model::Policy,
+        Option<crate::model::Policy>,
+    )> = Vec::new();
     for (i, tag) in policy.languages().into_iter().enumerate() {
-        let (path, text) = if i == 0 {
+        let (path, text, old) = if i == 0 {
             let mut first = policy.clone();
             first.other_languages.clear();
             first.translations.clear();
-            (format!("{stem}.{suffix}"), first)
+            (format!("{stem}.{suffix}"), first, previous.cloned())
         } else {
             let text = policy.translated(tag).ok_or_else(|| EmitError {
                 message: format!(
@@ -86,23 +100,25 @@ fn pages(
                     policy.name
                 ),
             })?;
-            (format!("{stem}.{}.{suffix}", file_tag(tag)?), text)
+            let old =
+                previous.and_then(|old| policy.translation(tag).map(|t| old.translated_by(t)));
+            (format!("{stem}.{}.{suffix}", file_tag(tag)?), text, old)
         };
-        languages.push((tag.to_string(), path, text));
+        languages.push((tag.to_string(), path, text, old));
     }
     let links: Vec<view::AlternateView> = languages
         .iter()
-        .map(|(tag, path, _)| view::AlternateView {
+        .map(|(tag, path, _, _)| view::AlternateView {
             lang: tag.clone(),
             href: path.clone(),
             name: catalog::for_tag(tag).map_or_else(|| tag.clone(), |c| c.msg("language-name")),
         })
         .collect();
-    let x_default = languages.first().map(|(_, path, _)| path.clone());
+    let x_default = languages.first().map(|(_, path, _, _)| path.clone());
     Ok(languages
         .into_iter()
-        .map(|(tag, path, text)| {
-            let mut page = view::page(&text);
+        .map(|(tag, path, text, old)| {
+            let mut page = view::page_since(&text, old.as_ref());
             page.alternates = links.iter().filter(|a| a.lang != tag).cloned().collect();
             page.hreflang.clone_from(&links);
             page.x_default.clone_from(&x_default);
@@ -137,7 +153,7 @@ pub fn catalogue_findings(set: &PolicySet, options: &EmitOptions) -> Vec<Diagnos
         let Ok(stem) = file_stem(&policy.name) else {
             continue;
         };
-        let Ok(pages) = pages(policy, stem, "html") else {
+        let Ok(pages) = pages(policy, stem, "html", None) else {
             continue;
         };
         for (_, view) in pages {
@@ -196,7 +212,11 @@ impl Emitter for HtmlEmitter {
         let mut outputs = Vec::new();
         for policy in &set.policies {
             let stem = file_stem(&policy.name)?;
-            for (path, view) in pages(policy, stem, suffix)? {
+            let previous = options
+                .previous
+                .as_deref()
+                .and_then(|old| changed::previous_of(old, policy, set.policies.len()));
+            for (path, view) in pages(policy, stem, suffix, previous)? {
                 let html = template
                     .render(Value::from(Serde(&view)))
                     .map_err(|e| templates::emit_error(dir, &e))?;
