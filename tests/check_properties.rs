@@ -382,7 +382,8 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
                 let s = &mut policy.sharing[i - ns - nc];
                 (&mut s.purposes, None, Some(&mut s.choice))
             };
-            let mut slots: Vec<&mut Required> = purposes.iter_mut().map(|p| &mut p.required).collect();
+            let mut slots: Vec<&mut Required> =
+                purposes.iter_mut().map(|p| &mut p.required).collect();
             if let Some(rs) = recipients {
                 slots.extend(rs.iter_mut().map(|r| &mut r.required));
             }

@@ -57,7 +57,10 @@ fn independent_corpus_recall_and_false_positives() {
 fn measure(corpus: &str, min_clean: usize, min_defects: usize) {
     let clean = files(corpus, "clean");
     let defects = files(corpus, "defect");
-    assert!(clean.len() >= min_clean, "at least {min_clean} clean policies");
+    assert!(
+        clean.len() >= min_clean,
+        "at least {min_clean} clean policies"
+    );
     assert!(
         defects.len() >= min_defects,
         "at least {min_defects} one-defect policies"

@@ -74,7 +74,11 @@ const DETERMINERS: &[&str] = &[
 /// possessives ("Stripe's servers" → "stripe servers").
 fn head(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .map(|w| w.trim_end_matches("'s").trim_matches('\'').to_ascii_lowercase())
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_matches('\'')
+                .to_ascii_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .skip_while(|w| DETERMINERS.contains(&w.as_str()))
         .take(2)

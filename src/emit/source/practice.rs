@@ -225,8 +225,13 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
     }
     for a in &p.acknowledgments {
         l.blank();
+        let fingerprint = a
+            .fingerprint
+            .as_ref()
+            .map(|f| format!(" fingerprint {f}"))
+            .unwrap_or_default();
         l.line(&format!(
-            "acknowledge {} at {} because {}",
+            "acknowledge {} at {}{fingerprint} because {}",
             a.code,
             a.at,
             quote(&a.reason)
