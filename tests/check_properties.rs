@@ -133,8 +133,8 @@ fn resolvable_by(kind: Kind) -> &'static [&'static str] {
         // statement without data gains some.
         Kind::Data => &["R203", "Q506", "Q508", "P301"],
         // R203: the recipient definition is now used. P301: a statement without
-        // recipients gains one.
-        Kind::Recipient => &["R203", "P301"],
+        // recipients or purposes gains one.
+        Kind::Recipient | Kind::Purpose => &["R203", "P301"],
         // The choice codes report a disagreement or a missing channel for a choice:
         // a choice weakened to `always` needs no channel (P302, Q507) and may agree
         // with the other place it is declared (Q515, Q516).
@@ -144,8 +144,6 @@ fn resolvable_by(kind: Kind) -> &'static [&'static str] {
         // a stated purpose without period (Q504) all concern the value being
         // changed.
         Kind::Retention => &["Q501", "Q504", "Q511", "Q512", "Q513"],
-        // P301: a statement without purposes gains one.
-        Kind::Purpose => &["R203", "P301"],
         // R203: the subject definition is now used.
         Kind::Subject => &["R203"],
     }
@@ -226,11 +224,11 @@ fn longer(r: Retention) -> Retention {
     }
 }
 
-fn choice(i: &Index) -> Required {
+fn choice(i: Index) -> Required {
     Required::ALL[i.index(Required::ALL.len())]
 }
 
-fn purpose(pick: &Index, c: &Index) -> PurposeUse {
+fn purpose(pick: Index, c: Index) -> PurposeUse {
     let purpose = Purpose::ALL[pick.index(Purpose::ALL.len())];
     PurposeUse {
         purpose,
@@ -245,7 +243,7 @@ fn purpose(pick: &Index, c: &Index) -> PurposeUse {
     }
 }
 
-fn data_item(set_names: &[String], pick: &Index) -> DataUse {
+fn data_item(set_names: &[String], pick: Index) -> DataUse {
     let n = SCHEMA.len() + CUSTOM.len() + set_names.len();
     let i = pick.index(n);
     if i < SCHEMA.len() {
@@ -271,7 +269,7 @@ fn data_item(set_names: &[String], pick: &Index) -> DataUse {
     }
 }
 
-fn recipient_use(names: &[String], pick: &Index, c: &Index) -> RecipientUse {
+fn recipient_use(names: &[String], pick: Index, c: Index) -> RecipientUse {
     let n = RECIPIENT_WORDS.len() + names.len();
     let i = pick.index(n);
     let name = if i < RECIPIENT_WORDS.len() {
@@ -325,7 +323,7 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
     match step.kind {
         Kind::Data => {
             if i < ns {
-                let d = data_item(&set_names, &step.pick);
+                let d = data_item(&set_names, step.pick);
                 let s = &mut policy.statements[i];
                 if s.data.contains(&d) {
                     return false;
@@ -339,7 +337,7 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
                 }
                 c.categories.push(cat);
             } else {
-                let d = data_item(&set_names, &step.pick);
+                let d = data_item(&set_names, step.pick);
                 let s = &mut policy.sharing[i - ns - nc];
                 if s.data.contains(&d) {
                     return false;
@@ -349,7 +347,7 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
         }
         Kind::Recipient => {
             if i < ns + nc {
-                let r = recipient_use(&recipient_names, &step.pick, &step.choice);
+                let r = recipient_use(&recipient_names, step.pick, step.choice);
                 let list = if i < ns {
                     &mut policy.statements[i].recipients
                 } else {
@@ -395,8 +393,8 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
                 return false;
             }
             let n = slots.len();
-            let slot = &mut slots[step.pick.index(n)];
-            **slot = weaker(**slot);
+            let slot = &mut *slots[step.pick.index(n)];
+            *slot = weaker(*slot);
         }
         Kind::Retention => {
             let retention = if i < ns {
@@ -426,7 +424,7 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
             }
         }
         Kind::Purpose => {
-            let u = purpose(&step.pick, &step.choice);
+            let u = purpose(step.pick, step.choice);
             let list = if i < ns {
                 &mut policy.statements[i].purposes
             } else if i < ns + nc {
@@ -489,7 +487,7 @@ fn step() -> impl Strategy<Value = Step> {
 /// The practice property (b) adds: a statement or a cookie that is correct and
 /// unrelated to any promise: nothing identifying, kept by the site alone, for the
 /// current activity or administration, not retained beyond the visit.
-fn unrelated(set: &mut PolicySet, policy: &Index, cookie: bool) {
+fn unrelated(set: &mut PolicySet, policy: Index, cookie: bool) {
     let p = policy.index(set.policies.len());
     let policy = &mut set.policies[p];
     let o = policy_origin();
@@ -610,7 +608,7 @@ proptest! {
         let seed = &seeds[seed.index(seeds.len())];
         let mut set = seed.set.clone();
         let before = findings(&set, &seed.source);
-        unrelated(&mut set, &policy, cookie);
+        unrelated(&mut set, policy, cookie);
         let after = findings(&set, &seed.source);
         let added: Vec<_> = after.difference(&before).collect();
         prop_assert!(added.is_empty(), "{}: adding {} added {:?}", seed.source.path, if cookie { "a cookie" } else { "a statement" }, added);
