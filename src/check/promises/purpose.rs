@@ -21,12 +21,7 @@ pub(super) fn only_stated(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<D
         .facts
         .practices
         .iter()
-        // A cookie singles out a browser whatever it holds (GDPR recital 30), so
-        // profiling with one is a use of the visitor's data too.
-        .filter(|p| {
-            p.kind != PracticeKind::Retention
-                && (p.identifiable() || p.kind == PracticeKind::Cookie)
-        })
+        .filter(|p| p.kind != PracticeKind::Retention && p.identifiable())
     {
         let mut seen: Vec<Purpose> = Vec::new();
         for row in p.rows() {
