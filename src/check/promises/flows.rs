@@ -60,7 +60,7 @@ pub(super) fn no_sale(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagn
     }
 }
 
-const SHARING_HELP: &str = "remove the third party, state the exception the policy makes (`except ...` or `allow RECIPIENT` on the promise, `basis ...` on the rule), narrow the promise with a scope line (`data`, `recipients`, `subjects`, `purposes`), or correct the promise";
+const SHARING_HELP: &str = "remove the third party, state the exception the policy makes (`except ...` or `allow RECIPIENT` on the promise, `basis ...` on the rule or after the recipient: `to NAME basis ...`), narrow the promise with a scope line (`data`, `recipients`, `subjects`, `purposes`), or correct the promise";
 
 pub(super) fn no_third_party_sharing(
     cx: &Context<'_>,

@@ -444,7 +444,10 @@ fn recipients(
     list: &[crate::model::RecipientUse],
 ) -> Vec<RecipientView> {
     list.iter()
-        .map(|r| recipient_view(cat, policy, &r.name, r.required))
+        .map(|r| RecipientView {
+            basis: r.basis.map(|b| words::exception(cat, b)),
+            ..recipient_view(cat, policy, &r.name, r.required)
+        })
         .collect()
 }
 
@@ -529,9 +532,14 @@ fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) ->
         domain: c.domain.clone(),
         path: c.path.clone(),
         third_party: c.party == Party::Third,
-        provider: match &c.provider {
-            Some(p) => recipient_view(cat, policy, p, Required::Always).label,
-            None => words::party(cat, c.party),
+        provider: match (&c.provider, c.provider_basis) {
+            (Some(p), Some(b)) => format!(
+                "{} ({})",
+                recipient_view(cat, policy, p, Required::Always).label,
+                words::exception(cat, b)
+            ),
+            (Some(p), None) => recipient_view(cat, policy, p, Required::Always).label,
+            (None, _) => words::party(cat, c.party),
         },
         holds: c.holds.clone(),
         purposes: purposes(cat, &c.purposes),
