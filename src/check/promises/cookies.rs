@@ -6,6 +6,10 @@ use crate::check::context::{is_cookie_data, Context};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{PracticeKind, Row};
 
+/// The cookies a cookie claim is held to: those its `cookies` line names (all
+/// without one), except a cookie whose every flow the promise's exceptions
+/// excuse (an advertising cookie set only with consent, under `except consent`;
+/// a provider the promise `allow`s).
 fn in_scope<'f>(
     cx: &'f Context<'_>,
     scoped: &Scoped<'_>,
@@ -20,6 +24,8 @@ fn in_scope<'f>(
             }
             named
         })
+        // A cookie whose every flow an exception covers keeps the promise.
+        .filter(|p| !p.rows().all(|r| scoped.excused(&r).is_some()))
         .map(|p| (p, p.rows().collect()))
         .collect()
 }
