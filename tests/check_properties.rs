@@ -284,6 +284,7 @@ fn recipient_use(names: &[String], pick: Index, c: Index) -> RecipientUse {
             choice(c)
         },
         name,
+        basis: None,
         origin: policyc::span::Origin::default(),
     }
 }
@@ -432,7 +433,9 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
             } else {
                 &mut policy.sharing[i - ns - nc].purposes
             };
-            if list.iter().any(|x| x.purpose == u.purpose) {
+            // A practice without purposes states none, and one opt-in purpose
+            // would narrow it: only a list that names purposes can grow.
+            if list.is_empty() || list.iter().any(|x| x.purpose == u.purpose) {
                 return false;
             }
             list.push(u);
@@ -501,6 +504,7 @@ fn unrelated(set: &mut PolicySet, policy: Index, cookie: bool) {
             lifetime: Some("session".to_string()),
             party: Party::First,
             provider: None,
+            provider_basis: None,
             holds: Some("the language you chose for the site".to_string()),
             categories: vec![Category::Preference],
             purposes: vec![PurposeUse {
@@ -512,6 +516,7 @@ fn unrelated(set: &mut PolicySet, policy: Index, cookie: bool) {
             recipients: vec![RecipientUse {
                 name: "ours".to_string(),
                 required: Required::Always,
+                basis: None,
                 origin: o.clone(),
             }],
             retention: Some(RetentionUse {
@@ -545,6 +550,7 @@ fn unrelated(set: &mut PolicySet, policy: Index, cookie: bool) {
             recipients: vec![RecipientUse {
                 name: "ours".to_string(),
                 required: Required::Always,
+                basis: None,
                 origin: o.clone(),
             }],
             retention: Some(RetentionUse {
