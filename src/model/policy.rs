@@ -246,6 +246,15 @@ pub struct Acknowledgment {
     pub at: String,
     /// Why it is accepted; quote the policy text where it is the source's own contradiction.
     pub reason: String,
+    /// The fingerprint of the flows the finding was about when it was accepted
+    /// (`fingerprint 3f9a2c1b7e04`): only a finding with these flows matches.
+    /// `None` in files written before fingerprints (matched by code and target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
+    /// Where the fingerprint is written, or, without one, the `because` word it
+    /// would be written before (for fixes that add or refresh it).
+    #[serde(skip)]
+    pub fingerprint_origin: Origin,
 }

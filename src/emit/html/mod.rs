@@ -7,6 +7,7 @@
 //! only, without `<head>`, styles or landmarks, to embed in an existing page.
 
 pub mod catalog;
+pub mod changed;
 mod data;
 pub mod href;
 pub mod label;
@@ -73,7 +74,11 @@ impl Emitter for HtmlEmitter {
         let mut outputs = Vec::new();
         for policy in &set.policies {
             let stem = file_stem(&policy.name)?;
-            let view = view::page(policy);
+            let previous = options
+                .previous
+                .as_deref()
+                .and_then(|old| changed::previous_of(old, policy, set.policies.len()));
+            let view = view::page_since(policy, previous);
             let html = template
                 .render(Value::from(Serde(&view)))
                 .map_err(|e| templates::emit_error(dir, &e))?;

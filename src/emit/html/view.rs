@@ -8,6 +8,7 @@
 //! collection practices grouped by what they are for.
 
 use super::catalog::{self, Catalog};
+use super::changed::{self, ChangedView};
 use super::data::{self, DataGroup};
 use super::href::Link;
 use super::label::{self, LabelView};
@@ -292,21 +293,6 @@ pub struct AlternateView {
     pub name: String,
 }
 
-/// One change since the previous published version.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChangeView {
-    pub text: String,
-    pub material: bool,
-}
-
-/// "What changed": the semantic differences from the previous version.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChangedView {
-    /// The previous version's version string or effective date, if it gives one.
-    pub since: Option<String>,
-    pub changes: Vec<ChangeView>,
-}
-
 /// Everything the templates see for one policy.
 #[derive(Clone, Debug, Serialize)]
 pub struct PageView {
@@ -382,7 +368,7 @@ fn lang(policy: &Policy) -> String {
         .to_string()
 }
 
-fn is_ymd(s: &str) -> bool {
+pub(super) fn is_ymd(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -454,7 +440,10 @@ fn recipients(
     list: &[crate::model::RecipientUse],
 ) -> Vec<RecipientView> {
     list.iter()
-        .map(|r| recipient_view(cat, policy, &r.name, r.required))
+        .map(|r| RecipientView {
+            basis: r.basis.map(|b| words::exception(cat, b)),
+            ..recipient_view(cat, policy, &r.name, r.required)
+        })
         .collect()
 }
 
@@ -539,9 +528,14 @@ fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) ->
         domain: c.domain.clone(),
         path: c.path.clone(),
         third_party: c.party == Party::Third,
-        provider: match &c.provider {
-            Some(p) => recipient_view(cat, policy, p, Required::Always).label,
-            None => words::party(cat, c.party),
+        provider: match (&c.provider, c.provider_basis) {
+            (Some(p), Some(b)) => format!(
+                "{} ({})",
+                recipient_view(cat, policy, p, Required::Always).label,
+                words::exception(cat, b)
+            ),
+            (Some(p), None) => recipient_view(cat, policy, p, Required::Always).label,
+            (None, _) => words::party(cat, c.party),
         },
         holds: c.holds.clone(),
         purposes: purposes(cat, &c.purposes),
@@ -881,6 +875,15 @@ pub fn page(policy: &Policy) -> PageView {
         policy,
         catalog::for_tag_or_english(policy.language.as_deref()),
     )
+}
+
+/// Builds the view of one policy with what changed since `previous`, its
+/// previous published version.
+pub fn page_since(policy: &Policy, previous: Option<&Policy>) -> PageView {
+    let cat = catalog::for_tag_or_english(policy.language.as_deref());
+    let mut view = page_in(policy, cat);
+    view.changed = previous.map(|old| changed::changed(cat, old, policy));
+    view
 }
 
 /// Builds the view of one policy, worded from `cat`.

@@ -275,11 +275,16 @@ pub(crate) fn write_purposes(uses: &[PurposeUse]) -> String {
 pub(crate) fn write_recipients(uses: &[RecipientUse]) -> String {
     uses.iter()
         .map(|u| {
-            if u.required.is_default() {
-                u.name.clone()
-            } else {
-                format!("{} {}", u.name, u.required.word())
+            let mut s = u.name.clone();
+            if !u.required.is_default() {
+                s.push(' ');
+                s.push_str(u.required.word());
             }
+            if let Some(b) = u.basis {
+                s.push_str(" basis ");
+                s.push_str(&practice::word(&b));
+            }
+            s
         })
         .collect::<Vec<_>>()
         .join(", ")
