@@ -29,6 +29,10 @@ pub struct Policy {
     /// Language of the natural-language text (BCP 47, e.g. `en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Further languages the prose is given in (`language en, de, fr`: `de`, `fr`);
+    /// each has a `translations` entry and gets its own page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_languages: Vec<String>,
     /// URL of the human-readable policy (P3P `discuri`, REC §3.2.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discuri: Option<String>,
@@ -97,6 +101,9 @@ pub struct Policy {
     /// `transfer`, `ccpa`, ...); empty for policies that name no law.
     #[serde(default, skip_serializing_if = "super::LegalNotice::is_empty")]
     pub legal: super::LegalNotice,
+    /// The prose in the further languages (`translation de { ... }`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<super::Translation>,
     #[serde(skip)]
     pub origin: Origin,
 }

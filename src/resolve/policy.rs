@@ -5,7 +5,7 @@ use super::context::{
     block_items, each_item, many, many_block, once, once_block, origin, Args, Cx, Key,
 };
 use super::forms::Form;
-use super::{data, law, lists, practice, promise, statement, values};
+use super::{data, languages, law, lists, practice, promise, statement, values};
 use crate::ast::Item;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
@@ -44,6 +44,7 @@ const KEYS: &[Key] = &[
     many_block("promise"),
     many("section"),
     many("acknowledge"),
+    many_block("translation"),
 ];
 
 /// Every keyword of a policy block: the P3P-era ones and the legal ones.
@@ -77,6 +78,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
         .iter()
         .any(|it| it.key() != "title" && crate::vocabulary::suggest(it.key(), ["title"]).is_some());
     let keys = keys();
+    let mut places = languages::Places::of(item);
     each_item(
         cx,
         block_items(item),
@@ -98,14 +100,8 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                         Form::Date,
                     );
                 }
-                "language" => {
-                    p.language = values::checked_form(
-                        cx,
-                        it,
-                        "a language tag, e.g. `language en`",
-                        Form::Language,
-                    );
-                }
+                "language" => languages::language(cx, it, &mut p, &mut places),
+                "translation" => p.translations.extend(languages::translation(cx, it)),
                 "discuri" => {
                     // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
                     p.discuri = values::checked_form(
@@ -153,6 +149,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
             }
         },
     );
+    languages::check(cx, &p, &places);
     if !has_title && !title_misspelt && item.block.is_some() {
         cx.missing(
             item,

@@ -1,11 +1,15 @@
 //! Claims about cookies: `cookies-not-linked` and `no-cross-site-tracking`, held
 //! to the cookies as declared and as derived from what they hold and who sets them.
 
-use super::{broken, Scoped};
+use super::{broken, excused, Scoped};
 use crate::check::context::{is_cookie_data, Context};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{PracticeKind, Row};
 
+/// The cookies a cookie claim is held to: those its `cookies` line names (all
+/// without one), except a cookie whose every flow the promise's exceptions
+/// excuse (an advertising cookie set only with consent, under `except consent`;
+/// a provider the promise `allow`s).
 fn in_scope<'f>(
     cx: &'f Context<'_>,
     scoped: &Scoped<'_>,
@@ -14,6 +18,7 @@ fn in_scope<'f>(
     cx.facts
         .of_kind(PracticeKind::Cookie)
         .filter(|p| cookies.is_empty() || cookies.contains(&p.name))
+        .filter(|p| !p.rows().all(|r| excused(scoped.promise, &r).is_some()))
         .map(|p| (p, p.rows().collect()))
         .collect()
 }

@@ -342,8 +342,12 @@ pub struct PageView {
     pub changes: Option<ChangesView>,
     pub promises: Vec<PromiseView>,
     pub sections: Vec<SectionView>,
-    /// The same policy in other languages.
+    /// The same policy in the other languages it is given in (the language switcher).
     pub alternates: Vec<AlternateView>,
+    /// Every language's page, this one included, for `<link rel="alternate" hreflang>`.
+    pub hreflang: Vec<AlternateView>,
+    /// The page for readers whose language is none of them: the first language's.
+    pub x_default: Option<String>,
     /// What changed since the previous version, when one was given.
     pub changed: Option<ChangedView>,
 }
@@ -911,7 +915,12 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
             text: Prose::of(&s.text),
         })
         .collect();
-    let lang = lang(policy);
+    // The page is in its catalogue's language: a language without a catalogue
+    // (H001) gets an English page, its prose in paragraphs that take their
+    // direction from their text.
+    let lang = Some(lang(policy))
+        .filter(|l| catalog::primary(l) == cat.lang)
+        .unwrap_or_else(|| cat.lang.to_string());
     let mut view = PageView {
         dir: catalog::direction(&lang),
         lang,
@@ -1058,6 +1067,8 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
         promises: promises(cat, policy),
         sections,
         alternates: Vec::new(),
+        hreflang: Vec::new(),
+        x_default: None,
         changed: None,
     };
     view.essentials = essentials(cat, policy, &view);

@@ -59,7 +59,11 @@ fn policy(l: &mut Lines, p: &Policy) {
             l.line(&format!("effective {}", value(e)));
         }
         if let Some(lang) = &p.language {
-            l.line(&format!("language {}", value(lang)));
+            let all: Vec<String> = std::iter::once(lang)
+                .chain(&p.other_languages)
+                .map(|t| value(t))
+                .collect();
+            l.line(&format!("language {}", all.join(", ")));
         }
         opt(l, "discuri", p.discuri.as_ref());
         opt(l, "opturi", p.opturi.as_ref());

@@ -2,7 +2,7 @@
 //! cannot carry in full (cookies, sharing, security, retention rules, rights,
 //! opt-outs, changes, promises, sections, acknowledgments).
 
-use super::text::{quote, Lines};
+use super::text::{quote, value, Lines};
 use super::{data_items, opt, write_data_uses, write_purposes, write_recipients, write_retention};
 use crate::model::{Claim, Party, Policy};
 use crate::vocabulary::Term;
@@ -239,5 +239,21 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
             a.at,
             quote(&a.reason)
         ));
+    }
+    for t in &p.translations {
+        l.blank();
+        l.block(&format!("translation {}", value(&t.language)), |l| {
+            for s in &t.strings {
+                if s.original == s.text {
+                    l.line(&format!("keep {}", quote(&s.original)));
+                } else {
+                    l.line(&format!(
+                        "string {}, {}",
+                        quote(&s.original),
+                        quote(&s.text)
+                    ));
+                }
+            }
+        });
     }
 }
