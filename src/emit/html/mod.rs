@@ -10,6 +10,7 @@ pub mod catalog;
 mod data;
 pub mod href;
 pub mod label;
+mod names;
 mod templates;
 mod terms;
 pub mod view;
