@@ -54,6 +54,8 @@ if [ -z "${BIN:-}" ]; then
     cargo build --release --quiet --bin policyc
     BIN=$PWD/target/release/policyc
 fi
+# The generated policies are far above the default input limit (8 MiB).
+PC=("$BIN" --max-input-size 2000000000)
 # Output on tmpfs where there is one, so that the disk is not what is measured.
 tmp_root=/tmp
 [ -d /dev/shm ] && [ -w /dev/shm ] && tmp_root=/dev/shm
@@ -108,7 +110,7 @@ for mb in $A $B; do
 done
 generate "$C" "$work/p$C.policy"
 generate "$B" "$work/clean$B.policy" --no-findings
-if "$BIN" check "$work/clean$B.policy" >/dev/null 2>"$work/err"; then
+if "${PC[@]}" check "$work/clean$B.policy" >/dev/null 2>"$work/err"; then
     :
 else
     echo "ratios.sh: the no-findings policy has findings:" >&2
@@ -117,7 +119,7 @@ else
 fi
 
 # The seed's P3P file, built once to find it.
-"$BIN" build "$SEED" --out "$work/seed" >/dev/null 2>&1 || true
+"${PC[@]}" build "$SEED" --out "$work/seed" >/dev/null 2>&1 || true
 seed_xml=$(find "$work/seed" -path '*/w3c/policy.xml' | head -n 1)
 [ -n "$seed_xml" ] || {
     echo "ratios.sh: building $SEED wrote no w3c/policy.xml" >&2
@@ -130,7 +132,7 @@ for round in $(seq "$REPS"); do
     echo "  round $round" >&2
     for mb in $A $B; do
         rm -rf "$work/out"
-        run "build.$mb" "$BIN" build "$work/p$mb.policy" --out "$work/out"
+        run "build.$mb" "${PC[@]}" build "$work/p$mb.policy" --out "$work/out"
         xml=$(find "$work/out" -path '*/w3c/policy.xml' | head -n 1)
         [ -n "$xml" ] || {
             echo "ratios.sh: build wrote no w3c/policy.xml" >&2
@@ -138,17 +140,17 @@ for round in $(seq "$REPS"); do
         }
         run "xmllint.$mb" xmllint --noout "$xml"
         [ "$mb" = "$B" ] && size "$xml" >"$work/xmlsize"
-        run "diff.$mb" "$BIN" diff "$work/p$mb.policy" "$work/q$mb.policy"
+        run "diff.$mb" "${PC[@]}" diff "$work/p$mb.policy" "$work/q$mb.policy"
     done
-    run "check.$B" "$BIN" check "$work/p$B.policy"
-    run "clean.$B" "$BIN" check "$work/clean$B.policy"
-    run "check.$C" "$BIN" check "$work/p$C.policy"
+    run "check.$B" "${PC[@]}" check "$work/p$B.policy"
+    run "clean.$B" "${PC[@]}" check "$work/clean$B.policy"
+    run "check.$C" "${PC[@]}" check "$work/p$C.policy"
     cp "$work/p$B.policy" "$work/stdin"
-    run "fmt.$B" "$BIN" fmt -
+    run "fmt.$B" "${PC[@]}" fmt -
     : >"$work/stdin"
     for _ in 1 2 3 4 5 6 7; do
         rm -rf "$work/seedout"
-        run seedbuild "$BIN" build "$SEED" --out "$work/seedout"
+        run seedbuild "${PC[@]}" build "$SEED" --out "$work/seedout"
         run seedxmllint xmllint --noout "$work/seed.xml"
     done
 done

@@ -31,6 +31,7 @@ fn every_fixture_renders_to_a_page() {
                 let options = EmitOptions {
                     templates: None,
                     fragment,
+                    ..Default::default()
                 };
                 for out in html_support::render(&set, &options) {
                     std::fs::write(dir.join(&out.path), &out.bytes).expect("page written");

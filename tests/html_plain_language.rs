@@ -158,6 +158,69 @@ fn no_page_in_any_language_shows_p3p_vocabulary_or_keywords() {
     assert!(hits.is_empty(), "jargon on the page:\n{}", hits.join("\n"));
 }
 
+/// "What changed" speaks plainly too: every diff fixture pair (one per kind of
+/// change `policyc diff` knows) rendered with its previous version, in every
+/// language.
+#[test]
+fn what_changed_shows_no_p3p_vocabulary_or_keywords() {
+    let jargon = jargon();
+    let root = html_support::root();
+    let mut cases: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/diff"))
+        .expect("diff fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("old.policy").is_file())
+        .collect();
+    cases.sort();
+    let lenient = |path: &std::path::Path| {
+        let text = std::fs::read_to_string(path).expect("fixture");
+        policyc::engine::compile(&policyc::span::SourceFile::new(
+            path.display().to_string(),
+            text,
+        ))
+        .model
+        .expect("the fixture resolves")
+    };
+    let mut hits = Vec::new();
+    let mut sections = 0;
+    for case in &cases {
+        let old = std::sync::Arc::new(lenient(&case.join("old.policy")));
+        let new = lenient(&case.join("new.policy"));
+        for lang in catalog::languages() {
+            let mut set = new.clone();
+            for p in &mut set.policies {
+                p.language = Some(lang.to_string());
+            }
+            let options = EmitOptions {
+                previous: Some(old.clone()),
+                ..Default::default()
+            };
+            for out in html_support::render(&set, &options) {
+                let html = String::from_utf8(out.bytes).expect("UTF-8");
+                let Some(start) = html.find("<section class=\"changed\"") else {
+                    continue;
+                };
+                sections += 1;
+                let end = html[start..]
+                    .find("</section>")
+                    .map_or(html.len(), |e| e + start);
+                let text = own_text(&format!("</style>{}", &html[start..end]));
+                for word in &jargon {
+                    if contains_word(&text, word) {
+                        hits.push(format!("{} ({lang}): {word:?} in {text}", case.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(sections > 200, "the sections are rendered ({sections})");
+    assert!(
+        hits.is_empty(),
+        "jargon in what changed:\n{}",
+        hits.join("\n")
+    );
+}
+
 #[test]
 fn the_search_finds_jargon_when_it_is_there() {
     let text = own_text(

@@ -11,6 +11,7 @@ fn snapshot_dir(dir: &str) {
     let fragment = EmitOptions {
         templates: None,
         fragment: true,
+        ..Default::default()
     };
     for fixture in html_support::fixtures(dir) {
         let set = html_support::model(&fixture);

@@ -16,6 +16,7 @@ fn emit_with(dir: &Path, fragment: bool) -> Result<String, String> {
     let options = EmitOptions {
         templates: Some(dir.to_path_buf()),
         fragment,
+        ..Default::default()
     };
     HtmlEmitter
         .emit(&set, &options)
@@ -98,6 +99,7 @@ fn fragment_mode_emits_the_article_only() {
     let options = EmitOptions {
         templates: None,
         fragment: true,
+        ..Default::default()
     };
     let outputs = HtmlEmitter.emit(&set, &options).expect("renders");
     assert_eq!(outputs.len(), 1);

@@ -106,23 +106,41 @@ macro_rules! seed_tests {
     };
 }
 
-// The original ConnectCommerce text is consistent with itself.
-seed_tests!(connectcommerce, "connectcommerce.policy", []);
+// "no partner has access to any other partner's or marketer's data" (the silo)
+// against "Dynamic Trade will share marketer information with an appropriate set of
+// partners, as determined by Dynamic Trade and the marketer".
+seed_tests!(
+    connectcommerce,
+    "connectcommerce.policy",
+    [
+        ("C411", "collect marketer-registration"),
+        ("C411", "share marketer-information"),
+    ]
+);
 
 // "does not collect personally identifiable information when an end customer places
-// an order" against the personalized purchase profiles of "Supplementation".
+// an order" against the personalized purchase profiles of "Supplementation"; the
+// client silo ("No Client has access to any other Client's or Partner's data")
+// against those profiles, combined across Clients and serving the Clients' sites,
+// and against Client information shared with "an appropriate set of Partners".
 seed_tests!(
     performics,
     "performics.policy",
-    [("C407", "collect supplementation")]
+    [
+        ("C407", "collect supplementation"),
+        ("C411", "collect client-registration"),
+        ("C411", "collect supplementation"),
+        ("C411", "share client-information"),
+    ]
 );
 
-// Cookie information "is non-personal" against the log-in cookie; email notice of
-// new uses with no word on timing or choice.
+// Cookie information "is non-personal" against the log-in cookie. (Email notice of
+// new uses is promised with no word on timing: `notify-new-use`, which the policy
+// keeps, where the old language could only say `notify-before-new-use`.)
 seed_tests!(
     clickcommerce,
     "clickcommerce.policy",
-    [("C403", "cookie login"), ("C405", "changes")]
+    [("C403", "cookie login")]
 );
 
 // No cross-site tracking against ad-network retargeting; log data "not linked"
@@ -139,6 +157,8 @@ seed_tests!(
     ]
 );
 
+// "Your credit card information does not pass through the WorldPay sites" against
+// the WorldPay order form that takes the card number;
 // "Under no circumstances ... any third party, except where required by law"
 // against shippers, marketers and financial institutions; "only ... for the purpose
 // for which it was intended" against update and new-works mailings; identity
@@ -151,6 +171,7 @@ seed_tests!(
         ("C402", "share marketing-providers"),
         ("C402", "share financial-institutions"),
         ("C408", "collect orders"),
+        ("C410", "collect card-payment"),
         ("C408", "share marketing-providers"),
         ("C408", "share financial-institutions"),
         ("Q503", "collect proof-of-identity"),

@@ -9,7 +9,7 @@
 //! `OUT/<file-stem>/p3p-header.txt`, `nginx.conf`, `apache.conf`, `link.html`,
 //! plus whatever the HTML emitter adds.
 
-use super::{atomic, exit, inputs, ui};
+use super::{atomic, exit, inputs, previous, ui};
 use policyc::check::output_names;
 use policyc::diagnostic::{render_outstanding, Code, Diagnostic};
 use policyc::emit::{emitters, EmitOptions, Output};
@@ -39,6 +39,14 @@ pub struct Args {
     pub deny: Option<super::check::Deny>,
     #[command(flatten)]
     pub walk: inputs::Walk,
+    /// The previous published version of the policy file: the HTML notice says
+    /// what changed since (one policy file only).
+    #[arg(long, value_name = "FILE", conflicts_with = "previous_rev")]
+    pub previous: Option<PathBuf>,
+    /// Compare each policy file with its version at this git revision (`git show
+    /// REV:FILE`): the HTML notice says what changed since.
+    #[arg(long, value_name = "REV")]
+    pub previous_rev: Option<String>,
     /// Outputs to write, comma-separated: p3p, html, gpc, apple, play, ropa, dpv.
     /// Default: every output whose facts the policy states.
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
@@ -66,12 +74,26 @@ pub fn run(args: &Args) -> u8 {
             return exit::USAGE;
         }
     };
+    let previous = match (&args.previous, &args.previous_rev) {
+        (Some(file), _) if files.len() > 1 => {
+            eprintln!(
+                "policyc: --previous {} is the previous version of one policy file, but {} files are built; use --previous-rev REV for several",
+                file.display(),
+                files.len()
+            );
+            return exit::USAGE;
+        }
+        (Some(file), _) => Some(previous::Source::File(file.clone())),
+        (None, Some(rev)) => Some(previous::Source::Rev(rev.clone())),
+        (None, None) => None,
+    };
     let options = EmitOptions {
         templates: args
             .templates
             .clone()
             .or_else(|| config.build.templates.as_ref().map(|p| config.resolve(p))),
         fragment: args.fragment || config.build.fragment,
+        previous: None,
     };
     let known: Vec<&str> = emitters().iter().map(|e| e.name()).collect();
     if let Some(bad) = args.emit.iter().find(|n| !known.contains(&n.as_str())) {
@@ -82,7 +104,13 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     }
     let deny_warnings = args.deny == Some(super::check::Deny::Warnings) || config.deny_warnings();
-    match plan(&files, &options, deny_warnings, &args.emit) {
+    match plan(
+        &files,
+        &options,
+        deny_warnings,
+        &args.emit,
+        previous.as_ref(),
+    ) {
         Ok(Plan::Failed(report)) => {
             eprint!("{report}");
             eprintln!("policyc: nothing written: the check found errors");
@@ -121,13 +149,15 @@ pub enum Plan {
 }
 
 /// Checks every file and renders the selected emitters' outputs in memory (every
-/// emitter when `selected` is empty). The report ends with one summary line per
-/// file: what was emitted, and why an output was skipped.
+/// emitter when `selected` is empty), each file's HTML notice saying what changed
+/// since its `previous` version when one is given. The report ends with one
+/// summary line per file: what was emitted, and why an output was skipped.
 pub fn plan(
     files: &[PathBuf],
     options: &EmitOptions,
     deny_warnings: bool,
     selected: &[String],
+    previous: Option<&previous::Source>,
 ) -> Result<Plan, String> {
     let mut compiled = Vec::new();
     let mut report = String::new();
@@ -189,6 +219,14 @@ pub fn plan(
             ));
             return Ok(Plan::Failed(report));
         }
+        let options = match with_previous(options, previous, path)? {
+            Ok(o) => o,
+            Err(r) => {
+                report.push_str(&r);
+                return Ok(Plan::Failed(report));
+            }
+        };
+        let options = &options;
         let mut files_out = Vec::new();
         let (mut emitted, mut skipped) = (Vec::new(), Vec::new());
         for emitter in emitters() {
@@ -219,6 +257,24 @@ pub fn plan(
         outputs.push((stem, files_out));
     }
     Ok(Plan::Write(outputs, report))
+}
+
+/// `options` with the previous version of `path` when one is asked for; the
+/// outer error is a usage error, the inner one the previous version's findings.
+fn with_previous(
+    options: &EmitOptions,
+    previous: Option<&previous::Source>,
+    path: &Path,
+) -> Result<Result<EmitOptions, String>, String> {
+    let mut options = options.clone();
+    if let Some(source) = previous {
+        match previous::load(source, path) {
+            Ok(set) => options.previous = Some(set),
+            Err(previous::Failure::Usage(e)) => return Err(e),
+            Err(previous::Failure::Findings(r)) => return Ok(Err(r)),
+        }
+    }
+    Ok(Ok(options))
 }
 
 fn summary(report: &mut String, path: &Path, emitted: &[&str], skipped: &[String]) {

@@ -16,6 +16,7 @@ mod init;
 mod inputs;
 mod lsp;
 mod man;
+mod previous;
 pub mod ui;
 mod watch;
 

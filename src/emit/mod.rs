@@ -29,6 +29,9 @@ pub struct EmitOptions {
     pub templates: Option<PathBuf>,
     /// Emit the HTML body only, to embed in an existing page.
     pub fragment: bool,
+    /// The previous published version of the policies (`build --previous`): the
+    /// HTML notice says what changed since.
+    pub previous: Option<std::sync::Arc<crate::model::PolicySet>>,
 }
 
 /// Why an emitter could not produce its output (e.g. a template error).

@@ -11,7 +11,7 @@
 //! ("Demographic and socioeconomic data") or an accountability model ("Companies
 //! accountable to us"), the reader wording says what it means for the person.
 
-use super::{Category, Term};
+use super::{Category, LawTerm, Term};
 
 /// The shipped reader-wording catalogues, by language.
 pub const CATALOGUES: &[(&str, &str)] = &[
@@ -26,6 +26,21 @@ pub fn message_id<T: Term>(term: T) -> String {
     let group = match T::GROUP {
         "access level" => "access",
         "dispute resolution type" => "resolution",
+        other => other,
+    };
+    format!("{group}-{}", term.word())
+}
+
+/// The catalogue message naming a legal term: its group's slug and its word,
+/// e.g. `basis-legitimate-interests`, `safeguard-scc`, `right-restriction`.
+pub fn law_message_id<T: LawTerm>(term: T) -> String {
+    let group = match T::GROUP {
+        "legal basis" => "basis",
+        "Art. 9(2) condition" => "condition",
+        "transfer safeguard" => "safeguard",
+        "kind of disclosure" => "disclosure",
+        "CCPA category" => "ccpa-category",
+        "kind of sensitive data" => "sensitive",
         other => other,
     };
     format!("{group}-{}", term.word())

@@ -8,6 +8,7 @@
 //! collection practices grouped by what they are for.
 
 use super::catalog::{self, Catalog};
+use super::changed::{self, ChangedView};
 use super::data::{self, DataGroup};
 use super::href::Link;
 use super::label::{self, LabelView};
@@ -293,21 +294,6 @@ pub struct AlternateView {
     pub name: String,
 }
 
-/// One change since the previous published version.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChangeView {
-    pub text: String,
-    pub material: bool,
-}
-
-/// "What changed": the semantic differences from the previous version.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChangedView {
-    /// The previous version's version string or effective date, if it gives one.
-    pub since: Option<String>,
-    pub changes: Vec<ChangeView>,
-}
-
 /// Everything the templates see for one policy.
 #[derive(Clone, Debug, Serialize)]
 pub struct PageView {
@@ -357,8 +343,12 @@ pub struct PageView {
     pub changes: Option<ChangesView>,
     pub promises: Vec<PromiseView>,
     pub sections: Vec<SectionView>,
-    /// The same policy in other languages.
+    /// The same policy in the other languages it is given in (the language switcher).
     pub alternates: Vec<AlternateView>,
+    /// Every language's page, this one included, for `<link rel="alternate" hreflang>`.
+    pub hreflang: Vec<AlternateView>,
+    /// The page for readers whose language is none of them: the first language's.
+    pub x_default: Option<String>,
     /// What changed since the previous version, when one was given.
     pub changed: Option<ChangedView>,
 }
@@ -383,7 +373,7 @@ fn lang(policy: &Policy) -> String {
         .to_string()
 }
 
-fn is_ymd(s: &str) -> bool {
+pub(super) fn is_ymd(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -455,7 +445,10 @@ fn recipients(
     list: &[crate::model::RecipientUse],
 ) -> Vec<RecipientView> {
     list.iter()
-        .map(|r| recipient_view(cat, policy, &r.name, r.required))
+        .map(|r| RecipientView {
+            basis: r.basis.map(|b| words::exception(cat, b)),
+            ..recipient_view(cat, policy, &r.name, r.required)
+        })
         .collect()
 }
 
@@ -540,9 +533,14 @@ fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) ->
         domain: c.domain.clone(),
         path: c.path.clone(),
         third_party: c.party == Party::Third,
-        provider: match &c.provider {
-            Some(p) => recipient_view(cat, policy, p, Required::Always).label,
-            None => words::party(cat, c.party),
+        provider: match (&c.provider, c.provider_basis) {
+            (Some(p), Some(b)) => format!(
+                "{} ({})",
+                recipient_view(cat, policy, p, Required::Always).label,
+                words::exception(cat, b)
+            ),
+            (Some(p), None) => recipient_view(cat, policy, p, Required::Always).label,
+            (None, _) => words::party(cat, c.party),
         },
         holds: c.holds.clone(),
         purposes: purposes(cat, &c.purposes),
@@ -897,6 +895,15 @@ pub fn page(policy: &Policy) -> PageView {
     )
 }
 
+/// Builds the view of one policy with what changed since `previous`, its
+/// previous published version.
+pub fn page_since(policy: &Policy, previous: Option<&Policy>) -> PageView {
+    let cat = catalog::for_tag_or_english(policy.language.as_deref());
+    let mut view = page_in(policy, cat);
+    view.changed = previous.map(|old| changed::changed(cat, old, policy));
+    view
+}
+
 /// Builds the view of one policy, worded from `cat`.
 #[allow(clippy::too_many_lines)]
 pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
@@ -923,7 +930,12 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
             text: Prose::of(&s.text),
         })
         .collect();
-    let lang = lang(policy);
+    // The page is in its catalogue's language: a language without a catalogue
+    // (H001) gets an English page, its prose in paragraphs that take their
+    // direction from their text.
+    let lang = Some(lang(policy))
+        .filter(|l| catalog::primary(l) == cat.lang)
+        .unwrap_or_else(|| cat.lang.to_string());
     let mut view = PageView {
         dir: catalog::direction(&lang),
         lang,
@@ -1070,6 +1082,8 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
         promises: promises(cat, policy),
         sections,
         alternates: Vec::new(),
+        hreflang: Vec::new(),
+        x_default: None,
         changed: None,
     };
     view.essentials = essentials(cat, policy, &view);

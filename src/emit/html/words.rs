@@ -4,6 +4,7 @@
 
 use super::catalog::Catalog;
 use crate::model::{Exception, MeasureKind, NotifyMethod, Party, RightKind};
+use crate::vocabulary::reader;
 
 pub fn measure(cat: &Catalog, kind: MeasureKind) -> String {
     cat.msg(match kind {
@@ -19,27 +20,29 @@ pub fn measure(cat: &Catalog, kind: MeasureKind) -> String {
     })
 }
 
-pub fn right_id(kind: RightKind) -> Option<&'static str> {
-    match kind {
-        RightKind::Access => Some("right-access"),
-        RightKind::Correction => Some("right-correction"),
-        RightKind::Deletion => Some("right-deletion"),
-        RightKind::Export => Some("right-export"),
-        RightKind::Objection => Some("right-objection"),
-        _ => None,
+/// A right's name and one sentence saying what it lets the person do, from the
+/// catalogue (`right-access` ... `right-non-discrimination`, every right kind in
+/// every language); the vocabulary's English wording only for a catalogue
+/// without it (a custom one).
+pub fn right(cat: &Catalog, kind: RightKind) -> (String, String) {
+    let id = reader::law_message_id(kind);
+    if cat.has(&id) {
+        (cat.msg(&id), cat.attr(&id, "description"))
+    } else {
+        (
+            crate::vocabulary::LawTerm::label(kind).to_string(),
+            crate::vocabulary::LawTerm::plain(kind).to_string(),
+        )
     }
 }
 
-/// A right's name and one sentence saying what it lets the person do: from the
-/// catalogue for the rights every catalogue words, else the vocabulary's wording
-/// of the GDPR and CCPA rights (English).
-pub fn right(cat: &Catalog, kind: RightKind) -> (String, String) {
-    match right_id(kind) {
-        Some(id) => (cat.msg(id), cat.attr(id, "description")),
-        None => (
-            crate::vocabulary::LawTerm::label(kind).to_string(),
-            crate::vocabulary::LawTerm::plain(kind).to_string(),
-        ),
+/// A legal term's reader wording (`basis-consent`), with its description.
+pub fn law_term<T: crate::vocabulary::LawTerm>(cat: &Catalog, term: T) -> (String, String) {
+    let id = reader::law_message_id(term);
+    if cat.has(&id) {
+        (cat.msg(&id), cat.attr(&id, "description"))
+    } else {
+        (term.label().to_string(), term.plain().to_string())
     }
 }
 

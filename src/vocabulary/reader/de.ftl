@@ -234,3 +234,109 @@ field-searchtext = Suchbegriffe
 field-interactionrecord = Aufzeichnung Ihrer Vorgänge mit uns
 field-about-someone-else = über eine andere Person
 field-of-a-business = eines Unternehmens
+
+## Gesetze, denen der Hinweis genügt (`applies`)
+law-gdpr = die EU-Datenschutz-Grundverordnung
+    .description = Das Datenschutzgesetz der Europäischen Union.
+law-uk-gdpr = die britische Datenschutz-Grundverordnung
+    .description = Das Datenschutzgesetz des Vereinigten Königreichs.
+law-ccpa = die kalifornischen Datenschutzgesetze
+    .description = Der California Consumer Privacy Act in der Fassung des California Privacy Rights Act.
+
+## Rechtsgrundlagen einer Verwendung (DSGVO Art. 6 Abs. 1)
+basis-consent = Ihre Einwilligung
+    .description = Sie haben dieser Verwendung zugestimmt; Sie können Ihre Einwilligung jederzeit widerrufen.
+basis-contract = Für unseren Vertrag mit Ihnen nötig
+    .description = Wir brauchen die Angaben, um zu leisten, was Sie mit uns vereinbart haben, oder für Schritte, um die Sie vorher gebeten haben.
+basis-legal-obligation = Gesetzlich vorgeschrieben
+    .description = Das Gesetz verpflichtet uns dazu.
+basis-vital-interests = Zum Schutz eines Lebens
+    .description = Wir brauchen die Angaben, um Ihr Leben oder das eines anderen Menschen zu schützen.
+basis-public-task = Eine Aufgabe im öffentlichen Interesse
+    .description = Wir brauchen die Angaben für eine Aufgabe im öffentlichen Interesse oder eine uns übertragene hoheitliche Aufgabe.
+basis-legitimate-interests = Unsere berechtigten Interessen
+    .description = Wir brauchen die Angaben für ein Interesse von uns oder anderen, das wir gegen Ihre Interessen und Rechte abgewogen haben; Sie können widersprechen.
+
+## Gründe für die Verwendung besonders schützenswerter Angaben (DSGVO Art. 9 Abs. 2)
+condition-explicit-consent = Ihre ausdrückliche Einwilligung
+    .description = Sie haben dieser Verwendung dieser Angaben ausdrücklich zugestimmt.
+condition-employment = Arbeits- und Sozialrecht
+    .description = Wir brauchen die Angaben für Pflichten oder Rechte aus dem Arbeitsrecht, dem Recht der sozialen Sicherheit oder des Sozialschutzes.
+condition-vital-interests = Zum Schutz eines Lebens
+    .description = Die Verwendung schützt das Leben eines Menschen, der nicht zustimmen kann.
+condition-not-for-profit = Eine gemeinnützige Organisation und ihre Mitglieder
+    .description = Eine politische, religiöse, weltanschauliche oder gewerkschaftliche Organisation verwendet die Angaben über ihre Mitglieder oder regelmäßigen Kontakte.
+condition-made-public = Sie haben die Angaben veröffentlicht
+    .description = Sie haben diese Angaben selbst offensichtlich öffentlich gemacht.
+condition-legal-claims = Rechtsansprüche
+    .description = Wir brauchen die Angaben, um Rechtsansprüche geltend zu machen, auszuüben oder zu verteidigen, oder ein Gericht braucht sie.
+condition-public-interest = Ein erhebliches öffentliches Interesse, gesetzlich geregelt
+    .description = Das Gesetz erlaubt die Verwendung aus einem erheblichen öffentlichen Interesse.
+condition-health-care = Gesundheits- und Sozialversorgung
+    .description = Wir brauchen die Angaben für Behandlung, Diagnose oder Versorgung durch Menschen, die der Schweigepflicht unterliegen.
+condition-public-health = Öffentliche Gesundheit
+    .description = Wir brauchen die Angaben zum Schutz der öffentlichen Gesundheit.
+condition-archiving = Archive, Forschung oder Statistik
+    .description = Wir brauchen die Angaben für Archive im öffentlichen Interesse, für Forschung oder Statistik, mit Schutzmaßnahmen.
+
+## Was ins Ausland übermittelte Angaben schützt (DSGVO Art. 45-49)
+safeguard-adequacy = Das Land schützt sie so gut wie die EU
+    .description = Die Europäische Kommission hat festgestellt, dass das Land personenbezogene Angaben so gut schützt wie die EU.
+safeguard-public-instrument = Eine Vereinbarung zwischen Behörden
+    .description = Eine verbindliche Vereinbarung zwischen Behörden schützt die Angaben.
+safeguard-bcr = Verbindliche Regeln unserer Unternehmensgruppe
+    .description = Regeln, die jedes Unternehmen unserer Gruppe binden und von einer Datenschutzbehörde genehmigt sind, schützen die Angaben.
+safeguard-scc = Die Standardvertragsklauseln der EU
+    .description = Der Empfänger hat die von der Europäischen Kommission erlassenen Standard-Datenschutzklauseln unterschrieben.
+safeguard-authority-clauses = Von einer Datenschutzbehörde gebilligte Vertragsklauseln
+    .description = Der Empfänger hat Standardklauseln einer Datenschutzbehörde unterschrieben, die die Europäische Kommission genehmigt hat.
+safeguard-code-of-conduct = Genehmigte Verhaltensregeln
+    .description = Der Empfänger hält sich an genehmigte Verhaltensregeln und hat sich verbindlich verpflichtet.
+safeguard-certification = Eine genehmigte Zertifizierung
+    .description = Der Empfänger ist nach einem genehmigten Verfahren zertifiziert und hat sich verbindlich verpflichtet.
+safeguard-ad-hoc-clauses = Von einer Datenschutzbehörde genehmigte Vertragsklauseln
+    .description = Vertragsklauseln, die eine Datenschutzbehörde genehmigt hat, schützen die Angaben.
+safeguard-administrative-arrangement = Eine Verwaltungsvereinbarung zwischen Behörden
+    .description = Genehmigte Bestimmungen einer Vereinbarung zwischen Behörden schützen die Angaben.
+safeguard-explicit-consent = Ihre ausdrückliche Einwilligung
+    .description = Sie haben der Übermittlung ausdrücklich zugestimmt, nachdem wir Ihnen ihre Risiken erklärt haben.
+safeguard-contract-necessity = Für unseren Vertrag mit Ihnen nötig
+    .description = Die Übermittlung ist nötig, um unseren Vertrag mit Ihnen zu erfüllen.
+safeguard-contract-in-interest = Für einen Vertrag in Ihrem Interesse nötig
+    .description = Die Übermittlung ist für einen Vertrag nötig, der in Ihrem Interesse geschlossen wurde.
+safeguard-public-interest = Ein wichtiges öffentliches Interesse
+    .description = Die Übermittlung ist aus wichtigen Gründen des öffentlichen Interesses nötig.
+safeguard-legal-claims = Rechtsansprüche
+    .description = Die Übermittlung ist nötig, um Rechtsansprüche geltend zu machen, auszuüben oder zu verteidigen.
+safeguard-vital-interests = Zum Schutz eines Lebens
+    .description = Die Übermittlung schützt das Leben eines Menschen, der nicht zustimmen kann.
+safeguard-public-register = Ein öffentliches Register
+    .description = Die Angaben stammen aus einem öffentlichen Register und werden nach dessen Regeln verwendet.
+safeguard-compelling-interests = Eine einmalige Übermittlung aus zwingendem Interesse
+    .description = Eine einzelne Übermittlung aus einem zwingenden Interesse von uns, geprüft, geschützt und der Datenschutzbehörde gemeldet.
+
+## Wie Angaben an andere gehen (CCPA 1798.140)
+disclosure-business-purpose = An Unternehmen, die für uns arbeiten
+    .description = An einen Dienstleister oder Auftragnehmer, dessen Vertrag begrenzt, was er damit tun darf.
+disclosure-sold = Verkauft
+    .description = An ein anderes Unternehmen für Geld oder eine andere Gegenleistung.
+disclosure-shared = Für Werbung weitergegeben
+    .description = An ein anderes Unternehmen, um Ihnen Werbung nach Ihrem Verhalten auf anderen Websites und Apps zu zeigen.
+
+## Rechte, die der Seitenkatalog nicht benennt (DSGVO Art. 7, 18, 21, 22, 77; CCPA)
+right-restriction = Die Verwendung Ihrer Angaben einschränken
+    .description = Sie können verlangen, dass wir Ihre Angaben eine Zeit lang nur aufbewahren und nicht anders verwenden, etwa solange Sie ihre Richtigkeit bestreiten.
+right-withdraw-consent = Ihre Einwilligung widerrufen
+    .description = Wo wir uns auf Ihre Einwilligung stützen, können Sie sie jederzeit widerrufen; was wir vorher getan haben, bleibt rechtmäßig.
+right-complaint = Sich bei einer Datenschutzbehörde beschweren
+    .description = Sie können sich bei einer Datenschutzbehörde beschweren, insbesondere dort, wo Sie wohnen oder arbeiten.
+right-automated-decisions = Keinen Entscheidungen allein durch eine Maschine unterworfen werden
+    .description = Sie können verlangen, dass ein Mensch eine allein von einem Computer getroffene Entscheidung prüft, die rechtliche oder ähnlich wichtige Folgen für Sie hat.
+right-know = Wissen, was wir erheben und weitergeben
+    .description = Sie können fragen, welche Angaben wir über Sie erhoben haben, woher sie stammen, wozu wir sie verwenden und an wen wir sie geben.
+right-opt-out-of-sale = Verkauf und Weitergabe Ihrer Angaben stoppen
+    .description = Sie können uns sagen, Ihre Angaben nicht zu verkaufen und nicht für Werbung weiterzugeben.
+right-limit-sensitive = Die Verwendung Ihrer sensiblen Angaben begrenzen
+    .description = Sie können uns sagen, Ihre sensiblen Angaben nur für das zu verwenden, was für unseren Dienst nötig ist.
+right-non-discrimination = Gleich behandelt werden
+    .description = Wir behandeln Sie nicht schlechter, weil Sie Ihre Datenschutzrechte nutzen.

@@ -236,3 +236,109 @@ field-searchtext = search terms
 field-interactionrecord = record of your dealings with us
 field-about-someone-else = about someone else
 field-of-a-business = of a business
+
+## Laws a notice meets (`applies`)
+law-gdpr = the EU General Data Protection Regulation
+    .description = The European Union's data protection law.
+law-uk-gdpr = the UK General Data Protection Regulation
+    .description = The United Kingdom's data protection law.
+law-ccpa = the California privacy laws
+    .description = The California Consumer Privacy Act, as amended by the California Privacy Rights Act.
+
+## Legal grounds for a use (GDPR Art. 6(1))
+basis-consent = Your consent
+    .description = You agreed to this use; you can withdraw your consent at any time.
+basis-contract = Needed for our contract with you
+    .description = We need it to provide what you signed up for, or to take steps you asked for before that.
+basis-legal-obligation = Required by law
+    .description = The law requires us to do this.
+basis-vital-interests = To protect someone's life
+    .description = We need it to protect your life or someone else's.
+basis-public-task = A task in the public interest
+    .description = We need it to carry out a task in the public interest or an official duty given to us.
+basis-legitimate-interests = Our legitimate interests
+    .description = We need it for an interest of ours or of others that we weighed against your interests and rights; you can object.
+
+## Grounds for using especially sensitive information (GDPR Art. 9(2))
+condition-explicit-consent = Your explicit consent
+    .description = You expressly agreed to this use of this information.
+condition-employment = Employment and social security law
+    .description = We need it for duties or rights under employment, social security or social protection law.
+condition-vital-interests = To protect someone's life
+    .description = It protects someone's life when they cannot agree.
+condition-not-for-profit = A not-for-profit body and its members
+    .description = A political, religious, philosophical or trade-union body uses it about its members or regular contacts.
+condition-made-public = You made it public
+    .description = You have clearly made this information public yourself.
+condition-legal-claims = Legal claims
+    .description = We need it to make, pursue or defend legal claims, or a court needs it.
+condition-public-interest = An important public interest set out in law
+    .description = The law allows it for an important public interest.
+condition-health-care = Health and social care
+    .description = We need it for medical care, diagnosis or treatment, by people bound to professional secrecy.
+condition-public-health = Public health
+    .description = We need it to protect public health.
+condition-archiving = Archives, research or statistics
+    .description = We need it for archives in the public interest, research or statistics, with safeguards.
+
+## What protects information sent abroad (GDPR Art. 45-49)
+safeguard-adequacy = The country protects it as well as the EU does
+    .description = The European Commission has found that the country protects personal information as well as the EU does.
+safeguard-public-instrument = An agreement between public bodies
+    .description = A binding agreement between public authorities protects the information.
+safeguard-bcr = Our group's binding rules
+    .description = Rules binding every company in our group, approved by a data protection authority, protect the information.
+safeguard-scc = The EU's standard contract terms
+    .description = The receiver signed the standard data protection terms adopted by the European Commission.
+safeguard-authority-clauses = Contract terms approved by a data protection authority
+    .description = The receiver signed standard terms adopted by a data protection authority and approved by the European Commission.
+safeguard-code-of-conduct = An approved code of conduct
+    .description = The receiver follows an approved code of conduct and made binding commitments.
+safeguard-certification = An approved certification
+    .description = The receiver holds an approved certification and made binding commitments.
+safeguard-ad-hoc-clauses = Contract terms a data protection authority authorised
+    .description = Contract terms authorised by a data protection authority protect the information.
+safeguard-administrative-arrangement = An arrangement between public bodies
+    .description = Authorised terms in an arrangement between public authorities protect the information.
+safeguard-explicit-consent = Your explicit consent
+    .description = You expressly agreed to the transfer after we told you its risks.
+safeguard-contract-necessity = Needed for our contract with you
+    .description = The transfer is needed to carry out our contract with you.
+safeguard-contract-in-interest = Needed for a contract made in your interest
+    .description = The transfer is needed for a contract made in your interest.
+safeguard-public-interest = An important public interest
+    .description = The transfer is needed for important reasons of public interest.
+safeguard-legal-claims = Legal claims
+    .description = The transfer is needed to make, pursue or defend legal claims.
+safeguard-vital-interests = To protect someone's life
+    .description = The transfer protects someone's life when they cannot agree.
+safeguard-public-register = A public register
+    .description = The information comes from a public register, used as its rules allow.
+safeguard-compelling-interests = A one-off transfer for a pressing interest
+    .description = A single transfer for a pressing interest of ours, assessed and protected, and reported to the data protection authority.
+
+## How information is given to others (CCPA 1798.140)
+disclosure-business-purpose = Given to companies working for us
+    .description = Given to a service provider or contractor under a contract that limits what it may do with it.
+disclosure-sold = Sold
+    .description = Given to another company for money or something else of value.
+disclosure-shared = Shared for advertising
+    .description = Given to another company to show you ads based on what you do on other sites and apps.
+
+## Rights the catalogue of the page does not word (GDPR Art. 7, 18, 21, 22, 77; CCPA)
+right-restriction = Limit how we use your information
+    .description = You may ask us to only keep your information and not use it otherwise for a while, for example while you dispute its accuracy.
+right-withdraw-consent = Withdraw your consent
+    .description = Where we rely on your consent, you may withdraw it at any time; what we did before stays lawful.
+right-complaint = Complain to a data protection authority
+    .description = You may complain to a data protection authority, in particular where you live or work.
+right-automated-decisions = Not be subject to decisions made only by a machine
+    .description = You may ask for a person to review a decision made only by a computer that has legal or similarly important effects on you.
+right-know = Know what we collect and share
+    .description = You may ask what information we have collected about you, where it came from, why we use it and who we give it to.
+right-opt-out-of-sale = Stop us selling or sharing your information
+    .description = You may tell us not to sell your information or share it for advertising.
+right-limit-sensitive = Limit the use of your sensitive information
+    .description = You may tell us to use your sensitive information only for what is needed to give you our service.
+right-non-discrimination = Be treated the same
+    .description = We will not treat you worse for using your privacy rights.

@@ -234,3 +234,109 @@ field-searchtext = termes de recherche
 field-interactionrecord = historique de vos échanges avec nous
 field-about-someone-else = concernant une autre personne
 field-of-a-business = d’une entreprise
+
+## Lois que respecte l'avis (`applies`)
+law-gdpr = le règlement général sur la protection des données de l'UE
+    .description = La loi de l'Union européenne sur la protection des données.
+law-uk-gdpr = le règlement général sur la protection des données du Royaume-Uni
+    .description = La loi du Royaume-Uni sur la protection des données.
+law-ccpa = les lois californiennes sur la vie privée
+    .description = Le California Consumer Privacy Act, modifié par le California Privacy Rights Act.
+
+## Bases légales d'une utilisation (RGPD art. 6, paragraphe 1)
+basis-consent = Votre consentement
+    .description = Vous avez accepté cette utilisation ; vous pouvez retirer votre consentement à tout moment.
+basis-contract = Nécessaire à notre contrat avec vous
+    .description = Nous en avons besoin pour fournir ce que vous avez souscrit, ou pour des démarches que vous avez demandées avant.
+basis-legal-obligation = Exigé par la loi
+    .description = La loi nous oblige à le faire.
+basis-vital-interests = Pour protéger une vie
+    .description = Nous en avons besoin pour protéger votre vie ou celle d'une autre personne.
+basis-public-task = Une mission d'intérêt public
+    .description = Nous en avons besoin pour une mission d'intérêt public ou une mission officielle qui nous est confiée.
+basis-legitimate-interests = Nos intérêts légitimes
+    .description = Nous en avons besoin pour un intérêt, le nôtre ou celui d'autrui, que nous avons mis en balance avec vos intérêts et vos droits ; vous pouvez vous y opposer.
+
+## Motifs d'utiliser des informations particulièrement sensibles (RGPD art. 9, paragraphe 2)
+condition-explicit-consent = Votre consentement exprès
+    .description = Vous avez expressément accepté cette utilisation de ces informations.
+condition-employment = Droit du travail et de la sécurité sociale
+    .description = Nous en avons besoin pour des obligations ou des droits en droit du travail, de la sécurité sociale ou de la protection sociale.
+condition-vital-interests = Pour protéger une vie
+    .description = L'utilisation protège la vie d'une personne qui ne peut pas donner son accord.
+condition-not-for-profit = Un organisme à but non lucratif et ses membres
+    .description = Un organisme politique, religieux, philosophique ou syndical les utilise au sujet de ses membres ou de ses contacts réguliers.
+condition-made-public = Vous les avez rendues publiques
+    .description = Vous avez vous-même manifestement rendu ces informations publiques.
+condition-legal-claims = Droits en justice
+    .description = Nous en avons besoin pour faire valoir, exercer ou défendre des droits en justice, ou un tribunal en a besoin.
+condition-public-interest = Un intérêt public important prévu par la loi
+    .description = La loi l'autorise pour un intérêt public important.
+condition-health-care = Santé et action sociale
+    .description = Nous en avons besoin pour des soins, un diagnostic ou un traitement, par des personnes tenues au secret professionnel.
+condition-public-health = Santé publique
+    .description = Nous en avons besoin pour protéger la santé publique.
+condition-archiving = Archives, recherche ou statistiques
+    .description = Nous en avons besoin pour des archives d'intérêt public, la recherche ou des statistiques, avec des garanties.
+
+## Ce qui protège les informations envoyées à l'étranger (RGPD art. 45 à 49)
+safeguard-adequacy = Le pays les protège aussi bien que l'UE
+    .description = La Commission européenne a constaté que le pays protège les informations personnelles aussi bien que l'UE.
+safeguard-public-instrument = Un accord entre autorités publiques
+    .description = Un accord contraignant entre autorités publiques protège les informations.
+safeguard-bcr = Les règles contraignantes de notre groupe
+    .description = Des règles qui lient chaque société de notre groupe, approuvées par une autorité de protection des données, protègent les informations.
+safeguard-scc = Les clauses contractuelles types de l'UE
+    .description = Le destinataire a signé les clauses types de protection des données adoptées par la Commission européenne.
+safeguard-authority-clauses = Des clauses approuvées par une autorité de protection des données
+    .description = Le destinataire a signé des clauses types adoptées par une autorité de protection des données et approuvées par la Commission européenne.
+safeguard-code-of-conduct = Un code de conduite approuvé
+    .description = Le destinataire suit un code de conduite approuvé et a pris des engagements contraignants.
+safeguard-certification = Une certification approuvée
+    .description = Le destinataire détient une certification approuvée et a pris des engagements contraignants.
+safeguard-ad-hoc-clauses = Des clauses autorisées par une autorité de protection des données
+    .description = Des clauses contractuelles autorisées par une autorité de protection des données protègent les informations.
+safeguard-administrative-arrangement = Un arrangement entre autorités publiques
+    .description = Des dispositions autorisées d'un arrangement entre autorités publiques protègent les informations.
+safeguard-explicit-consent = Votre consentement exprès
+    .description = Vous avez expressément accepté le transfert après que nous vous en avons expliqué les risques.
+safeguard-contract-necessity = Nécessaire à notre contrat avec vous
+    .description = Le transfert est nécessaire pour exécuter notre contrat avec vous.
+safeguard-contract-in-interest = Nécessaire à un contrat conclu dans votre intérêt
+    .description = Le transfert est nécessaire pour un contrat conclu dans votre intérêt.
+safeguard-public-interest = Un intérêt public important
+    .description = Le transfert est nécessaire pour des motifs importants d'intérêt public.
+safeguard-legal-claims = Droits en justice
+    .description = Le transfert est nécessaire pour faire valoir, exercer ou défendre des droits en justice.
+safeguard-vital-interests = Pour protéger une vie
+    .description = Le transfert protège la vie d'une personne qui ne peut pas donner son accord.
+safeguard-public-register = Un registre public
+    .description = Les informations viennent d'un registre public, utilisé comme ses règles le permettent.
+safeguard-compelling-interests = Un transfert unique pour un intérêt impérieux
+    .description = Un seul transfert pour un intérêt impérieux de notre part, évalué, protégé et signalé à l'autorité de protection des données.
+
+## Comment les informations sont données à d'autres (CCPA 1798.140)
+disclosure-business-purpose = Données à des sociétés qui travaillent pour nous
+    .description = Données à un prestataire ou sous-traitant dont le contrat limite ce qu'il peut en faire.
+disclosure-sold = Vendues
+    .description = Données à une autre société contre de l'argent ou une autre contrepartie.
+disclosure-shared = Partagées pour la publicité
+    .description = Données à une autre société pour vous montrer des publicités selon ce que vous faites sur d'autres sites et applications.
+
+## Droits que le catalogue de la page ne nomme pas (RGPD art. 7, 18, 21, 22, 77 ; CCPA)
+right-restriction = Limiter l'utilisation de vos informations
+    .description = Vous pouvez nous demander de seulement conserver vos informations sans les utiliser autrement pendant un temps, par exemple pendant que vous contestez leur exactitude.
+right-withdraw-consent = Retirer votre consentement
+    .description = Lorsque nous nous fondons sur votre consentement, vous pouvez le retirer à tout moment ; ce que nous avons fait avant reste licite.
+right-complaint = Vous plaindre auprès d'une autorité de protection des données
+    .description = Vous pouvez déposer une plainte auprès d'une autorité de protection des données, notamment là où vous vivez ou travaillez.
+right-automated-decisions = Ne pas faire l'objet de décisions prises uniquement par une machine
+    .description = Vous pouvez demander qu'une personne réexamine une décision prise uniquement par un ordinateur qui a des effets juridiques ou aussi importants pour vous.
+right-know = Savoir ce que nous collectons et partageons
+    .description = Vous pouvez demander quelles informations nous avons collectées sur vous, d'où elles viennent, pourquoi nous les utilisons et à qui nous les donnons.
+right-opt-out-of-sale = Nous faire cesser de vendre ou partager vos informations
+    .description = Vous pouvez nous dire de ne pas vendre vos informations ni de les partager pour la publicité.
+right-limit-sensitive = Limiter l'utilisation de vos informations sensibles
+    .description = Vous pouvez nous dire de n'utiliser vos informations sensibles que pour ce qui est nécessaire à notre service.
+right-non-discrimination = Être traité de la même façon
+    .description = Nous ne vous traiterons pas moins bien parce que vous exercez vos droits sur vos données.
