@@ -70,7 +70,7 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
     // REC §3.3.1: data in one identifiable STATEMENT is linked together, so an
     // identifiable statement collecting dynamic.cookies links cookie data to people.
     for s in &cx.policy.statements {
-        let Some(practice) = cx.facts.find(PracticeKind::Statement, &s.name) else {
+        let Some(practice) = cx.practice(PracticeKind::Statement, &s.name) else {
             continue;
         };
         if !practice.identifiable() {

@@ -126,6 +126,11 @@ impl<'a> Scoped<'a> {
         self.note(|t| t.out_of_scope(p, line, value));
     }
 
+    /// Notes that a practice does what the claim asks (a positive claim kept).
+    pub fn kept(&self, p: &Practice, why: impl FnOnce() -> String) {
+        self.note(|t| t.kept(p, why()));
+    }
+
     /// Notes that the claim is not about a practice (or some of its flows).
     pub fn skip(&self, p: &Practice, why: impl FnOnce() -> String) {
         self.note(|t| t.not_applicable(p, why()));

@@ -69,6 +69,8 @@ pub enum Decision {
     Excepted { exception: String, detail: String },
     /// The claim is not about them (not a sale, no third party, not identifiable, ...).
     NotApplicable { detail: String },
+    /// They do what a positive claim asks (an opt-out procedure is given).
+    Kept { detail: String },
 }
 
 /// What a promise check noted while it ran, practice by practice.
@@ -104,6 +106,13 @@ impl Recorder {
             .entry(practice.target())
             .or_default()
             .insert(Decision::NotApplicable { detail });
+    }
+
+    pub fn kept(&mut self, practice: &Practice, detail: String) {
+        self.other
+            .entry(practice.target())
+            .or_default()
+            .insert(Decision::Kept { detail });
     }
 
     /// The practices' traces, in policy order. `broken` maps practice targets to
@@ -217,5 +226,6 @@ pub fn describe(d: &Decision) -> String {
         }
         Decision::Excepted { exception, detail } => format!("excepted ({exception}): {detail}"),
         Decision::NotApplicable { detail } => format!("not what the claim is about: {detail}"),
+        Decision::Kept { detail } => format!("kept: {detail}"),
     }
 }
