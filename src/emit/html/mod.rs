@@ -11,6 +11,7 @@ pub mod changed;
 mod data;
 pub mod href;
 pub mod label;
+pub mod legal;
 mod templates;
 mod terms;
 pub mod view;
