@@ -7,6 +7,7 @@ kicker = Datenschutzhinweise
 meta-version = Fassung
 meta-effective = Gültig ab
 languages = Diese Hinweise in anderen Sprachen
+language-name = Deutsch
 test-title = Testerklärung.
 test-text = Dies ist eine Beispiel- oder Testerklärung; sie beschreibt keine echte Praxis.
 

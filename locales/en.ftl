@@ -8,6 +8,7 @@ kicker = Privacy notice
 meta-version = Version
 meta-effective = In effect from
 languages = This notice in other languages
+language-name = English
 test-title = Test policy.
 test-text = This is an example or test policy; it describes no real practice.
 

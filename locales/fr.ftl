@@ -7,6 +7,7 @@ kicker = Notice de confidentialité
 meta-version = Version
 meta-effective = En vigueur depuis le
 languages = Cette notice dans d’autres langues
+language-name = Français
 test-title = Politique de test.
 test-text = Ceci est une politique d’exemple ou de test ; elle ne décrit aucune pratique réelle.
 

@@ -71,7 +71,20 @@ fn findings(path: &str, bytes: &[u8]) -> (Vec<diagnostic::Diagnostic>, SourceFil
         (c.diagnostics, c.source)
     } else {
         let c = engine::compile_bytes(path, bytes);
-        (c.diagnostics, c.source)
+        let mut diagnostics = c.diagnostics;
+        // Custom templates beside the example (`H003-x.policy` → `H003-x.templates/`):
+        // the page is rendered with them, as `build --templates` does.
+        // Relative to the package root (the tests' working directory), so the
+        // snapshot names the template as the repository does.
+        let templates = std::path::Path::new(path).with_extension("templates");
+        if let (Some(model), true) = (&c.model, templates.is_dir()) {
+            let options = policyc::emit::EmitOptions {
+                templates: Some(templates),
+                ..Default::default()
+            };
+            diagnostics.extend(policyc::emit::html::catalogue_findings(model, &options));
+        }
+        (diagnostics, c.source)
     }
 }
 

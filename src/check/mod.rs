@@ -8,6 +8,7 @@ mod acknowledgments;
 mod ccpa;
 mod coherence;
 mod context;
+pub(crate) mod fingerprint;
 mod flags;
 mod gdpr;
 pub use gdpr::grounds::{
@@ -37,6 +38,7 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
     p3p_bindings::check(set, source, &mut out);
     for policy in &set.policies {
         let cx = Context::new(policy, source);
+        let start = out.len();
         references::check(&cx, &mut out);
         structure::check(&cx, &mut out);
         flags::check(&cx, &mut out);
@@ -46,9 +48,13 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
         gdpr::check(&cx, &mut out);
         ccpa::check(&cx, &mut out);
         mappings::check(&cx, &mut out);
+        fingerprint::assign(&cx, &mut out[start..]);
     }
+    fingerprint::assign_without_flows(&mut out);
     out
 }
+
+pub use acknowledgments::{updates as acknowledgment_updates, AcknowledgmentUpdate};
 
 /// Marks findings the policy acknowledges, and reports acknowledgments that match nothing.
 pub fn apply_acknowledgments(

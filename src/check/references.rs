@@ -401,6 +401,13 @@ fn unused(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         used.extend(right.subjects.iter().map(|n| ("subject", n.as_str())));
     }
     for promise in &p.promises {
+        // A promise about a recipient, subject or data set uses it: "no client
+        // sees another client's data" names the clients that never receive it.
+        let scope = &promise.scope;
+        used.extend(scope.recipients.iter().map(|n| ("recipient", n.as_str())));
+        used.extend(promise.allow.iter().map(|n| ("recipient", n.as_str())));
+        used.extend(scope.subjects.iter().map(|n| ("subject", n.as_str())));
+        used.extend(scope.data.iter().map(|n| ("data", n.as_str())));
         match &promise.claim {
             Claim::NoIdentifiableCollection(names) => {
                 used.extend(names.iter().map(|n| ("subject", n.as_str())));

@@ -1,7 +1,7 @@
 //! `policyc check [PATHS]... [--format ...] [--deny warnings] [--exclude GLOB]`;
 //! `-` checks standard input.
 
-use super::{exit, inputs, ui};
+use super::{atomic, exit, inputs, ui};
 use policyc::diagnostic::{self, Diagnostic, Severity};
 use policyc::engine::{self, Compilation};
 use policyc::span::SourceFile;
@@ -24,6 +24,12 @@ pub struct Args {
     /// Treat warnings as errors (`--deny warnings`; `policyc.toml` can set it).
     #[arg(long, value_enum)]
     pub deny: Option<Deny>,
+    /// Write into each policy file the fingerprint of the findings its
+    /// acknowledgments name: added where one has none, replaced where the
+    /// findings' flows changed (each change is listed on stderr; review the
+    /// file's diff), then check the updated files.
+    #[arg(long)]
+    pub update_acknowledgments: bool,
     #[command(flatten)]
     pub walk: inputs::Walk,
 }
@@ -83,6 +89,9 @@ pub fn run(args: &Args) -> u8 {
         eprintln!("policyc: no policy files (.policy, or YAML policies) found");
         return exit::USAGE;
     }
+    if stdin == 1 && args.update_acknowledgments {
+        eprintln!("policyc: --update-acknowledgments writes files; standard input is only checked");
+    }
     let options = ui::config().options();
     let mut compilations = Vec::new();
     // An unreadable file is reported and the others are still checked; the run exits 2.
@@ -99,14 +108,10 @@ pub fn run(args: &Args) -> u8 {
         }
     }
     for file in &files {
-        match engine::read(file) {
-            Ok(bytes) => compilations.push(engine::compile_bytes_with(
-                &file.to_string_lossy(),
-                &bytes,
-                &options,
-            )),
+        match compile_file(file, args.update_acknowledgments, &options) {
+            Ok(c) => compilations.push(c),
             Err(e) => {
-                eprintln!("policyc: cannot read {}: {e}", file.display());
+                eprintln!("policyc: {e}");
                 unreadable = true;
             }
         }
@@ -151,6 +156,74 @@ pub fn run(args: &Args) -> u8 {
     } else {
         exit::OK
     }
+}
+
+/// Compiles one file; with `update`, first writes its acknowledgments'
+/// fingerprints and compiles the updated file.
+fn compile_file(
+    file: &Path,
+    update: bool,
+    options: &engine::Options,
+) -> Result<Compilation, String> {
+    let name = file.to_string_lossy();
+    let read = |file: &Path| {
+        engine::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
+    };
+    let c = engine::compile_bytes_with(&name, &read(file)?, options);
+    if update && update_acknowledgments(file, &c)? {
+        return Ok(engine::compile_bytes_with(&name, &read(file)?, options));
+    }
+    Ok(c)
+}
+
+/// Writes the fingerprints of `policyc::check::acknowledgment_updates` into
+/// `file`, listing each on stderr. True when the file changed.
+fn update_acknowledgments(file: &Path, c: &Compilation) -> Result<bool, String> {
+    let Some(set) = &c.model else {
+        return Ok(false);
+    };
+    let mut updates = policyc::check::acknowledgment_updates(set, &c.source, &c.diagnostics);
+    if updates.is_empty() {
+        return Ok(false);
+    }
+    // Applied from the end of the file so earlier offsets stay valid.
+    updates.sort_by_key(|u| std::cmp::Reverse(u.edit.span.start));
+    let mut text = c.source.text.clone();
+    for u in &updates {
+        let span = &u.edit.span;
+        if span.start > span.end
+            || span.end > text.len()
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
+            return Err(format!(
+                "{}: the file changed while it was read; nothing was written",
+                file.display()
+            ));
+        }
+        text.replace_range(span.start..span.end, &u.edit.replacement);
+    }
+    atomic::write(file, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    updates.reverse();
+    for u in &updates {
+        let line = u.edit.span.line;
+        match &u.then {
+            None => eprintln!(
+                "{}:{line}: acknowledgment of {}: fingerprint {} added",
+                file.display(),
+                u.acknowledgment,
+                u.now
+            ),
+            Some(then) => eprintln!(
+                "{}:{line}: acknowledgment of {}: fingerprint {then} replaced by {} (the finding's flows changed: check that the reason still covers them)",
+                file.display(),
+                u.acknowledgment,
+                u.now
+            ),
+        }
+    }
+    Ok(true)
 }
 
 /// Prints the findings of compilations to stderr, for commands that stop on errors.

@@ -86,6 +86,9 @@ pub fn render_github(diagnostics: &[Diagnostic], root: &Path) -> String {
         if let Some(reason) = &d.acknowledged {
             let _ = write!(message, "\nacknowledged: {reason}");
         }
+        if let Some(f) = &d.fingerprint {
+            let _ = write!(message, "\nfingerprint: {f}");
+        }
         let _ = writeln!(
             out,
             "::{command} {}::{}",

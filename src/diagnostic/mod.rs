@@ -1,12 +1,16 @@
 //! One `Diagnostic` value feeds every renderer: terminal, JSON, SARIF and GitHub.
 
 mod code;
+mod fingerprint;
 mod github;
 mod position;
 mod render;
 mod sarif;
 
 pub use code::Code;
+pub use fingerprint::{
+    explain_change, fingerprint, is_fingerprint, normalize_target, Change, Flow, FINGERPRINT_LEN,
+};
 pub use github::{escape_data, escape_property, render_github};
 pub use render::{render_human, render_json, render_outstanding};
 pub use sarif::render_sarif;
@@ -52,6 +56,31 @@ pub struct Diagnostic {
     /// The written reason, when the policy acknowledges this finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged: Option<String>,
+    /// What the finding is about, as a hash of its code, target and flows (see
+    /// [`fingerprint`]); an acknowledgment carrying it accepts exactly these flows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// The flows the finding is about (the fingerprint's input).
+    #[serde(skip)]
+    pub flows: Vec<Flow>,
+    /// An edit that resolves the finding, when one can be written mechanically.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable fix: what it does, and the edits (`policyc check
+/// --update-acknowledgments` applies those of acknowledgment findings).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub message: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the text at `span` with `replacement` (an empty span inserts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -66,6 +95,9 @@ impl Diagnostic {
             help: None,
             target: None,
             acknowledged: None,
+            fingerprint: None,
+            flows: Vec::new(),
+            fix: None,
         }
     }
 
@@ -100,6 +132,13 @@ impl Diagnostic {
     #[must_use]
     pub fn target(mut self, target: impl Into<String>) -> Self {
         self.target = Some(target.into());
+        self
+    }
+
+    /// The flows the finding is about (its fingerprint is computed from them).
+    #[must_use]
+    pub fn flows(mut self, flows: Vec<Flow>) -> Self {
+        self.flows = flows;
         self
     }
 

@@ -162,6 +162,11 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, sources: &[SourceFile]) -> St
         reason = format!("acknowledged: {r}");
         group = group.element(Level::NOTE.message(reason.as_str()));
     }
+    let fingerprint;
+    if let Some(f) = &d.fingerprint {
+        fingerprint = format!("fingerprint: {f}");
+        group = group.element(Level::NOTE.message(fingerprint.as_str()));
+    }
     renderer.render(&[group])
 }
 

@@ -160,6 +160,9 @@ impl Locator<'_> {
     }
 }
 
+/// The key of the flows fingerprint in a result's `partialFingerprints`.
+pub const FINGERPRINT_KEY: &str = "policycFlows/v1";
+
 /// Renders findings as a SARIF 2.1.0 log. `root` is the repository root that
 /// file paths are made relative to.
 pub fn render_sarif(diagnostics: &[Diagnostic], root: &Path) -> String {
@@ -192,6 +195,12 @@ pub fn render_sarif(diagnostics: &[Diagnostic], root: &Path) -> String {
             r.level = Some(result_level(d.severity));
             r.locations = d.span.as_ref().map(|s| vec![locator.location(s, None)]);
             r.related_locations = (!related.is_empty()).then_some(related);
+            // The flows fingerprint identifies the finding across edits that do
+            // not change what it is about (SARIF §3.27.17).
+            r.partial_fingerprints = d
+                .fingerprint
+                .as_ref()
+                .map(|f| std::iter::once((FINGERPRINT_KEY.to_string(), f.clone())).collect());
             r.suppressions = d.acknowledged.as_ref().map(|reason| {
                 let mut s = Suppression::builder().kind(json!("inSource")).build();
                 s.status = Some(json!("accepted"));

@@ -128,7 +128,7 @@ impl<'a> Builder<'a> {
             if out.iter().any(|r| r.name == u.name) {
                 continue;
             }
-            out.push(self.recipient(&u.name, u.required, None, RecipientRole::To, &u.origin));
+            out.push(self.recipient(&u.name, u.required, u.basis, RecipientRole::To, &u.origin));
         }
         out
     }
@@ -168,13 +168,20 @@ impl<'a> Builder<'a> {
     fn cookie(&self, c: &Cookie) -> Practice {
         let mut recipients = self.recipients(&c.recipients);
         if let Some(provider) = &c.provider {
+            // The provider's basis holds where it is also named in `to` without one.
+            if let Some(r) = recipients
+                .iter_mut()
+                .find(|r| &r.name == provider && r.basis.is_none())
+            {
+                r.basis = c.provider_basis;
+            }
             if !recipients.iter().any(|r| &r.name == provider) {
                 // The provider reads the cookie only as its purposes allow: a
                 // cookie set only with consent reaches it only with consent.
                 recipients.push(self.recipient(
                     provider,
                     cookie_consent(c),
-                    None,
+                    c.provider_basis,
                     RecipientRole::Provider,
                     &c.origin,
                 ));

@@ -13,6 +13,7 @@ mod policy;
 mod practice;
 mod promise;
 mod statement;
+mod translation;
 
 pub use crate::vocabulary::RightKind;
 pub use app::{App, Platform};
@@ -32,3 +33,4 @@ pub use practice::{
 };
 pub use promise::{Claim, Exception, Promise, Scope};
 pub use statement::{PurposeUse, RecipientDef, RecipientUse, RetentionUse, Statement, Subject};
+pub use translation::{TranslatedString, Translation};

@@ -29,6 +29,10 @@ pub struct Policy {
     /// Language of the natural-language text (BCP 47, e.g. `en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Further languages the prose is given in (`language en, de, fr`: `de`, `fr`);
+    /// each has a `translations` entry and gets its own page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_languages: Vec<String>,
     /// URL of the human-readable policy (P3P `discuri`, REC §3.2.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discuri: Option<String>,
@@ -97,6 +101,9 @@ pub struct Policy {
     /// `transfer`, `ccpa`, ...); empty for policies that name no law.
     #[serde(default, skip_serializing_if = "super::LegalNotice::is_empty")]
     pub legal: super::LegalNotice,
+    /// The prose in the further languages (`translation de { ... }`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<super::Translation>,
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -246,6 +253,15 @@ pub struct Acknowledgment {
     pub at: String,
     /// Why it is accepted; quote the policy text where it is the source's own contradiction.
     pub reason: String,
+    /// The fingerprint of the flows the finding was about when it was accepted
+    /// (`fingerprint 3f9a2c1b7e04`): only a finding with these flows matches.
+    /// `None` in files written before fingerprints (matched by code and target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
+    /// Where the fingerprint is written, or, without one, the `because` word it
+    /// would be written before (for fixes that add or refresh it).
+    #[serde(skip)]
+    pub fingerprint_origin: Origin,
 }

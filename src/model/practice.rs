@@ -40,6 +40,10 @@ pub struct Cookie {
     /// For third-party cookies: the recipient that sets and reads it (a defined recipient).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    /// The provider's basis, in the exception words promises state
+    /// (`provider analytics basis service-providers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_basis: Option<super::Exception>,
     /// What the cookie holds, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holds: Option<String>,

@@ -87,7 +87,7 @@ pub struct PurposeUse {
     pub origin: Origin,
 }
 
-/// A recipient with its choice (REC §3.3.5). `name` is a defined recipient or a
+/// A recipient with its choice (REC §3.3.5) and, optionally, its basis. `name` is a defined recipient or a
 /// P3P recipient word used directly (`ours`, `delivery`, ...).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
@@ -95,6 +95,11 @@ pub struct RecipientUse {
     pub name: String,
     #[serde(default, skip_serializing_if = "Required::is_default")]
     pub required: Required,
+    /// Why the recipient receives the data, in the exception words promises state
+    /// (`to processor basis service-providers`): a promise excepting that word
+    /// keeps it, as with a sharing rule's `basis`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<super::Exception>,
     #[serde(skip)]
     pub origin: Origin,
 }

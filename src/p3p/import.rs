@@ -476,6 +476,7 @@ fn raise_statement(
             recipients.push(RecipientUse {
                 name: r.recipient.word().to_string(),
                 required: r.required,
+                basis: None,
                 origin: crate::span::Origin::default(),
             });
         }
@@ -484,6 +485,7 @@ fn raise_statement(
             recipients.push(RecipientUse {
                 name,
                 required: r.required,
+                basis: None,
                 origin: crate::span::Origin::default(),
             });
         }
@@ -610,6 +612,7 @@ fn restore_cookies(policy: &mut Policy, patterns: &[CookiePattern]) {
             lifetime: None,
             party: Party::First,
             provider: None,
+            provider_basis: None,
             holds: s.consequence,
             categories,
             purposes: s.purposes,

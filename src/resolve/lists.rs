@@ -2,7 +2,7 @@
 
 use super::context::{origin, Args, Cx};
 use crate::ast::{Entry, Item, Value};
-use crate::model::{PurposeUse, RecipientUse, RetentionUse};
+use crate::model::{Exception, PurposeUse, RecipientUse, RetentionUse};
 use crate::vocabulary::{Purpose, Required, Retention, Term};
 
 /// The entries of a list keyword; L102 when there are none.
@@ -134,36 +134,72 @@ pub fn purposes(cx: &mut Cx, item: &Item) -> Vec<PurposeUse> {
     out
 }
 
-/// `to ours, marketers opt-in`.
+/// `to ours, marketers opt-in, processor basis service-providers`: each entry is a
+/// recipient, then optionally its choice, then optionally `basis` and an exception
+/// word (why it receives the data, as a sharing rule's `basis` says).
 pub fn recipients(cx: &mut Cx, item: &Item) -> Vec<RecipientUse> {
     let mut out = Vec::new();
     for entry in entries(cx, item, "at least one recipient, e.g. `to ours`") {
-        let mut vals = entry.values.iter();
+        let mut vals = entry.values.iter().peekable();
         let Some(first) = vals.next() else { continue };
         let Some(name) = cx.name(first) else { continue };
-        let next = vals.next();
-        if let Some(v) = next.filter(|v| v.as_word().and_then(Required::from_word).is_none()) {
-            cx.unexpected(
-                v,
+        let mut required = Required::default();
+        if let Some(v) = vals.next_if(|v| v.as_word().and_then(Required::from_word).is_some()) {
+            required = required_after(cx, Some(v)).unwrap_or_default();
+        }
+        let basis = match vals.next_if(|v| v.as_word() == Some("basis")) {
+            Some(keyword) => match basis_after(cx, keyword, vals.next()) {
+                Some(b) => Some(b),
+                None => continue,
+            },
+            None => None,
+        };
+        if let Some(v) = vals.next() {
+            let why = if basis.is_some() {
+                "a recipient's `basis` is one word; separate recipients with commas".to_string()
+            } else {
                 format!(
-                    "a recipient takes only a choice after it (always, opt-in, opt-out); separate recipients with commas: `{}, {}`",
+                    "a recipient takes only a choice (always, opt-in, opt-out) and `basis WORD` after it; separate recipients with commas: `{}, {}`",
                     first.text(),
                     v.text()
-                ),
-            );
+                )
+            };
+            cx.unexpected(v, why);
             continue;
-        }
-        let required = required_after(cx, next).unwrap_or_default();
-        if let Some(extra) = vals.next() {
-            cx.unexpected(extra, "a recipient takes at most a choice after it");
         }
         out.push(RecipientUse {
             name,
             required,
+            basis,
             origin: origin(&entry.span),
         });
     }
     out
+}
+
+/// The exception word after a recipient's `basis` (`basis service-providers`);
+/// L102 when it is missing, L104-style help when it is not an exception word.
+pub fn basis_after(cx: &mut Cx, keyword: &Value, word: Option<&Value>) -> Option<Exception> {
+    let Some(word) = word else {
+        cx.invalid(
+            keyword.span(),
+            "`basis` needs an exception word after it",
+            format!(
+                "e.g. `basis service-providers`; the words are {}",
+                exception_words()
+            ),
+        );
+        return None;
+    };
+    cx.choice(word, "basis", super::practice::exceptions())
+}
+
+fn exception_words() -> String {
+    super::practice::exceptions()
+        .iter()
+        .map(|(w, _)| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `retain stated-purpose "while the account is active"`.

@@ -11,6 +11,7 @@ mod context;
 mod data;
 mod forms;
 mod handoff;
+mod languages;
 mod law;
 mod lists;
 mod policy;

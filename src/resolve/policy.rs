@@ -5,7 +5,7 @@ use super::context::{
     block_items, each_item, many, many_block, once, once_block, origin, Args, Cx, Key,
 };
 use super::forms::Form;
-use super::{data, law, lists, practice, promise, statement, values};
+use super::{data, languages, law, lists, practice, promise, statement, values};
 use crate::ast::Item;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
@@ -44,6 +44,7 @@ const KEYS: &[Key] = &[
     many_block("promise"),
     many("section"),
     many("acknowledge"),
+    many_block("translation"),
 ];
 
 /// Every keyword of a policy block: the P3P-era ones and the legal ones.
@@ -77,6 +78,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
         .iter()
         .any(|it| it.key() != "title" && crate::vocabulary::suggest(it.key(), ["title"]).is_some());
     let keys = keys();
+    let mut places = languages::Places::of(item);
     each_item(
         cx,
         block_items(item),
@@ -98,14 +100,8 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
                         Form::Date,
                     );
                 }
-                "language" => {
-                    p.language = values::checked_form(
-                        cx,
-                        it,
-                        "a language tag, e.g. `language en`",
-                        Form::Language,
-                    );
-                }
+                "language" => languages::language(cx, it, &mut p, &mut places),
+                "translation" => p.translations.extend(languages::translation(cx, it)),
                 "discuri" => {
                     // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
                     p.discuri = values::checked_form(
@@ -153,6 +149,7 @@ pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
             }
         },
     );
+    languages::check(cx, &p, &places);
     if !has_title && !title_misspelt && item.block.is_some() {
         cx.missing(
             item,
@@ -543,13 +540,36 @@ fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
         }
         return None;
     }
-    let mut target = Vec::new();
+    let mut target: Vec<(String, Span)> = Vec::new();
     while let Some(v) = args.peek() {
         if v.as_word() == Some("because") {
             break;
         }
-        target.push(v.text().to_string());
+        target.push((v.text().to_string(), v.span().clone()));
         args.next_value();
+    }
+    // `... at share marketers fingerprint 3f9a2c1b7e04 because ...`: a target is
+    // a keyword and a name, so `fingerprint` third from the end or later is the
+    // fingerprint's keyword, never part of an older file's target.
+    let mut fingerprint = None;
+    let mut fingerprint_span = None;
+    if target.len() >= 3 && target[target.len() - 2].0 == "fingerprint" {
+        if let Some((value, span)) = target.pop() {
+            target.pop();
+            if crate::diagnostic::is_fingerprint(&value) {
+                fingerprint = Some(value);
+            } else {
+                cx.invalid(
+                    &span,
+                    format!("`{value}` is not a fingerprint"),
+                    format!(
+                        "a fingerprint is {} lowercase hex digits, as `policyc check` shows it with the finding (`policyc check --update-acknowledgments` writes it)",
+                        crate::diagnostic::FINGERPRINT_LEN
+                    ),
+                );
+            }
+            fingerprint_span = Some(span);
+        }
     }
     if target.is_empty() {
         cx.missing(
@@ -557,6 +577,7 @@ fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
             "the element after `at`, e.g. `at share service-providers`",
         );
     }
+    let because_span = args.peek().map(|v| v.span().clone());
     if !args.eat_word("because") {
         cx.missing(item, "`because` and the reason, as a string");
         return None;
@@ -568,9 +589,18 @@ fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
     }
     Some(Acknowledgment {
         code: code?,
-        at: target.join(" "),
+        at: target
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         reason: reason?,
+        fingerprint,
         origin: origin(&item.head),
+        fingerprint_origin: fingerprint_span
+            .or(because_span)
+            .map(|s| origin(&s))
+            .unwrap_or_default(),
     })
 }
 

@@ -42,6 +42,7 @@ pub fn cookie(cx: &mut Cx, item: &Item) -> Option<Cookie> {
         lifetime: None,
         party: Party::First,
         provider: None,
+        provider_basis: None,
         holds: None,
         categories: Vec::new(),
         purposes: Vec::new(),
@@ -85,8 +86,14 @@ pub fn cookie(cx: &mut Cx, item: &Item) -> Option<Cookie> {
                 args.finish(cx);
             }
             "provider" => {
+                // `provider analytics` or `provider analytics basis service-providers`.
                 let mut args = Args::of(cx, it);
                 c.provider = args.name(cx, "the recipient that sets the cookie");
+                if let Some(keyword) = args.peek().filter(|v| v.as_word() == Some("basis")) {
+                    args.next_value();
+                    let word = args.next_value();
+                    c.provider_basis = lists::basis_after(cx, keyword, word);
+                }
                 args.finish(cx);
             }
             "holds" => c.holds = values::text(cx, it, "what the cookie holds, as a string"),

@@ -47,7 +47,18 @@ pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagn
             }
             let index = LineIndex::new(&source.path, &source.text);
             super::yaml_origins::locate(&mut set, &index);
-            let diags = super::yaml_values::check(&set, &index);
+            let mut diags = super::yaml_values::check(&set, &index);
+            // The H findings: located at each policy, the YAML form keeping no
+            // place per string.
+            let mut cx = super::context::Cx::default();
+            for p in &set.policies {
+                let places = super::languages::Places {
+                    head: p.origin.span().cloned(),
+                    ..super::languages::Places::default()
+                };
+                super::languages::check(&mut cx, p, &places);
+            }
+            diags.extend(cx.diags);
             (Some(set), diags)
         }
         Err(e) => (None, vec![located(source, &e, Code::YamlError)]),

@@ -185,7 +185,10 @@ fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
         .name
         .clone());
     if let Some(c) = &mut p.changes {
-        c.origin = at.clone();
+        // The block's own `changes:` line, so change-notice findings point there.
+        c.origin = f
+            .find("changes", "", 0)
+            .map_or_else(|| at.clone(), |(o, _)| o);
     }
     named!(f, at, p.promises, "name", |x: &crate::model::Promise| x
         .name

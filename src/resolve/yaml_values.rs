@@ -93,6 +93,12 @@ fn policy(p: &Policy, index: &LineIndex<'_>, out: &mut Vec<Diagnostic>) {
     let at = &p.origin;
     value("effective", p.effective.as_ref(), Form::Date, at);
     value("language", p.language.as_ref(), Form::Language, at);
+    for l in &p.other_languages {
+        value("other-languages", Some(l), Form::Language, at);
+    }
+    for t in &p.translations {
+        value("language", Some(&t.language), Form::Language, at);
+    }
     value("discuri", p.discuri.as_ref(), Form::Page, at);
     value("opturi", p.opturi.as_ref(), Form::PageOrMail, at);
     let legal = &p.legal;

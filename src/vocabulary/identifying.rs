@@ -94,7 +94,15 @@ const IDENTIFYING_WORDS: &[&str] = &[
     "customer id",
     "customer number",
     "member id",
+    "member number",
     "membership number",
+    "patient number",
+    "patient id",
+    "client number",
+    "client id",
+    "user id",
+    "subscriber id",
+    "subscriber number",
     "full name",
     "your name",
 ];
@@ -120,8 +128,32 @@ pub fn sensitive_category(c: Category) -> bool {
 
 /// Words in a subject's name or description that mark children.
 const CHILD_WORDS: &[&str] = &[
-    "child", "children", "kid", "kids", "minor", "minors", "pupil", "pupils", "under 13",
-    "under 16", "under-13", "under-16", "coppa",
+    "child",
+    "children",
+    "schoolchildren",
+    "kid",
+    "kids",
+    "minor",
+    "minors",
+    "pupil",
+    "pupils",
+    "teen",
+    "teens",
+    "teenager",
+    "teenagers",
+    "youngster",
+    "youngsters",
+    "toddler",
+    "toddlers",
+    "infant",
+    "infants",
+    "under 13",
+    "under 16",
+    "under 18",
+    "under-13",
+    "under-16",
+    "under-18",
+    "coppa",
 ];
 
 /// The word that marks a subject as children, if any.
@@ -196,5 +228,7 @@ mod tests {
         assert_eq!(child_word("Kidney patients"), None);
         assert!(is_children("Pupils of the school, aged 6 to 15"));
         assert!(!is_children("Parents and guardians of our pupils"));
+        assert!(is_children("Teenagers who play our game"));
+        assert!(is_children("Players under 18"));
     }
 }

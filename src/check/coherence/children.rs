@@ -27,7 +27,15 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ]
         .into_iter()
         .flatten()
-        .any(parental);
+        .any(parental)
+            // The policy's `minors { consent parental }` (or `both`) says how a
+            // parent consents for every practice.
+            || cx.policy.legal.minors.as_ref().is_some_and(|m| {
+                matches!(
+                    m.consent,
+                    Some(crate::model::MinorConsent::Parental | crate::model::MinorConsent::Both)
+                )
+            });
         if p.derived.identifying.value && !consent {
             out.push(
                 cx.diag(

@@ -19,6 +19,9 @@ fn sensitive_to_public(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .practices
         .iter()
         .filter(|p| p.kind != PracticeKind::Retention)
+        // Aggregate, non-identifying data (judged from the data, not the flag)
+        // reveals nobody's health or finances.
+        .filter(|p| p.identifiable())
     {
         let hit = p.rows().find(|r| {
             r.data.is_some_and(|d| {
@@ -60,22 +63,56 @@ fn sensitive_to_public(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Words that open a phrase without naming anyone ("Our payment processor",
+/// "The booking site"): a measure and a recipient that share only these are
+/// not the same party.
+const DETERMINERS: &[&str] = &[
+    "our", "the", "a", "an", "we", "all", "your", "every", "each", "this", "these", "its",
+];
+
+/// The first two words of a phrase after its determiners, lower-cased, without
+/// possessives ("Stripe's servers" → "stripe servers").
+fn head(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_matches('\'')
+                .to_ascii_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| DETERMINERS.contains(&w.as_str()))
+        .take(2)
+        .collect()
+}
+
 /// The defined recipient (an agent or a third party) a measure's description
-/// names as its owner by its first word, if any ("`WorldPay` keeps your credit
-/// card information ... SSL").
+/// names as its owner, if any: by the recipient's name as its first word
+/// ("`WorldPay` keeps your credit card information ... SSL"), or by the first
+/// two words of the recipient's description ("Our payment processor encrypts
+/// ..." for a recipient described as "Our payment processor, ..."). Determiners
+/// are skipped on both sides: "Our site uses TLS" is not the measure of "Our
+/// hosting provider", nor "Our payment pages" that of "Our payment processor".
 fn owner<'a>(cx: &Context<'a>, description: &str) -> Option<&'a crate::model::RecipientDef> {
-    let first = description.split_whitespace().next()?;
+    let words = head(description);
+    let first = words.first()?;
     cx.policy.recipients.iter().find(|r| {
-        first.eq_ignore_ascii_case(&r.name)
+        *first == r.name.to_ascii_lowercase()
             || r.description.as_deref().is_some_and(|d| {
-                d.split(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .is_some_and(|w| {
-                        w.len() > 2
-                            && w == first.trim_end_matches(['\'', ',']).trim_end_matches("'s")
-                    })
+                appositive_name(d).is_some_and(|n| n == *first) || {
+                    let d = head(d);
+                    d.len() == 2 && d.iter().all(|w| w.len() > 2) && d == words
+                }
             })
     })
+}
+
+/// The name a recipient's description opens with, set off by a comma
+/// ("Amadeus, the reservation system we book through"), lower-cased.
+fn appositive_name(description: &str) -> Option<String> {
+    let (before, _) = description.split_once(',')?;
+    let words = head(before);
+    (words.len() == 1 && words[0].len() > 2 && before.split_whitespace().count() <= 2)
+        .then(|| words[0].clone())
 }
 
 fn measure_of_another_party(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -14,10 +14,11 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
         .iter()
         .filter(|p| p.kind != PracticeKind::Retention && p.identifiable())
     {
-        let Some(row) = p
+        let rows: Vec<Row<'_>> = p
             .rows()
-            .find(|r| r.data.is_some() && scoped.row(r) && excused(promise, r).is_none())
-        else {
+            .filter(|r| r.data.is_some() && scoped.row(r) && excused(promise, r).is_none())
+            .collect();
+        let Some(row) = rows.first() else {
             continue;
         };
         let data_origin = row.data.map_or(&p.origin, |d| &d.origin);
@@ -34,7 +35,7 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
                     promise.name
                 ),
                 &[data_origin, &p.origin],
-                Some(&row),
+                &rows,
             )
             .help("mark the practice `non-identifiable` (and take out what identifies people), move the data to one that is, or correct the promise"),
         );
@@ -55,7 +56,9 @@ pub(super) fn no_identifiable_collection(
             .rows()
             .filter(|r| scoped.row(r) && excused(promise, r).is_none())
             .collect();
-        let Some(row) = rows.first() else { continue };
+        if rows.is_empty() {
+            continue;
+        }
         // A practice without `from` collects from everyone, these subjects included.
         let hit: Vec<&str> = if p.subjects.is_empty() {
             subjects.to_vec()
@@ -85,7 +88,7 @@ pub(super) fn no_identifiable_collection(
                     if hit.is_empty() { "anyone".to_string() } else { quoted(&hit) }
                 ),
                 &[&at],
-                Some(row),
+                &rows,
             )
             .help("mark the statement `non-identifiable` (and take out what identifies people), limit its `from`, or correct the promise"),
         );

@@ -1,26 +1,31 @@
 //! Claims about cookies: `cookies-not-linked` and `no-cross-site-tracking`, held
 //! to the cookies as declared and as derived from what they hold and who sets them.
 
-use super::{broken, Scoped};
+use super::{broken, excused, Scoped};
 use crate::check::context::{is_cookie_data, Context};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{PracticeKind, Row};
 
+/// The cookies a cookie claim is held to: those its `cookies` line names (all
+/// without one), except a cookie whose every flow the promise's exceptions
+/// excuse (an advertising cookie set only with consent, under `except consent`;
+/// a provider the promise `allow`s).
 fn in_scope<'f>(
     cx: &'f Context<'_>,
     scoped: &Scoped<'_>,
-) -> Vec<(&'f crate::facts::Practice, Option<Row<'f>>)> {
+) -> Vec<(&'f crate::facts::Practice, Vec<Row<'f>>)> {
     let cookies = &scoped.promise.scope.cookies;
     cx.facts
         .of_kind(PracticeKind::Cookie)
         .filter(|p| cookies.is_empty() || cookies.contains(&p.name))
-        .map(|p| (p, p.rows().next()))
+        .filter(|p| !p.rows().all(|r| excused(scoped.promise, &r).is_some()))
+        .map(|p| (p, p.rows().collect()))
         .collect()
 }
 
 pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
     let promise = scoped.promise;
-    for (c, row) in in_scope(cx, scoped) {
+    for (c, rows) in in_scope(cx, scoped) {
         if !c.identifiable() {
             continue;
         }
@@ -39,7 +44,7 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
                     c.name, promise.name
                 ),
                 &[&c.origin],
-                row.as_ref(),
+                &rows,
             )
             .target(c.target())
             .help("make the cookie `linked no` if it holds nothing identifying, narrow the promise to the cookies it is about (`cookies NAME, ...`), or correct the promise"),
@@ -51,13 +56,13 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
     // REC §3.3.1: data in one identifiable STATEMENT is linked together, so an
     // identifiable statement collecting dynamic.cookies links cookie data to people.
     for s in &cx.policy.statements {
-        let identifiable = cx
+        let Some(practice) = cx
             .facts
             .find(PracticeKind::Statement, &s.name)
-            .is_some_and(crate::facts::Practice::identifiable);
-        if !identifiable {
+            .filter(|p| p.identifiable())
+        else {
             continue;
-        }
+        };
         if let Some(used) = cx
             .items(&s.data)
             .into_iter()
@@ -73,7 +78,7 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
                         s.name, promise.name
                     ),
                     &used.origins(),
-                    None,
+                    &practice.rows().collect::<Vec<_>>(),
                 )
                 .target(format!("collect {}", s.name))
                 .help("collect cookies in a `non-identifiable` statement, narrow the promise to the cookies it is about (`cookies NAME, ...`), or correct the promise"),
@@ -84,7 +89,7 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
 
 pub(super) fn no_cross_site(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
     let promise = scoped.promise;
-    for (c, row) in in_scope(cx, scoped) {
+    for (c, rows) in in_scope(cx, scoped) {
         if !c.cross_site() {
             continue;
         }
@@ -103,7 +108,7 @@ pub(super) fn no_cross_site(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec
                     c.name, promise.name
                 ),
                 &[&c.origin],
-                row.as_ref(),
+                &rows,
             )
             .target(c.target())
             .help("make the cookie `cross-site no` and first-party if that is true, or correct the promise"),

@@ -53,14 +53,14 @@ pub(super) fn no_sale(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagn
                     p.name, promise.name
                 ),
                 &[&p.origin],
-                Some(row),
+                &rows,
             )
             .help("make the rule `sale no` or `non-identifiable`, give it a `basis` the promise excepts, or correct the promise"),
         );
     }
 }
 
-const SHARING_HELP: &str = "remove the third party, state the exception the policy makes (`except ...` or `allow RECIPIENT` on the promise, `basis ...` on the rule), narrow the promise with a scope line (`data`, `recipients`, `subjects`, `purposes`), or correct the promise";
+const SHARING_HELP: &str = "remove the third party, state the exception the policy makes (`except ...` or `allow RECIPIENT` on the promise, `basis ...` on the rule or after the recipient: `to NAME basis ...`), narrow the promise with a scope line (`data`, `recipients`, `subjects`, `purposes`), or correct the promise";
 
 pub(super) fn no_third_party_sharing(
     cx: &Context<'_>,
@@ -98,17 +98,19 @@ pub(super) fn no_third_party_sharing(
                         promise.name
                     ),
                     &[&p.origin],
-                    Some(&rows[0]),
+                    &rows,
                 )
                 .help(SHARING_HELP),
             );
             continue;
         }
         for name in parties {
-            let Some(row) = rows
+            let to_party: Vec<Row<'_>> = rows
                 .iter()
-                .find(|r| r.recipient.is_some_and(|rec| rec.name == name))
-            else {
+                .filter(|r| r.recipient.is_some_and(|rec| rec.name == name))
+                .copied()
+                .collect();
+            let Some(row) = to_party.first() else {
                 continue;
             };
             let origin = row.recipient.map_or(&p.origin, |r| &r.origin);
@@ -124,7 +126,7 @@ pub(super) fn no_third_party_sharing(
                         promise.name
                     ),
                     &[origin, &p.origin],
-                    Some(row),
+                    &to_party,
                 )
                 .help(SHARING_HELP),
             );
@@ -167,7 +169,7 @@ pub(super) fn no_flow(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagn
         };
         let at = row.recipient.map_or(&p.origin, |r| &r.origin);
         out.push(
-            broken(cx, code, promise, what, &[at, &p.origin], Some(row))
+            broken(cx, code, promise, what, &[at, &p.origin], &rows)
                 .help("remove the flow, narrow the promise's scope to what it really says, or acknowledge a contradiction the source text contains"),
         );
     }
@@ -204,7 +206,7 @@ pub(super) fn consent_only_publication(
                     promise.name
                 ),
                 &[at, &p.origin],
-                Some(row),
+                &rows,
             )
             .help("make the public recipient (or the purpose) `opt-in`, or correct the promise"),
         );

@@ -121,23 +121,34 @@ pub(crate) fn describe(row: &Row<'_>) -> String {
 }
 
 /// The finding for a broken promise: at `at`, labelled at the promise and at the
-/// flow that breaks it.
+/// first of the flows that break it; all of them are the finding's flows (its
+/// fingerprint). Without rows the finding is about the promise itself.
 pub(crate) fn broken(
     cx: &Context<'_>,
     code: Code,
     promise: &Promise,
     message: String,
     at: &[&Origin],
-    row: Option<&Row<'_>>,
+    rows: &[Row<'_>],
 ) -> Diagnostic {
     let mut d = cx.diag(code, message, at).label(
         &promise.origin,
         format!("promised here: \"{}\"", shorten(&promise.says)),
     );
-    if let Some(row) = row {
+    if let Some(row) = rows.first() {
         let origin = row.data.map_or(&row.practice.origin, |d| &d.origin);
         d = d.label(origin, format!("flow: {}", describe(row)));
         d = d.target(row.practice.target());
+        d.flows = rows
+            .iter()
+            .map(|r| crate::check::fingerprint::flow(r, Some(promise)))
+            .collect();
+    } else {
+        d.flows = vec![crate::diagnostic::Flow {
+            practice: format!("promise {}", promise.name),
+            promise: Some(crate::check::fingerprint::promise_key(promise)),
+            ..crate::diagnostic::Flow::default()
+        }];
     }
     d
 }

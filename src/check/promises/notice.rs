@@ -51,7 +51,7 @@ pub(super) fn before_new_use(cx: &Context<'_>, promise: &Promise, out: &mut Vec<
                     promise.name
                 ),
                 &[&changes.origin],
-                None,
+                &[],
             )
             .target("changes")
             .help(format!(
@@ -84,7 +84,7 @@ pub(super) fn new_use(cx: &Context<'_>, promise: &Promise, out: &mut Vec<Diagnos
                     promise.name
                 ),
                 &[&changes.origin],
-                None,
+                &[],
             )
             .target("changes")
             .help("add `notify email` to the `changes` block, or correct the promise"),

@@ -34,6 +34,15 @@ pub(super) fn only_stated(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<D
                 continue;
             }
             seen.push(u.purpose);
+            // Every flow of the practice for this purpose breaks the promise.
+            let rows: Vec<_> = p
+                .rows()
+                .filter(|r| {
+                    r.purpose.is_some_and(|x| x.purpose == u.purpose)
+                        && scoped.row(r)
+                        && excused(promise, r).is_none()
+                })
+                .collect();
             out.push(
                 broken(
                     cx,
@@ -47,7 +56,7 @@ pub(super) fn only_stated(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<D
                         promise.name
                     ),
                     &[&u.origin, &p.origin],
-                    Some(&row),
+                    &rows,
                 )
                 .help("remove the purpose, make it `opt-in` and add `except consent` to the promise, list it as `compatible` if the policy says so, or correct the promise"),
             );

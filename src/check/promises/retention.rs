@@ -7,10 +7,27 @@ use crate::facts::{Practice, PracticeKind};
 use crate::period::{self, Comparison, Period};
 use crate::vocabulary::Retention;
 
-/// The first in-scope, unexcused row of a practice, if any.
-fn first_row<'f>(p: &'f Practice, scoped: &Scoped<'_>) -> Option<crate::facts::Row<'f>> {
+/// The in-scope, unexcused rows of a practice.
+fn held<'f>(p: &'f Practice, scoped: &Scoped<'_>) -> Vec<crate::facts::Row<'f>> {
     p.rows()
-        .find(|r| scoped.row(r) && excused(scoped.promise, r).is_none())
+        .filter(|r| scoped.row(r) && excused(scoped.promise, r).is_none())
+        .collect()
+}
+
+/// A retention finding's flows also carry how long the data is kept.
+fn with_retention(mut d: Diagnostic, p: &Practice) -> Diagnostic {
+    if let Some(r) = &p.retention {
+        let kept = match (r.value, r.period.as_deref()) {
+            (Some(v), Some(t)) => format!("{v} \"{}\"", t.trim()),
+            (Some(v), None) => v.to_string(),
+            (None, Some(t)) => format!("\"{}\"", t.trim()),
+            (None, None) => String::new(),
+        };
+        for f in &mut d.flows {
+            f.retention = Some(kept.clone());
+        }
+    }
+    d
 }
 
 pub(super) fn no_storage(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
@@ -24,11 +41,12 @@ pub(super) fn no_storage(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
         if !kept {
             continue;
         }
-        let Some(row) = first_row(p, scoped) else {
+        let rows = held(p, scoped);
+        if rows.is_empty() {
             continue;
-        };
+        }
         let at = p.retention.as_ref().map_or(&p.origin, |r| &r.origin);
-        out.push(
+        out.push(with_retention(
             broken(
                 cx,
                 Code::BrokenNoStorage,
@@ -40,10 +58,11 @@ pub(super) fn no_storage(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
                     promise.name
                 ),
                 &[at, &p.origin],
-                Some(&row),
+                &rows,
             )
             .help("declare `retain no-retention` if the data is discarded after the interaction, narrow the promise's `data` scope, or correct the promise"),
-        );
+            p,
+        ));
     }
 }
 
@@ -80,10 +99,11 @@ pub(super) fn ceiling(
                 .map(|t| format!("\"{t}\""))
         };
         let Some(kept) = too_long else { continue };
-        let Some(row) = first_row(p, scoped) else {
+        let rows = held(p, scoped);
+        if rows.is_empty() {
             continue;
-        };
-        out.push(
+        }
+        out.push(with_retention(
             broken(
                 cx,
                 Code::BrokenRetentionCeiling,
@@ -95,10 +115,11 @@ pub(super) fn ceiling(
                     promise.name
                 ),
                 &[&r.origin, &p.origin],
-                Some(&row),
+                &rows,
             )
             .help("shorten the retention, narrow the promise's scope, or correct the promise"),
-        );
+            p,
+        ));
     }
 }
 

@@ -49,6 +49,14 @@ impl Differ {
         let (pa, pb): (BTreeSet<_>, BTreeSet<_>) =
             (a.provider.iter().collect(), b.provider.iter().collect());
         self.set(ChangeKind::RecipientAdded, &el, "provider ", &pa, &pb, org);
+        let basis = |c: &Cookie| c.provider_basis.as_ref().map(super::kebab);
+        self.detail(
+            &el,
+            "provider basis",
+            basis(a).as_ref(),
+            basis(b).as_ref(),
+            org,
+        );
         self.text(&el, "holds", a.holds.as_ref(), b.holds.as_ref(), org);
         let (ca, cb): (BTreeSet<_>, BTreeSet<_>) =
             (a.categories.iter().collect(), b.categories.iter().collect());
@@ -60,6 +68,7 @@ impl Differ {
                 vec![RecipientUse {
                     name: Recipient::Ours.word().to_string(),
                     required: Required::Always,
+                    basis: None,
                     origin: c.origin.clone(),
                 }]
             } else {

@@ -44,6 +44,11 @@ pub(super) trait ChosenUse {
     fn text(&self) -> String;
     fn required(&self) -> Required;
     fn origin(&self) -> &Origin;
+    /// The exception word a recipient is given the data on (`basis
+    /// service-providers`); purposes have none.
+    fn basis(&self) -> Option<String> {
+        None
+    }
 }
 
 impl ChosenUse for PurposeUse {
@@ -87,6 +92,9 @@ impl ChosenUse for RecipientUse {
     fn required(&self) -> Required {
         self.required
     }
+    fn basis(&self) -> Option<String> {
+        self.basis.as_ref().map(super::kebab)
+    }
     fn origin(&self) -> &Origin {
         &self.origin
     }
@@ -107,6 +115,14 @@ impl Differ {
             if let Some((a, b)) = both {
                 let s = format!("{} {}", T::NOUN, b.text());
                 self.choice(el, &s, a.required(), b.required(), b.origin());
+                let (x, y) = (a.basis(), b.basis());
+                self.detail(
+                    el,
+                    &format!("{s} basis"),
+                    x.as_ref(),
+                    y.as_ref(),
+                    b.origin(),
+                );
             }
         }
     }

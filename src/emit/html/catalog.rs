@@ -4,7 +4,7 @@
 //!
 //! The policy's `language` picks the catalogue by its primary subtag (`de-CH`
 //! reads the `de` catalogue); a policy without one, or with a language that has
-//! no catalogue (warning H001), reads English. Every catalogue has every message
+//! no catalogue (warning H001; error H004 when it is one of several), reads English. Every catalogue has every message
 //! of the English one (`tests`), so lookups never fail on shipped text; a custom
 //! template asking for a message no catalogue has fails the build, located at the
 //! template's line.
@@ -151,6 +151,18 @@ pub fn all() -> &'static BTreeMap<&'static str, Catalog> {
             })
             .collect()
     })
+}
+
+/// The primary subtag of a BCP 47 tag, lower case (`de-CH` → `de`).
+pub fn primary(tag: &str) -> String {
+    tag.split('-').next().unwrap_or(tag).to_ascii_lowercase()
+}
+
+/// Whether a catalogue ships for a BCP 47 tag (by its primary subtag), without
+/// parsing any catalogue.
+pub fn ships(tag: &str) -> bool {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    PAGE.iter().any(|(l, _)| l.eq_ignore_ascii_case(primary))
 }
 
 /// The languages a catalogue ships for.

@@ -2,9 +2,14 @@
 //! minijinja templates (`templates/`, embedded; `--templates DIR` overrides them
 //! file by file), with the privacy label at its top.
 //!
-//! Output: `<policy-name>.html` per policy, beside the P3P files. With
-//! `--fragment`, `<policy-name>.fragment.html` instead: the policy's `<article>`
-//! only, without `<head>`, styles or landmarks, to embed in an existing page.
+//! Output: `<policy-name>.html` per policy, beside the P3P files. A policy that
+//! gives its prose in several languages (`language en, de, fr`) gets one page per
+//! language: `<policy-name>.html` in the first, `<policy-name>.de.html`, ... in
+//! the others, each worded from its language's catalogue and linking to the
+//! others (`hreflang`, a language switcher). With `--fragment`,
+//! `<policy-name>.fragment.html` (`.de.fragment.html`, ...) instead: the policy's
+//! `<article>` only, without `<head>`, styles or landmarks, to embed in an
+//! existing page.
 
 pub mod catalog;
 pub mod changed;
@@ -20,6 +25,7 @@ mod words;
 pub use templates::BUILTIN as BUILTIN_TEMPLATES;
 
 use super::{EmitError, EmitOptions, Emitter, Output};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::PolicySet;
 use minijinja::value::Serde;
 use minijinja::Value;
@@ -41,6 +47,138 @@ fn file_stem(name: &str) -> Result<&str, EmitError> {
             ),
         })
     }
+}
+
+/// A language tag as it goes into a file name: `[A-Za-z0-9-]` only (resolve
+/// checks the tag's form; a model could hold anything).
+fn file_tag(tag: &str) -> Result<String, EmitError> {
+    let ok = !tag.is_empty() && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(tag.to_ascii_lowercase())
+    } else {
+        Err(EmitError {
+            message: format!("language {tag:?} cannot be part of a file name: use a BCP 47 tag"),
+        })
+    }
+}
+
+/// The pages of one policy, with their output paths: `NAME.html` in its first
+/// language, and for a policy that gives its prose in several languages
+/// `NAME.de.html`, `NAME.fr.html`, ... beside it, each linking to every other
+/// (`hreflang`, with the first language's page as `x-default`).
+///
+/// With a previous version, each page says what changed since it; on a further
+/// language's page the previous version's prose reads in that language where
+/// the current translations hold its texts.
+fn pages(
+    policy: &crate::model::Policy,
+    stem: &str,
+    suffix: &str,
+    previous: Option<&crate::model::Policy>,
+) -> Result<Vec<(String, view::PageView)>, EmitError> {
+    if policy.other_languages.is_empty() {
+        return Ok(vec![(
+            format!("{stem}.{suffix}"),
+            view::page_since(policy, previous),
+        )]);
+    }
+    let mut languages: Vec<(
+        String,
+        String,
+        crate::model::Policy,
+        Option<crate::model::Policy>,
+    )> = Vec::new();
+    for (i, tag) in policy.languages().into_iter().enumerate() {
+        let (path, text, old) = if i == 0 {
+            let mut first = policy.clone();
+            first.other_languages.clear();
+            first.translations.clear();
+            (format!("{stem}.{suffix}"), first, previous.cloned())
+        } else {
+            let text = policy.translated(tag).ok_or_else(|| EmitError {
+                message: format!(
+                    "policy {:?} declares the language {tag:?} but gives no translation into it",
+                    policy.name
+                ),
+            })?;
+            let old =
+                previous.and_then(|old| policy.translation(tag).map(|t| old.translated_by(t)));
+            (format!("{stem}.{}.{suffix}", file_tag(tag)?), text, old)
+        };
+        languages.push((tag.to_string(), path, text, old));
+    }
+    let links: Vec<view::AlternateView> = languages
+        .iter()
+        .map(|(tag, path, _, _)| view::AlternateView {
+            lang: tag.clone(),
+            href: path.clone(),
+            name: catalog::for_tag(tag).map_or_else(|| tag.clone(), |c| c.msg("language-name")),
+        })
+        .collect();
+    let x_default = languages.first().map(|(_, path, _, _)| path.clone());
+    Ok(languages
+        .into_iter()
+        .map(|(tag, path, text, old)| {
+            let mut page = view::page_since(&text, old.as_ref());
+            page.alternates = links.iter().filter(|a| a.lang != tag).cloned().collect();
+            page.hreflang.clone_from(&links);
+            page.x_default.clone_from(&x_default);
+            (path, page)
+        })
+        .collect())
+}
+
+/// The H003 findings of rendering `set` with `options`' templates: a template
+/// asking for a message the page's catalogue lacks, located at the policy (the
+/// message names the template and line). The build reports the same failure as
+/// it renders; this gives it as a finding (`tests/ui`).
+pub fn catalogue_findings(set: &PolicySet, options: &EmitOptions) -> Vec<Diagnostic> {
+    let dir = options.templates.as_deref();
+    let custom;
+    let env = if options.templates.is_some() {
+        custom = templates::environment(options.templates.clone());
+        &custom
+    } else {
+        templates::builtin()
+    };
+    let name = if options.fragment {
+        "fragment.html"
+    } else {
+        "page.html"
+    };
+    let Ok(template) = env.get_template(name) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for policy in &set.policies {
+        let Ok(stem) = file_stem(&policy.name) else {
+            continue;
+        };
+        let Ok(pages) = pages(policy, stem, "html", None) else {
+            continue;
+        };
+        for (_, view) in pages {
+            if let Err(e) = template.render(Value::from(Serde(&view))) {
+                let message = templates::emit_error(dir, &e).message;
+                if message.contains(templates::MISSING_MESSAGE) {
+                    // `FILE:LINE: the `de` message catalogue has no message `x` ...`
+                    let message = message.replace(
+                        &format!(
+                            "template error: invalid operation: error[{}]: ",
+                            Code::CatalogueMessage.id()
+                        ),
+                        "",
+                    );
+                    out.push(
+                        Diagnostic::new(Code::CatalogueMessage, message)
+                            .at_origin(&policy.origin)
+                            .help("use a message id of locales/en.ftl, or write the text into the template (`policyc explain H003`)"),
+                    );
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Emitter for HtmlEmitter {
@@ -79,14 +217,15 @@ impl Emitter for HtmlEmitter {
                 .previous
                 .as_deref()
                 .and_then(|old| changed::previous_of(old, policy, set.policies.len()));
-            let view = view::page_since(policy, previous);
-            let html = template
-                .render(Value::from(Serde(&view)))
-                .map_err(|e| templates::emit_error(dir, &e))?;
-            outputs.push(Output {
-                path: format!("{stem}.{suffix}"),
-                bytes: html.into_bytes(),
-            });
+            for (path, view) in pages(policy, stem, suffix, previous)? {
+                let html = template
+                    .render(Value::from(Serde(&view)))
+                    .map_err(|e| templates::emit_error(dir, &e))?;
+                outputs.push(Output {
+                    path,
+                    bytes: html.into_bytes(),
+                });
+            }
         }
         Ok(outputs)
     }

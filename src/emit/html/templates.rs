@@ -2,6 +2,7 @@
 //! overridable file by file from a directory, auto-escaping HTML everywhere.
 
 use super::catalog;
+use crate::diagnostic::Code;
 use crate::emit::EmitError;
 use fluent_bundle::FluentValue;
 use minijinja::value::{Kwargs, Value};
@@ -82,12 +83,16 @@ fn translate(state: &State, id: &str, kwargs: Kwargs) -> Result<String, minijinj
         minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
             format!(
-                "error[H003]: the `{}` message catalogue has no message `{id}` (the catalogues are locales/*.ftl)",
+                "error[{}]: the `{}` {MISSING_MESSAGE} `{id}` (the catalogues are locales/*.ftl)",
+                Code::CatalogueMessage.id(),
                 cat.lang
             ),
         )
     })
 }
+
+/// What a missing message's error says (after the catalogue's language).
+pub const MISSING_MESSAGE: &str = "message catalogue has no message";
 
 /// The built-in environment, its templates compiled once per process.
 pub fn builtin() -> &'static Environment<'static> {

@@ -42,6 +42,8 @@ pub struct RecipientView {
     /// The recipient kind, when known.
     pub kind: Option<TermView>,
     pub choice: TermView,
+    /// Why it receives the data (`to processor basis service-providers`), worded.
+    pub basis: Option<String>,
 }
 
 pub fn purpose_view(
@@ -100,5 +102,6 @@ pub fn recipient_view(
                 required
             },
         ),
+        basis: None,
     }
 }

@@ -345,8 +345,12 @@ pub struct PageView {
     pub changes: Option<ChangesView>,
     pub promises: Vec<PromiseView>,
     pub sections: Vec<SectionView>,
-    /// The same policy in other languages.
+    /// The same policy in the other languages it is given in (the language switcher).
     pub alternates: Vec<AlternateView>,
+    /// Every language's page, this one included, for `<link rel="alternate" hreflang>`.
+    pub hreflang: Vec<AlternateView>,
+    /// The page for readers whose language is none of them: the first language's.
+    pub x_default: Option<String>,
     /// What changed since the previous version, when one was given.
     pub changed: Option<ChangedView>,
     /// Legal grounds, transfers, representatives, California items.
@@ -445,7 +449,10 @@ fn recipients(
     list: &[crate::model::RecipientUse],
 ) -> Vec<RecipientView> {
     list.iter()
-        .map(|r| recipient_view(cat, policy, &r.name, r.required))
+        .map(|r| RecipientView {
+            basis: r.basis.map(|b| words::exception(cat, b)),
+            ..recipient_view(cat, policy, &r.name, r.required)
+        })
         .collect()
 }
 
@@ -531,9 +538,14 @@ fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) ->
         domain: c.domain.clone(),
         path: c.path.clone(),
         third_party: c.party == Party::Third,
-        provider: match &c.provider {
-            Some(p) => recipient_view(cat, policy, p, Required::Always).label,
-            None => words::party(cat, c.party),
+        provider: match (&c.provider, c.provider_basis) {
+            (Some(p), Some(b)) => format!(
+                "{} ({})",
+                recipient_view(cat, policy, p, Required::Always).label,
+                words::exception(cat, b)
+            ),
+            (Some(p), None) => recipient_view(cat, policy, p, Required::Always).label,
+            (None, _) => words::party(cat, c.party),
         },
         holds: c.holds.clone(),
         purposes: purposes(cat, &c.purposes),
@@ -914,7 +926,12 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
             text: Prose::of(&s.text),
         })
         .collect();
-    let lang = lang(policy);
+    // The page is in its catalogue's language: a language without a catalogue
+    // (H001) gets an English page, its prose in paragraphs that take their
+    // direction from their text.
+    let lang = Some(lang(policy))
+        .filter(|l| catalog::primary(l) == cat.lang)
+        .unwrap_or_else(|| cat.lang.to_string());
     let mut view = PageView {
         dir: catalog::direction(&lang),
         lang,
@@ -1061,6 +1078,8 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
         promises: promises(cat, policy),
         sections,
         alternates: Vec::new(),
+        hreflang: Vec::new(),
+        x_default: None,
         changed: None,
         legal: LegalView {
             uses: Vec::new(),

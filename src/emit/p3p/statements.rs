@@ -249,6 +249,7 @@ fn share_statement(
         .map(|name| RecipientUse {
             name: name.clone(),
             required: share.choice,
+            basis: None,
             origin: share.origin.clone(),
         })
         .collect();
@@ -309,6 +310,7 @@ fn cookie_statement(lookup: &Lookup<'_>, cookie: &Cookie) -> P3pStatement {
         uses.push(RecipientUse {
             name: Recipient::Ours.word().to_string(),
             required: Required::Always,
+            basis: None,
             origin: cookie.origin.clone(),
         });
     }

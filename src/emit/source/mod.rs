@@ -59,7 +59,11 @@ fn policy(l: &mut Lines, p: &Policy) {
             l.line(&format!("effective {}", value(e)));
         }
         if let Some(lang) = &p.language {
-            l.line(&format!("language {}", value(lang)));
+            let all: Vec<String> = std::iter::once(lang)
+                .chain(&p.other_languages)
+                .map(|t| value(t))
+                .collect();
+            l.line(&format!("language {}", all.join(", ")));
         }
         opt(l, "discuri", p.discuri.as_ref());
         opt(l, "opturi", p.opturi.as_ref());
@@ -275,11 +279,16 @@ pub(crate) fn write_purposes(uses: &[PurposeUse]) -> String {
 pub(crate) fn write_recipients(uses: &[RecipientUse]) -> String {
     uses.iter()
         .map(|u| {
-            if u.required.is_default() {
-                u.name.clone()
-            } else {
-                format!("{} {}", u.name, u.required.word())
+            let mut s = u.name.clone();
+            if !u.required.is_default() {
+                s.push(' ');
+                s.push_str(u.required.word());
             }
+            if let Some(b) = u.basis {
+                s.push_str(" basis ");
+                s.push_str(&practice::word(&b));
+            }
+            s
         })
         .collect::<Vec<_>>()
         .join(", ")

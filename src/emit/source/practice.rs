@@ -2,14 +2,14 @@
 //! cannot carry in full (cookies, sharing, security, retention rules, rights,
 //! opt-outs, changes, promises, sections, acknowledgments).
 
-use super::text::{quote, Lines};
+use super::text::{quote, value, Lines};
 use super::{data_items, opt, write_data_uses, write_purposes, write_recipients, write_retention};
 use crate::model::{Claim, Party, Policy};
 use crate::vocabulary::Term;
 use serde::Serialize;
 
 /// The kebab-case word serde gives a unit enum value.
-fn word<T: Serialize>(v: &T) -> String {
+pub(super) fn word<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
@@ -72,7 +72,10 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
                 l.line("party third");
             }
             if let Some(pr) = &c.provider {
-                l.line(&format!("provider {pr}"));
+                match c.provider_basis {
+                    Some(b) => l.line(&format!("provider {pr} basis {}", word(&b))),
+                    None => l.line(&format!("provider {pr}")),
+                }
             }
             opt(l, "holds", c.holds.as_ref());
             if !c.categories.is_empty() {
@@ -225,11 +228,32 @@ pub(super) fn practices(l: &mut Lines, p: &Policy) {
     }
     for a in &p.acknowledgments {
         l.blank();
+        let fingerprint = a
+            .fingerprint
+            .as_ref()
+            .map(|f| format!(" fingerprint {f}"))
+            .unwrap_or_default();
         l.line(&format!(
-            "acknowledge {} at {} because {}",
+            "acknowledge {} at {}{fingerprint} because {}",
             a.code,
             a.at,
             quote(&a.reason)
         ));
+    }
+    for t in &p.translations {
+        l.blank();
+        l.block(&format!("translation {}", value(&t.language)), |l| {
+            for s in &t.strings {
+                if s.original == s.text {
+                    l.line(&format!("keep {}", quote(&s.original)));
+                } else {
+                    l.line(&format!(
+                        "string {}, {}",
+                        quote(&s.original),
+                        quote(&s.text)
+                    ));
+                }
+            }
+        });
     }
 }
