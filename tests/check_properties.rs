@@ -284,6 +284,7 @@ fn recipient_use(names: &[String], pick: Index, c: Index) -> RecipientUse {
             choice(c)
         },
         name,
+        basis: None,
         origin: policyc::span::Origin::default(),
     }
 }
@@ -501,6 +502,7 @@ fn unrelated(set: &mut PolicySet, policy: Index, cookie: bool) {
             lifetime: Some("session".to_string()),
             party: Party::First,
             provider: None,
+            provider_basis: None,
             holds: Some("the language you chose for the site".to_string()),
             categories: vec![Category::Preference],
             purposes: vec![PurposeUse {
@@ -512,6 +514,7 @@ fn unrelated(set: &mut PolicySet, policy: Index, cookie: bool) {
             recipients: vec![RecipientUse {
                 name: "ours".to_string(),
                 required: Required::Always,
+                basis: None,
                 origin: o.clone(),
             }],
             retention: Some(RetentionUse {
@@ -545,6 +548,7 @@ fn unrelated(set: &mut PolicySet, policy: Index, cookie: bool) {
             recipients: vec![RecipientUse {
                 name: "ours".to_string(),
                 required: Required::Always,
+                basis: None,
                 origin: o.clone(),
             }],
             retention: Some(RetentionUse {
