@@ -67,9 +67,16 @@ fn purposes_with_choices_and_descriptions() {
 
 #[test]
 fn claims_with_names_and_acknowledgment_targets() {
-    let p = policy(
-        "  promise p \"Logs are not linked.\" {\n    claim not-linked dynamic.http, logs\n  }\n  acknowledge c402 at share service-providers because \"quoted\"",
+    // The old form keeps its meaning; resolve warns (L109) and suggests the scope line.
+    let text = "policy main {\n  title \"T\"\n  promise p \"Logs are not linked.\" {\n    claim not-linked dynamic.http, logs\n  }\n  acknowledge c402 at share service-providers because \"quoted\"\n}\n";
+    let (set, diags) =
+        policyc::resolve::compile_policy_source(&SourceFile::new("t.policy", text.to_string()));
+    assert_eq!(
+        diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+        vec![Code::DeprecatedClaimForm],
+        "{diags:#?}"
     );
+    let p = set.expect("a model").policies.remove(0);
     assert_eq!(
         p.promises[0].claim,
         Claim::NotLinked(vec!["dynamic.http".into(), "logs".into()])

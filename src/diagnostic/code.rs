@@ -71,6 +71,8 @@ codes! {
         "The YAML form is deserialized into the policy model. The message says which field was wrong; `policyc dump FILE --format yaml` on a policy file shows the expected shape.";
     UnknownDataElement = "L108", Error, "unknown data element",
         "Data references name elements of the P3P base data schema (REC §5.5), such as `user.home-info.online.email`. For anything else use `custom \"description\" categories ...`.";
+    DeprecatedClaimForm = "L109", Warning, "old form of a promise claim: write the scoped form",
+        "Before promises could be scoped, names were written after the claim word: `claim not-linked logs` (data sets or elements), `claim no-identifiable-collection visitors` (subjects). The old form keeps its meaning (the names join the promise's `data` or `subjects` scope), but it reads as if the names were part of the claim, and it hides that a promise written beside scope lines is narrowed by both. Write the names on the scope line instead:\n\n    claim not-linked\n    data logs\n\n    claim no-identifiable-collection\n    subjects visitors\n\nThe help gives the exact lines, and the finding carries them as a machine-applicable fix (`policyc check --format json`). The meaning does not change.";
 
     UndefinedName = "R201", Error, "undefined name",
         "The name refers to a definition (subject, recipient, data set, statement, ...) that the policy does not define. Define it, or fix the spelling: the help names the closest defined name.";

@@ -4,11 +4,17 @@
 //! categories), `cookies`, `recipients` (names or kinds), `subjects`, `purposes`.
 //! `allow` excepts recipients by name or kind; `compatible` lists the purposes
 //! `only-stated-purpose` accepts.
+//!
+//! The old forms `claim not-linked NAMES` and `claim no-identifiable-collection
+//! NAMES` keep their meaning (the names join the `data` / `subjects` scope) and
+//! get an L109 warning whose help and fix give the scoped form.
 
 use super::context::{block_items, each_item, once, origin, Args, Cx, Key};
 use super::{lists, practice};
 use crate::ast::{Item, Value};
+use crate::diagnostic::{Code, Diagnostic, Edit, Fix};
 use crate::model::{Claim, Promise, Scope};
+use crate::span::Span;
 
 const KEYS: &[Key] = &[
     once("claim"),
@@ -97,6 +103,7 @@ pub fn promise(cx: &mut Cx, item: &Item) -> Option<Promise> {
             "a `claim` line in its block saying what it commits to, e.g. `claim no-sale`",
         );
     }
+    deprecated_names(cx, block_items(item));
     Some(Promise {
         name: name?,
         says: says?,
@@ -171,4 +178,114 @@ fn claim_of(cx: &mut Cx, item: &Item) -> Option<Claim> {
         );
     }
     Some(claim)
+}
+
+/// L109: names after `not-linked` / `no-identifiable-collection` are the old form
+/// of the `data` / `subjects` scope line. They keep their meaning; the warning
+/// gives the scoped form, and a fix that writes it (merging into the scope line
+/// the block already has, if any).
+fn deprecated_names(cx: &mut Cx, items: &[Item]) {
+    let Some(claim) = items.iter().find(|it| it.key() == "claim") else {
+        return;
+    };
+    let mut values = claim.values();
+    let Some(word) = values.next() else { return };
+    let scope = match word.as_word() {
+        Some("not-linked") => "data",
+        Some("no-identifiable-collection") => "subjects",
+        _ => return,
+    };
+    let names: Vec<&Value> = values.collect();
+    let (Some(first), Some(last)) = (names.first(), names.last()) else {
+        return;
+    };
+    let written: Vec<String> = names
+        .iter()
+        .map(|v| match v {
+            Value::Word(w) => w.value.clone(),
+            Value::String(s) => crate::emit::source::quote(&s.value),
+        })
+        .collect();
+    let existing = items.iter().find(|it| it.key() == scope);
+    let before: Vec<String> = existing
+        .map(|it| {
+            it.values()
+                .map(|v| match v {
+                    Value::Word(w) => w.value.clone(),
+                    Value::String(s) => crate::emit::source::quote(&s.value),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let added: Vec<&String> = written.iter().filter(|w| !before.contains(w)).collect();
+    let listed: Vec<&String> = before.iter().chain(added.iter().copied()).collect();
+    let claim_word = word.text();
+    let indent = " ".repeat(claim.keyword.span.col.saturating_sub(1) as usize);
+    let names_span = between(first.span(), last.span());
+    // Remove the names from the claim line (with the space before them).
+    let removed = between(word.span(), last.span());
+    let removed = Span {
+        start: word.span().end,
+        line: word.span().line,
+        col: word.span().col + u32::try_from(claim_word.chars().count()).unwrap_or(0),
+        ..removed
+    };
+    let edits = match existing.and_then(|it| it.values().last()) {
+        Some(end) => vec![
+            Edit {
+                span: removed,
+                replacement: String::new(),
+            },
+            Edit {
+                span: Span {
+                    start: end.span().end,
+                    col: end.span().col + written_width(end),
+                    ..end.span().clone()
+                },
+                replacement: added.iter().fold(String::new(), |mut s, w| {
+                    s.push_str(", ");
+                    s.push_str(w);
+                    s
+                }),
+            },
+        ],
+        None => vec![Edit {
+            span: removed,
+            replacement: format!("\n{indent}{scope} {}", written.join(", ")),
+        }],
+    };
+    let listed: Vec<&str> = listed.iter().map(|w| w.as_str()).collect();
+    let suggestion = format!("claim {claim_word}` and `{scope} {}", listed.join(", "));
+    let mut d = Diagnostic::new(
+        Code::DeprecatedClaimForm,
+        format!(
+            "names after `{claim_word}` are the old form of the promise's `{scope}` scope line"
+        ),
+    )
+    .at(Some(names_span))
+    .help(format!(
+        "write `{suggestion}` on two lines; the meaning is the same"
+    ));
+    d.fix = Some(Fix {
+        message: format!("move the names to a `{scope}` line"),
+        edits,
+    });
+    cx.push(d);
+}
+
+/// How many columns a value takes as written (a string with its quotes).
+fn written_width(v: &Value) -> u32 {
+    let n = match v {
+        Value::Word(w) => w.value.chars().count(),
+        Value::String(s) => crate::emit::source::quote(&s.value).chars().count(),
+    };
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The span from the start of `a` to the end of `b`.
+fn between(a: &Span, b: &Span) -> Span {
+    Span {
+        end: b.end.max(a.start),
+        ..a.clone()
+    }
 }
