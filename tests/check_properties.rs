@@ -433,7 +433,9 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
             } else {
                 &mut policy.sharing[i - ns - nc].purposes
             };
-            if list.iter().any(|x| x.purpose == u.purpose) {
+            // A practice without purposes states none, and one opt-in purpose
+            // would narrow it: only a list that names purposes can grow.
+            if list.is_empty() || list.iter().any(|x| x.purpose == u.purpose) {
                 return false;
             }
             list.push(u);
