@@ -324,3 +324,4 @@ california-gpc-no = Wir reagieren nicht auf das Global-Privacy-Control-Signal Ih
 california-disclosed = Was wir anderen Unternehmen geben, nach Art der Angaben
 california-no-category = Angaben keiner aufgeführten Art
 california-none-disclosed = Wir verkaufen keine personenbezogenen Angaben, geben sie nicht für Werbung weiter und geben sie keinem anderen Unternehmen.
+ess-ground = Rechtsgrundlage:

@@ -325,3 +325,4 @@ california-gpc-no = We do not act on the Global Privacy Control signal of your b
 california-disclosed = What we give to other companies, by kind of information
 california-no-category = Information of no listed kind
 california-none-disclosed = We do not sell or share personal information, and we give it to no other company.
+ess-ground = Legal ground:

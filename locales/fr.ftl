@@ -324,3 +324,4 @@ california-gpc-no = Nous ne tenons pas compte du signal Global Privacy Control d
 california-disclosed = Ce que nous donnons à d’autres sociétés, par type d’information
 california-no-category = Informations d’aucun type listé
 california-none-disclosed = Nous ne vendons ni ne partageons d’informations personnelles, et nous ne les donnons à aucune autre société.
+ess-ground = Base légale :
