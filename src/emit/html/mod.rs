@@ -17,6 +17,7 @@ mod data;
 pub mod href;
 pub mod label;
 pub mod legal;
+mod names;
 mod templates;
 mod terms;
 pub mod view;
