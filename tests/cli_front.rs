@@ -82,3 +82,30 @@ fn dump_of_a_missing_file_is_a_usage_error() {
     let o = policyc(&["dump", "/nonexistent/x.policy"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `policyc … | head`: the reader goes away mid-output. The output stops quietly (no panic
+/// report), as any well-behaved command-line tool does.
+#[test]
+fn a_closed_output_pipe_is_not_a_crash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args([
+            "dump",
+            "--facts",
+            "--format",
+            "json",
+            "policies/symphonycommerce.policy",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("policyc runs");
+    // Read a little, then close our end while policyc still has more output to write.
+    let mut out = child.stdout.take().expect("piped stdout");
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut out, &mut first).expect("some output");
+    drop(out);
+    let o = child.wait_with_output().expect("policyc ends");
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(o.status.code(), Some(0), "{err}");
+}

@@ -91,6 +91,7 @@ pub enum Command {
 }
 
 pub fn main() -> ExitCode {
+    exit::quiet_on_broken_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
