@@ -122,7 +122,9 @@ fn a_language_without_a_catalogue_gets_an_english_page_with_its_prose() {
     let pages = pages("tests/fixtures/html/rtl.policy", false);
     let html = &pages["rtl-notice.html"];
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
-    assert!(html.contains("<h1 dir=\"auto\">سياسة الخصوصية لمكتبة المثال</h1>"));
+    // The prose keeps its language: the title and paragraphs say so.
+    assert!(html.contains("<h1 dir=\"auto\" lang=\"ar\">سياسة الخصوصية لمكتبة المثال</h1>"));
+    assert!(html.contains("<p dir=\"auto\" lang=\"ar\">نبيع الكتب"));
 }
 
 /// Every string of the model is prose (translated on the other pages) or a value
