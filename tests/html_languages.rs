@@ -265,3 +265,57 @@ fn diff_names_changed_translations() {
     assert!(text.contains("further languages (de, fr → de)"), "{text}");
     assert!(!text.contains("`fr` translation"), "{text}");
 }
+
+fn findings(text: &str) -> Vec<String> {
+    policyc::engine::compile_bytes("t.policy", text.as_bytes())
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect()
+}
+
+const HEAD: &str = "policy main {\n  title \"T\"\n  discuri \"/p\"\n  entity \"E\" {\n    email \"e@example.com\"\n  }\n  access nonident\n  collect logs {\n    data dynamic.clickstream\n    for admin\n    retain no-retention\n    non-identifiable\n  }\n";
+
+#[test]
+fn an_empty_translation_and_too_many_languages_are_refused() {
+    let empty =
+        format!("{HEAD}  language en, de\n  translation de {{\n    string \"T\", \"\"\n  }}\n}}\n");
+    let found = findings(&empty);
+    assert!(
+        found.iter().any(|f| f == "L106 the translation is empty"),
+        "{found:?}"
+    );
+    // 41 languages (regions of English and German), each with a block.
+    let tags: Vec<String> = ["en", "de"]
+        .iter()
+        .flat_map(|l| {
+            [
+                "AT", "AU", "BE", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IN", "IT",
+                "LU", "NL", "NO", "NZ", "PL", "PT", "SE",
+            ]
+            .iter()
+            .map(move |r| format!("{l}-{r}"))
+        })
+        .take(41)
+        .collect();
+    let blocks: String = tags[1..]
+        .iter()
+        .map(|t| format!("  translation {t} {{\n    keep \"T\"\n  }}\n"))
+        .collect();
+    let many = format!("{HEAD}  language {}\n{blocks}}}\n", tags.join(", "));
+    let found = findings(&many);
+    assert!(
+        found
+            .iter()
+            .any(|f| f == "L106 a policy gives its prose in at most 40 languages"),
+        "{found:?}"
+    );
+    // 40 are accepted.
+    let blocks: String = tags[1..40]
+        .iter()
+        .map(|t| format!("  translation {t} {{\n    keep \"T\"\n  }}\n"))
+        .collect();
+    let forty = format!("{HEAD}  language {}\n{blocks}}}\n", tags[..40].join(", "));
+    let found = findings(&forty);
+    assert!(found.iter().all(|f| !f.starts_with("L106")), "{found:?}");
+}
