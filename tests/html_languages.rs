@@ -238,3 +238,28 @@ fn every_string_of_the_model_is_prose_or_a_known_value() {
         unclassified.join("\n")
     );
 }
+
+/// `policyc diff` names a changed translation (text edited, not material), and a
+/// language dropped as a whole once.
+#[test]
+fn diff_names_changed_translations() {
+    let old = html_support::model("examples/languages.policy");
+    let mut new = old.clone();
+    let policy = &mut new.policies[0];
+    policy.other_languages.retain(|l| l != "fr");
+    policy.translations.retain(|t| t.language != "fr");
+    for s in &mut policy.translations[0].strings {
+        if s.original == "Orders" {
+            s.text = "Aufträge".to_string();
+        }
+    }
+    let diff = policyc::diff::diff(&old, &new);
+    let text = policyc::diff::render_terminal(&diff, false);
+    assert!(!diff.has_material(), "{text}");
+    assert!(
+        text.contains("`de` translation of \"Orders\" (Bestellungen → Aufträge)"),
+        "{text}"
+    );
+    assert!(text.contains("further languages (de, fr → de)"), "{text}");
+    assert!(!text.contains("`fr` translation"), "{text}");
+}

@@ -2,7 +2,9 @@
 //! keyword of the policy language reaches the page's own text, in any shipped
 //! language, for any seed, example or fixture. Policy text (always isolated in
 //! `<bdi>`, `<code>` or an element with `dir="auto"`) is the policy's own words
-//! and is left out of the search.
+//! and is left out of the search. German and French pages (the catalogues, and
+//! the pages of a policy whose prose is given in those languages) are also
+//! searched for P3P's terms as a literal translation would carry them over.
 
 #![allow(clippy::expect_used, clippy::panic)]
 
@@ -42,6 +44,75 @@ const KEYWORDS: &[&str] = &[
     "image-url",
     "P3P",
 ];
+
+/// P3P's terms as a literal German or French translation would carry them over:
+/// jargon on a page in that language (the English terms are searched on every page).
+const JARGON_BY_LANGUAGE: &[(&str, &[&str])] = &[
+    (
+        "de",
+        &[
+            "Opt-in",
+            "Opt-out",
+            "Pseudonyme Analyse",
+            "Pseudonyme Entscheidung",
+            "Pseudonyme Entscheidungen",
+            "Individuelle Analyse",
+            "Individuelle Entscheidung",
+            "Individuelle Entscheidungen",
+            "Einmalige Anpassung",
+            "Zustandsverwaltungsmechanismen",
+            "Zustandsverwaltung",
+            "Klickstrom",
+            "Klickstromdaten",
+            "Navigations- und Klickstromdaten",
+            "Interaktive Daten",
+            "Demografische Daten",
+            "Nicht verbundene Dritte",
+            "Unabhängige Dritte",
+            "Unternehmen, die unseren Praktiken folgen",
+            "Identifizierte Daten",
+            "Nicht identifizierbar",
+            "Historische Aufbewahrung",
+            "Unbegrenzt aufbewahrt",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "Opt-in",
+            "Opt-out",
+            "Analyse pseudonyme",
+            "Décision pseudonyme",
+            "Décisions pseudonymes",
+            "Analyse individuelle",
+            "Décision individuelle",
+            "Décisions individuelles",
+            "Personnalisation ponctuelle",
+            "Mécanismes de gestion d'état",
+            "Gestion d'état",
+            "Flux de clics",
+            "Données de navigation et de flux de clics",
+            "Données interactives",
+            "Données démographiques",
+            "Tiers non liés",
+            "Tiers sans lien",
+            "Sociétés suivant nos pratiques",
+            "Données identifiées",
+            "Non identifiable",
+            "Conservation historique",
+            "Conservé indéfiniment",
+        ],
+    ),
+];
+
+/// The `lang` of a page's `<html>` (or its `<article>`, for fragments).
+fn page_language(html: &str) -> String {
+    html.split(" lang=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|tag| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase())
+        .unwrap_or_default()
+}
 
 /// Every P3P word that is not an everyday word, every compact token, and every
 /// P3P translation that differs from the reader wording ("State management
@@ -147,8 +218,13 @@ fn no_page_in_any_language_shows_p3p_vocabulary_or_keywords() {
             for out in html_support::render(&set, &EmitOptions::default()) {
                 let html = String::from_utf8(out.bytes).expect("UTF-8");
                 let text = own_text(&html);
-                for word in &jargon {
-                    if contains_word(&text, word) {
+                let page_lang = page_language(&html);
+                let local = JARGON_BY_LANGUAGE
+                    .iter()
+                    .filter(|(l, _)| *l == page_lang)
+                    .flat_map(|(_, words)| words.iter().map(|w| (*w).to_string()));
+                for word in jargon.iter().cloned().chain(local) {
+                    if contains_word(&text, &word) {
                         hits.push(format!("{file} ({lang}) {}: {word:?}", out.path));
                     }
                 }
@@ -231,4 +307,22 @@ fn the_search_finds_jargon_when_it_is_there() {
     assert!(!contains_word(&text, "opt-out"), "policy text is left out");
     assert!(jargon().iter().any(|j| j == "State management mechanisms"));
     assert!(jargon().iter().any(|j| j == "pseudo-analysis"));
+    assert_eq!(
+        page_language("<!DOCTYPE html>\n<html lang=\"de-CH\" dir=\"ltr\">"),
+        "de"
+    );
+}
+
+#[test]
+fn the_pages_of_every_language_are_searched() {
+    // The multi-language example's German and French pages are among the pages
+    // searched, with their own language's jargon.
+    let set = html_support::model("examples/languages.policy");
+    let langs: Vec<String> = html_support::render(&set, &EmitOptions::default())
+        .iter()
+        .map(|o| page_language(&String::from_utf8_lossy(&o.bytes)))
+        .collect();
+    assert_eq!(langs, ["en", "de", "fr"]);
+    let german = own_text("<html lang=\"de\"><style></style><p>Pseudonyme Analyse</p>");
+    assert!(contains_word(&german, "Pseudonyme Analyse"));
 }

@@ -65,6 +65,54 @@ impl Differ {
             org,
         );
         self.text(el, "summary", o.summary.as_ref(), n.summary.as_ref(), org);
+        self.translations(el, o, n);
+    }
+
+    /// The further languages and the translations of each prose string: a
+    /// changed translation changes what that language's page says (text edited).
+    fn translations(&mut self, el: &str, o: &Policy, n: &Policy) {
+        let org = &n.origin;
+        let languages =
+            |p: &Policy| (!p.other_languages.is_empty()).then(|| p.other_languages.join(", "));
+        self.detail(
+            el,
+            "further languages",
+            languages(o).as_ref(),
+            languages(n).as_ref(),
+            org,
+        );
+        let mut tags: Vec<String> = o
+            .translations
+            .iter()
+            .chain(&n.translations)
+            .map(|t| t.language.to_ascii_lowercase())
+            .collect();
+        tags.sort();
+        tags.dedup();
+        for tag in tags {
+            let strings = |p: &Policy| -> std::collections::BTreeMap<String, String> {
+                p.translation(&tag)
+                    .map(|t| {
+                        t.strings
+                            .iter()
+                            .map(|s| (s.original.clone(), s.text.clone()))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            // A language added or dropped as a whole is the change above.
+            if o.translation(&tag).is_none() || n.translation(&tag).is_none() {
+                continue;
+            }
+            let (a, b) = (strings(o), strings(n));
+            let mut originals: Vec<&String> = a.keys().chain(b.keys()).collect();
+            originals.sort();
+            originals.dedup();
+            for original in originals {
+                let subject = format!("`{tag}` translation of \"{}\"", excerpt(original));
+                self.text(el, &subject, a.get(original), b.get(original), org);
+            }
+        }
     }
 
     pub(super) fn coverage(&mut self, el: &str, o: &Policy, n: &Policy) {
@@ -256,4 +304,15 @@ impl Differ {
             );
         }
     }
+}
+
+/// The start of a text, for naming it in a change.
+fn excerpt(s: &str) -> String {
+    const MAX: usize = 40;
+    let one_line = s.replace('\n', " ");
+    if one_line.chars().count() <= MAX {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
 }

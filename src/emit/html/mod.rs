@@ -92,7 +92,15 @@ fn pages(
             let mut first = policy.clone();
             first.other_languages.clear();
             first.translations.clear();
-            (format!("{stem}.{suffix}"), first, previous.cloned())
+            // The first language's page compares prose with prose: the
+            // translations are the other pages' business.
+            let old = previous.map(|old| {
+                let mut old = old.clone();
+                old.other_languages.clear();
+                old.translations.clear();
+                old
+            });
+            (format!("{stem}.{suffix}"), first, old)
         } else {
             let text = policy.translated(tag).ok_or_else(|| EmitError {
                 message: format!(
