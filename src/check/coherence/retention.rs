@@ -170,9 +170,11 @@ fn deletion_beside_forever(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !forever {
             continue;
         }
-        let Some(p) = cx.facts.of_kind(PracticeKind::Statement).find(|p| {
-            p.derived.identifying.value && p.retention_rules.iter().any(|n| *n == rule.name)
-        }) else {
+        let Some(p) = cx
+            .facts
+            .of_kind(PracticeKind::Statement)
+            .find(|p| p.derived.identifying.value && p.retention_rules.contains(&rule.name))
+        else {
             continue;
         };
         out.push(
