@@ -44,15 +44,18 @@ pub struct Item {
     /// The values, grouped into comma-separated entries.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<Entry>,
+    /// Boxed: most items have no block, and an item's size counts once per
+    /// line of the file (the tree of a large policy is held through resolve).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub block: Option<Block>,
+    pub block: Option<Box<Block>>,
     /// Whole-line comments directly above the item.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub leading_comments: Vec<Comment>,
     /// The comment ending the item's line (after the values, or after the
     /// block's closing `}`).
+    /// (Boxed, like `block`: most lines have none.)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trailing_comment: Option<Comment>,
+    pub trailing_comment: Option<Box<Comment>>,
     /// A blank line separates the item's first line from what directly precedes
     /// it (its last leading comment, or the previous item). Each leading comment
     /// carries its own flag.

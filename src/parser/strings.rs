@@ -5,6 +5,10 @@
 /// one space; a blank line inside the string becomes `\n\n`, a new paragraph.
 /// Escapes have been validated by the pre-pass; anything unexpected is kept as written.
 pub fn decode(raw: &str) -> String {
+    // Most strings have neither escapes nor line breaks: their meaning is the text.
+    if !raw.bytes().any(|b| matches!(b, b'\\' | b'\n' | b'\r')) {
+        return raw.to_owned();
+    }
     let mut out = String::with_capacity(raw.len());
     // How many bytes at the end of `out` are whitespace written as-is (not escaped),
     // which a following line break swallows.

@@ -41,6 +41,7 @@ fn body<'i>(
                 let blank_direct = blank_between(index.text(), prev_end, start);
                 let mut it = item(index, pair);
                 it.blank_line_before = blank_direct;
+                pending.shrink_to_fit();
                 it.leading_comments = std::mem::take(&mut pending);
                 prev_end = trim_newline(index.text(), it.span.end);
                 items.push(it);
@@ -48,6 +49,8 @@ fn body<'i>(
             _ => {}
         }
     }
+    items.shrink_to_fit();
+    pending.shrink_to_fit();
     (items, pending)
 }
 
@@ -56,8 +59,8 @@ fn item(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> Item {
     let pspan = pair.as_span();
     let mut keyword: Option<Spanned<String>> = None;
     let mut entries: Vec<Entry> = Vec::new();
-    let mut block: Option<Block> = None;
-    let mut trailing_comment: Option<Comment> = None;
+    let mut block: Option<Box<Block>> = None;
+    let mut trailing_comment: Option<Box<Comment>> = None;
     let mut after_comma = false;
     let mut block_comment: Option<Comment> = None;
     for p in pair.into_inner() {
@@ -94,24 +97,30 @@ fn item(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> Item {
                         prev.line_break_after = true;
                     }
                 } else {
-                    trailing_comment = Some(c);
+                    trailing_comment = Some(Box::new(c));
                 }
             }
             Rule::block => {
                 let (b, close_comment) = block_of(index, p);
-                block = Some(b);
+                block = Some(Box::new(b));
                 block_comment = close_comment;
             }
             _ => {}
         }
     }
-    if block_comment.is_some() {
-        trailing_comment = block_comment;
+    if let Some(c) = block_comment {
+        trailing_comment = Some(Box::new(c));
     }
     let keyword = keyword.unwrap_or_else(|| Spanned {
         value: String::new(),
         span: index.span(pspan.start(), pspan.start()),
     });
+    // The tree lives through resolve: no spare capacity (a vector grown by
+    // pushes holds room for four entries, most items have one).
+    entries.shrink_to_fit();
+    for e in &mut entries {
+        e.comments_after.shrink_to_fit();
+    }
     let head_end = entries.last().map_or(keyword.span.end, |e| e.span.end);
     let end = trim_newline(text, pspan.end());
     Item {
@@ -171,8 +180,9 @@ fn block_of(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> (Block, Option<Comme
 
 fn entry(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> Entry {
     let s = pair.as_span();
-    let mut values = Vec::new();
-    for p in pair.into_inner() {
+    let inner = pair.into_inner();
+    let mut values = Vec::with_capacity(inner.len());
+    for p in inner {
         let ps = p.as_span();
         let span = index.span(ps.start(), ps.end());
         match p.as_rule() {
@@ -181,10 +191,15 @@ fn entry(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> Entry {
                 span,
             })),
             Rule::string => {
-                let raw = p.into_inner().next().map_or("", |t| t.as_str()).to_string();
+                // `string` is atomic: its text less the two quotes.
+                let quoted = p.as_str();
+                let raw = quoted
+                    .strip_prefix('"')
+                    .and_then(|q| q.strip_suffix('"'))
+                    .unwrap_or(quoted);
                 values.push(Value::String(StringValue {
-                    value: strings::decode(&raw),
-                    raw,
+                    value: strings::decode(raw),
+                    raw: raw.to_string(),
                     span,
                 }));
             }
