@@ -122,7 +122,9 @@ fn a_language_without_a_catalogue_gets_an_english_page_with_its_prose() {
     let pages = pages("tests/fixtures/html/rtl.policy", false);
     let html = &pages["rtl-notice.html"];
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
-    assert!(html.contains("<h1 dir=\"auto\">سياسة الخصوصية لمكتبة المثال</h1>"));
+    // The prose keeps its language: the title and paragraphs say so.
+    assert!(html.contains("<h1 dir=\"auto\" lang=\"ar\">سياسة الخصوصية لمكتبة المثال</h1>"));
+    assert!(html.contains("<p dir=\"auto\" lang=\"ar\">نبيع الكتب"));
 }
 
 /// Every string of the model is prose (translated on the other pages) or a value
@@ -262,4 +264,68 @@ fn diff_names_changed_translations() {
     );
     assert!(text.contains("further languages (de, fr → de)"), "{text}");
     assert!(!text.contains("`fr` translation"), "{text}");
+}
+
+fn findings(text: &str) -> Vec<String> {
+    policyc::engine::compile_bytes("t.policy", text.as_bytes())
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect()
+}
+
+const HEAD: &str = "policy main {\n  title \"T\"\n  discuri \"/p\"\n  entity \"E\" {\n    email \"e@example.com\"\n  }\n  access nonident\n  collect logs {\n    data dynamic.clickstream\n    for admin\n    retain no-retention\n    non-identifiable\n  }\n";
+
+/// A `translation` block keeping the title, per tag.
+fn blocks(tags: &[String]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for t in tags {
+        let _ = write!(out, "  translation {t} {{\n    keep \"T\"\n  }}\n");
+    }
+    out
+}
+
+#[test]
+fn an_empty_translation_and_too_many_languages_are_refused() {
+    let empty =
+        format!("{HEAD}  language en, de\n  translation de {{\n    string \"T\", \"\"\n  }}\n}}\n");
+    let found = findings(&empty);
+    assert!(
+        found.iter().any(|f| f == "L106 the translation is empty"),
+        "{found:?}"
+    );
+    // 41 languages (regions of English and German), each with a block.
+    let tags: Vec<String> = ["en", "de"]
+        .iter()
+        .flat_map(|l| {
+            [
+                "AT", "AU", "BE", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IN", "IT",
+                "LU", "NL", "NO", "NZ", "PL", "PT", "SE",
+            ]
+            .iter()
+            .map(move |r| format!("{l}-{r}"))
+        })
+        .take(41)
+        .collect();
+    let many = format!(
+        "{HEAD}  language {}\n{}}}\n",
+        tags.join(", "),
+        blocks(&tags[1..])
+    );
+    let found = findings(&many);
+    assert!(
+        found
+            .iter()
+            .any(|f| f == "L106 a policy gives its prose in at most 40 languages"),
+        "{found:?}"
+    );
+    // 40 are accepted.
+    let forty = format!(
+        "{HEAD}  language {}\n{}}}\n",
+        tags[..40].join(", "),
+        blocks(&tags[1..40])
+    );
+    let found = findings(&forty);
+    assert!(found.iter().all(|f| !f.starts_with("L106")), "{found:?}");
 }

@@ -53,10 +53,15 @@ impl Places {
     }
 }
 
+/// The most languages one policy gives its prose in: each is a page of its own,
+/// so the pages a file makes stay proportionate to it.
+pub const MAX_LANGUAGES: usize = 40;
+
 /// `language en, de, fr`: the first is the language the policy is written in,
 /// the others those it is translated into.
 pub fn language(cx: &mut Cx, item: &Item, p: &mut Policy, places: &mut Places) {
     let what = "a language tag, e.g. `language en`, or several: `language en, de, fr`";
+    let mut seen: HashMap<String, Span> = HashMap::new();
     for entry in lists::entries(cx, item, what) {
         if let Some(extra) = entry.values.get(1) {
             cx.unexpected(
@@ -70,11 +75,7 @@ pub fn language(cx: &mut Cx, item: &Item, p: &mut Policy, places: &mut Places) {
         let Some(tag) = values::checked_value(cx, v, Form::Language) else {
             continue;
         };
-        if let Some((_, first)) = places
-            .languages
-            .iter()
-            .find(|(t, _)| t.eq_ignore_ascii_case(&tag))
-        {
+        if let Some(first) = seen.get(&tag.to_ascii_lowercase()) {
             cx.push(
                 Diagnostic::new(
                     Code::DuplicateProperty,
@@ -86,6 +87,15 @@ pub fn language(cx: &mut Cx, item: &Item, p: &mut Policy, places: &mut Places) {
             );
             continue;
         }
+        if places.languages.len() == MAX_LANGUAGES {
+            cx.invalid(
+                v.span(),
+                format!("a policy gives its prose in at most {MAX_LANGUAGES} languages"),
+                "each language is a page of its own; publish further languages from another policy file",
+            );
+            break;
+        }
+        seen.insert(tag.to_ascii_lowercase(), v.span().clone());
         places.languages.push((tag.clone(), v.span().clone()));
         if p.language.is_none() {
             p.language = Some(tag);
@@ -171,6 +181,14 @@ fn string(cx: &mut Cx, it: &Item) -> Option<(String, String, Span)> {
         }
     }
     if let [original, text] = texts.as_slice() {
+        if text.value.trim().is_empty() && !original.value.trim().is_empty() {
+            cx.invalid(
+                &text.span,
+                "the translation is empty",
+                "write the text in the block's language, or list the original with `keep` when it stays the same",
+            );
+            return None;
+        }
         Some((
             original.value.clone(),
             text.value.clone(),
@@ -205,6 +223,19 @@ fn keep(cx: &mut Cx, it: &Item) -> Vec<(String, String, Span)> {
 /// The H findings of one resolved policy (see the module doc). `places`
 /// locates them; a finding with no place of its own goes to the policy's head.
 pub fn check(cx: &mut Cx, p: &Policy, places: &Places) {
+    // The policy language stops at the limit as it reads `language`; the YAML
+    // form is held to it here.
+    if p.languages().len() > MAX_LANGUAGES {
+        cx.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                format!("a policy gives its prose in at most {MAX_LANGUAGES} languages"),
+            )
+            .at(places.head.clone())
+            .help("each language is a page of its own; publish further languages from another policy file"),
+        );
+        return;
+    }
     catalogues(cx, p, places);
     let blocks = blocks(cx, p);
     // Every prose string, once, in order.
@@ -260,6 +291,11 @@ fn catalogues(cx: &mut Cx, p: &Policy, places: &Places) {
 /// The translation blocks by language (lower case); L105 for a second block of
 /// a language, H006 for an undeclared one.
 fn blocks<'p>(cx: &mut Cx, p: &'p Policy) -> BTreeMap<String, &'p Translation> {
+    let declared: HashSet<String> = p
+        .other_languages
+        .iter()
+        .map(|l| l.to_ascii_lowercase())
+        .collect();
     let mut blocks: BTreeMap<String, &Translation> = BTreeMap::new();
     for t in &p.translations {
         let key = t.language.to_ascii_lowercase();
@@ -276,11 +312,7 @@ fn blocks<'p>(cx: &mut Cx, p: &'p Policy) -> BTreeMap<String, &'p Translation> {
             continue;
         }
         blocks.insert(key, t);
-        let declared = p
-            .other_languages
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(&t.language));
-        if !declared {
+        if !declared.contains(&t.language.to_ascii_lowercase()) {
             let first = p
                 .language
                 .as_deref()

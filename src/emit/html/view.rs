@@ -352,6 +352,9 @@ pub struct PageView {
     pub hreflang: Vec<AlternateView>,
     /// The page for readers whose language is none of them: the first language's.
     pub x_default: Option<String>,
+    /// The language of the policy's prose when it is not the page's (a language
+    /// without a catalogue, H001): set on the prose paragraphs.
+    pub prose_lang: Option<String>,
     /// What changed since the previous version, when one was given.
     pub changed: Option<ChangedView>,
     /// Legal grounds, transfers, representatives, California items.
@@ -944,9 +947,13 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
     // The page is in its catalogue's language: a language without a catalogue
     // (H001) gets an English page, its prose in paragraphs that take their
     // direction from their text.
-    let lang = Some(lang(policy))
-        .filter(|l| catalog::primary(l) == cat.lang)
-        .unwrap_or_else(|| cat.lang.to_string());
+    let written = lang(policy);
+    let prose_lang = (catalog::primary(&written) != cat.lang).then(|| written.clone());
+    let lang = if prose_lang.is_some() {
+        cat.lang.to_string()
+    } else {
+        written
+    };
     let mut view = PageView {
         dir: catalog::direction(&lang),
         lang,
@@ -1095,6 +1102,7 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
         alternates: Vec::new(),
         hreflang: Vec::new(),
         x_default: None,
+        prose_lang,
         changed: None,
         legal: LegalView {
             uses: Vec::new(),
