@@ -137,8 +137,9 @@ fn resolvable_by(kind: Kind) -> &'static [&'static str] {
         Kind::Recipient | Kind::Purpose => &["R203", "P301"],
         // The choice codes report a disagreement or a missing channel for a choice:
         // a choice weakened to `always` needs no channel (P302, Q507) and may agree
-        // with the other place it is declared (Q515, Q516).
-        Kind::Choice => &["P302", "Q507", "Q515", "Q516"],
+        // with the other place it is declared (Q515, Q516); a choice on `current` or on an
+        // `ours` recipient, which P3P forbids (P303), is gone once it is `always`.
+        Kind::Choice => &["P302", "P303", "Q507", "Q515", "Q516"],
         // Retention coherence: the value against the written period (Q512), two
         // periods (Q513), no-retention beside contact or historical (Q501, Q511),
         // a stated purpose without period (Q504) all concern the value being

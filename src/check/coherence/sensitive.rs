@@ -126,7 +126,9 @@ fn measure_of_another_party(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // Sensitive data the measure would cover that the site itself receives.
-        let own = cx.facts.of_kind(PracticeKind::Statement).find(|p| {
+        // One finding per such statement: each is its own breach, and a finding's target
+        // must not move to another statement when one more of them holds sensitive data.
+        let own = cx.facts.of_kind(PracticeKind::Statement).filter(|p| {
             p.recipients.iter().any(|r| r.name == "ours")
                 && p.data.iter().any(|d| {
                     d.sensitive
@@ -134,8 +136,8 @@ fn measure_of_another_party(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .any(|c| m.covers.is_empty() || m.covers.contains(c))
                 })
         });
-        let Some(p) = own else { continue };
-        out.push(
+        for p in own {
+            out.push(
             cx.diag(
                 Code::MeasureOfAnotherParty,
                 format!(
@@ -148,5 +150,6 @@ fn measure_of_another_party(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help("state the site's own measure for its data; a measure says whose it is, and another party's protects only what that party holds")
             .target(p.target()),
         );
+        }
     }
 }
