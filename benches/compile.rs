@@ -6,13 +6,14 @@
 //! rising per-statement cost. Under `cargo test --all-targets` (no `--bench` flag)
 //! it runs one small size once, as a smoke test.
 //!
-//! `cargo bench --bench compile -- --write BYTES FILE` writes a generated policy of
-//! about BYTES bytes to FILE and exits (used by `scripts/ratios.sh`).
+//! `cargo bench --bench compile -- --write BYTES FILE [--no-findings]` writes a
+//! generated policy of about BYTES bytes to FILE and exits (used by
+//! `scripts/ratios.sh`); with `--no-findings`, the variant `check` reports nothing on.
 
 #[path = "support/generator.rs"]
 mod generator;
 
-use generator::{policy_of_size, policy_text};
+use generator::{policy_of_size, policy_text, without_findings};
 use policyc::emit::{emitters, EmitOptions};
 use policyc::engine;
 use policyc::span::SourceFile;
@@ -37,7 +38,11 @@ fn main() {
             eprintln!("BYTES must be a number, not `{bytes}`");
             std::process::exit(2);
         };
-        if let Err(e) = std::fs::write(file, policy_of_size(bytes)) {
+        let mut text = policy_of_size(bytes);
+        if args.iter().any(|a| a == "--no-findings") {
+            text = without_findings(&text);
+        }
+        if let Err(e) = std::fs::write(file, text) {
             eprintln!("cannot write {file}: {e}");
             std::process::exit(2);
         }

@@ -134,13 +134,14 @@ seed_tests!(
     ]
 );
 
-// Cookie information "is non-personal" against the log-in cookie. (Email notice of
+// Cookie information "is non-personal" against the log-in cookie; "The opt-out
+// procedure is discussed in detail below" against a statement that never gives it. (Email notice of
 // new uses is promised with no word on timing: `notify-new-use`, which the policy
 // keeps, where the old language could only say `notify-before-new-use`.)
 seed_tests!(
     clickcommerce,
     "clickcommerce.policy",
-    [("C403", "cookie login")]
+    [("C403", "cookie login"), ("C416", "opt-out communications")]
 );
 
 // No cross-site tracking against ad-network retargeting; log data "not linked"

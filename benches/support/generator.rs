@@ -37,3 +37,16 @@ pub fn policy_of_size(bytes: usize) -> String {
     }
     text
 }
+
+/// The same policy with an opt-out channel covering every practice, so that
+/// `policyc check` reports nothing (the plain one is warned that its opt-in and
+/// opt-out choices have no channel).
+pub fn without_findings(text: &str) -> String {
+    const CHANNEL: &str = "  opt-out everything \"Use the choices page.\" {\n    url \"https://example.com/choices\"\n  }\n";
+    let at = text.find("  security {").unwrap_or(0);
+    let mut out = String::with_capacity(text.len() + CHANNEL.len());
+    out.push_str(&text[..at]);
+    out.push_str(CHANNEL);
+    out.push_str(&text[at..]);
+    out
+}

@@ -28,6 +28,8 @@ pub(crate) struct Context<'a> {
     pub retention_stated: Option<HashSet<&'a str>>,
     /// Practices an `opt-out` channel covers; `None` when one covers everything.
     pub opt_out_covered: Option<HashSet<&'a str>>,
+    /// (kind, name) → the first practice of `facts` with them (see [`Self::practice`]).
+    practice_at: HashMap<(crate::facts::PracticeKind, String), usize>,
 }
 
 /// The names a list of rules covers, or `None` when a rule with no names (which
@@ -53,9 +55,15 @@ fn index<'a, T>(items: &'a [T], name: impl Fn(&'a T) -> &'a str) -> HashMap<&'a 
 
 impl<'a> Context<'a> {
     pub fn new(policy: &'a Policy, source: &'a SourceFile) -> Self {
+        let facts = crate::facts::derive_policy(policy);
+        let mut practice_at = HashMap::with_capacity(facts.practices.len());
+        for (i, p) in facts.practices.iter().enumerate() {
+            practice_at.entry((p.kind, p.name.clone())).or_insert(i);
+        }
         Self {
             policy,
-            facts: crate::facts::derive_policy(policy),
+            facts,
+            practice_at,
             source,
             subjects: index(&policy.subjects, |s| s.name.as_str()),
             recipients: index(&policy.recipients, |r| r.name.as_str()),
@@ -72,6 +80,18 @@ impl<'a> Context<'a> {
             ),
             opt_out_covered: coverage(policy.opt_outs.iter().map(|o| o.covers.as_slice())),
         }
+    }
+
+    /// The practice of a kind by name, as [`crate::facts::PolicyFacts::find`]
+    /// finds it, in constant time.
+    pub fn practice(
+        &self,
+        kind: crate::facts::PracticeKind,
+        name: &str,
+    ) -> Option<&crate::facts::Practice> {
+        self.practice_at
+            .get(&(kind, name.to_string()))
+            .and_then(|i| self.facts.practices.get(*i))
     }
 
     /// The span of the first origin that has one, else the policy's, else the

@@ -5,7 +5,7 @@
 
 use super::context::Context;
 use crate::diagnostic::{fingerprint, normalize_target, Code, Diagnostic, Flow};
-use crate::facts::{PolicyFacts, Practice, PracticeKind, Row};
+use crate::facts::{Practice, PracticeKind, Row};
 use crate::model::{Claim, Promise};
 use crate::vocabulary::Term;
 use std::collections::{BTreeMap, BTreeSet};
@@ -65,8 +65,9 @@ pub(crate) fn claim_text(claim: &Claim) -> String {
     }
 }
 
-/// The practice a target names (`share marketers`), if it names one.
-pub(crate) fn practice<'f>(facts: &'f PolicyFacts, target: &str) -> Option<&'f Practice> {
+/// The practice a target names (`share marketers`), if it names one (looked up
+/// by name in the context's index: one look-up per finding, not a search).
+pub(crate) fn practice<'c>(cx: &'c Context<'_>, target: &str) -> Option<&'c Practice> {
     let target = normalize_target(target);
     let (keyword, name) = target.split_once(' ')?;
     let kind = [
@@ -77,12 +78,12 @@ pub(crate) fn practice<'f>(facts: &'f PolicyFacts, target: &str) -> Option<&'f P
     ]
     .into_iter()
     .find(|k| k.keyword() == keyword)?;
-    facts.find(kind, name)
+    cx.practice(kind, name)
 }
 
 /// Every flow of the practice a target names; for `promise NAME`, the promise.
 pub(crate) fn flows_of_target(cx: &Context<'_>, target: &str) -> Vec<Flow> {
-    if let Some(p) = practice(&cx.facts, target) {
+    if let Some(p) = practice(cx, target) {
         return p.rows().map(|r| flow(&r, None)).collect();
     }
     let target = normalize_target(target);

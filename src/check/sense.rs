@@ -391,8 +391,7 @@ fn choice_without_opt_out(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Whether a statement is identifiable, as declared or as derived from its data.
 fn identifiable(cx: &Context<'_>, s: &Statement) -> bool {
-    cx.facts
-        .find(crate::facts::PracticeKind::Statement, &s.name)
+    cx.practice(crate::facts::PracticeKind::Statement, &s.name)
         .map_or(s.identifiable, crate::facts::Practice::identifiable)
 }
 

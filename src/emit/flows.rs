@@ -10,6 +10,7 @@ use crate::model::{Exception, Policy};
 use crate::span::Origin;
 use crate::vocabulary::stores::{category_mapping, element_mapping, DataMapping};
 use crate::vocabulary::{Category, LegalBasis, Purpose, Recipient, Required, Retention};
+use std::collections::HashMap;
 
 /// What kind of element a flow comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,46 +211,55 @@ fn item(d: &crate::facts::DataFact) -> FlowItem {
     }
 }
 
-fn flow(policy: &Policy, p: &Practice) -> Option<Flow> {
+/// A policy's practices and recipients by name (the first of equal names, as a
+/// linear search finds it), so that each flow looks them up in constant time.
+struct ByName<'p> {
+    statements: HashMap<&'p str, &'p crate::model::Statement>,
+    cookies: HashMap<&'p str, &'p crate::model::Cookie>,
+    sharing: HashMap<&'p str, &'p crate::model::Sharing>,
+    recipients: HashMap<&'p str, &'p crate::model::RecipientDef>,
+}
+
+fn by_name<'p, T>(items: &'p [T], name: impl Fn(&'p T) -> &'p str) -> HashMap<&'p str, &'p T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(name(item)).or_insert(item);
+    }
+    map
+}
+
+impl<'p> ByName<'p> {
+    fn new(policy: &'p Policy) -> Self {
+        Self {
+            statements: by_name(&policy.statements, |s| s.name.as_str()),
+            cookies: by_name(&policy.cookies, |c| c.name.as_str()),
+            sharing: by_name(&policy.sharing, |s| s.name.as_str()),
+            recipients: by_name(&policy.recipients, |r| r.name.as_str()),
+        }
+    }
+}
+
+fn flow(policy: &Policy, names: &ByName<'_>, p: &Practice) -> Option<Flow> {
     let kind = match p.kind {
         PracticeKind::Statement => FlowKind::Collect,
         PracticeKind::Cookie => FlowKind::Cookie,
         PracticeKind::Sharing => FlowKind::Share,
         PracticeKind::Retention => return None,
     };
-    let title = match kind {
-        FlowKind::Collect => policy
+    let name = p.name.as_str();
+    let (title, legal) = match kind {
+        FlowKind::Collect => names
             .statements
-            .iter()
-            .find(|s| s.name == p.name)
-            .and_then(|s| s.title.clone()),
-        FlowKind::Cookie => policy
+            .get(name)
+            .map_or((None, None), |s| (s.title.clone(), Some(&s.legal))),
+        FlowKind::Cookie => names
             .cookies
-            .iter()
-            .find(|c| c.name == p.name)
-            .and_then(|c| c.title.clone()),
-        FlowKind::Share => policy
+            .get(name)
+            .map_or((None, None), |c| (c.title.clone(), Some(&c.legal))),
+        FlowKind::Share => names
             .sharing
-            .iter()
-            .find(|s| s.name == p.name)
-            .and_then(|s| s.title.clone()),
-    };
-    let legal = match kind {
-        FlowKind::Collect => policy
-            .statements
-            .iter()
-            .find(|s| s.name == p.name)
-            .map(|s| &s.legal),
-        FlowKind::Cookie => policy
-            .cookies
-            .iter()
-            .find(|c| c.name == p.name)
-            .map(|c| &c.legal),
-        FlowKind::Share => policy
-            .sharing
-            .iter()
-            .find(|s| s.name == p.name)
-            .map(|s| &s.legal),
+            .get(name)
+            .map_or((None, None), |s| (s.title.clone(), Some(&s.legal))),
     };
     let bases = legal
         .map(|l| l.bases.iter().map(|b| (b.purpose, b.basis)).collect())
@@ -259,10 +269,9 @@ fn flow(policy: &Policy, p: &Practice) -> Option<Flow> {
         .iter()
         .filter_map(|r| {
             let kind = r.kind?;
-            let description = policy
+            let description = names
                 .recipients
-                .iter()
-                .find(|d| d.name == r.name)
+                .get(r.name.as_str())
                 .and_then(|d| d.description.clone());
             Some(FlowRecipient {
                 name: r.name.clone(),
@@ -316,9 +325,10 @@ fn flow(policy: &Policy, p: &Practice) -> Option<Flow> {
 /// Every flow of a policy, from its facts: collect statements, then cookies, then
 /// sharing rules.
 pub fn flows(policy: &Policy) -> Vec<Flow> {
+    let names = ByName::new(policy);
     derive_policy(policy)
         .practices
         .iter()
-        .filter_map(|p| flow(policy, p))
+        .filter_map(|p| flow(policy, &names, p))
         .collect()
 }

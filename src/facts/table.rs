@@ -232,7 +232,7 @@ pub struct SubjectFact {
 }
 
 /// What a data leaf is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Leaf {
     /// A base data schema leaf element (`user.name.given`).

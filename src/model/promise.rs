@@ -106,6 +106,9 @@ pub enum Claim {
     /// "We will notify you by email of new uses": the change notice notifies by
     /// email, before or after the change.
     NotifyNewUse,
+    /// "The opt-out procedure is discussed below": every choice in scope is covered
+    /// by an `opt-out` channel that gives its `url`.
+    OptOutProcedure,
 }
 
 /// Exceptions promises and sharing rules commonly state.

@@ -113,7 +113,7 @@ pub struct PolicyRef {
 }
 
 /// The attributes of `COOKIE-INCLUDE`/`COOKIE-EXCLUDE` (REC §2.3.2.5); `*` is any.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CookiePattern {
     pub name: String,
     pub value: String,

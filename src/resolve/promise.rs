@@ -40,6 +40,7 @@ const SIMPLE_CLAIMS: &[(&str, Claim)] = &[
     ("no-storage", Claim::NoStorage),
     ("consent-only-publication", Claim::ConsentOnlyPublication),
     ("notify-new-use", Claim::NotifyNewUse),
+    ("opt-out-procedure", Claim::OptOutProcedure),
 ];
 
 const CLAIM_WORDS: &[&str] = &[
@@ -57,6 +58,7 @@ const CLAIM_WORDS: &[&str] = &[
     "no-storage",
     "consent-only-publication",
     "retention-ceiling",
+    "opt-out-procedure",
 ];
 
 pub fn promise(cx: &mut Cx, item: &Item) -> Option<Promise> {

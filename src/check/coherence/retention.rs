@@ -102,8 +102,7 @@ fn two_periods(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         for rule in &s.retention_rules {
             if let Some(r) = cx
-                .facts
-                .find(PracticeKind::Retention, rule)
+                .practice(PracticeKind::Retention, rule)
                 .and_then(|p| p.retention.as_ref())
             {
                 // Only rules naming the statement: a rule for everything is a default.

@@ -57,8 +57,7 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
     // identifiable statement collecting dynamic.cookies links cookie data to people.
     for s in &cx.policy.statements {
         let Some(practice) = cx
-            .facts
-            .find(PracticeKind::Statement, &s.name)
+            .practice(PracticeKind::Statement, &s.name)
             .filter(|p| p.identifiable())
         else {
             continue;

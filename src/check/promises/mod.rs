@@ -17,6 +17,7 @@ mod collection;
 mod cookies;
 mod flows;
 mod notice;
+mod opt_out;
 mod purpose;
 mod retention;
 mod scope;
@@ -42,6 +43,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Claim::NoCrossSiteTracking => cookies::no_cross_site(cx, &scoped, out),
             Claim::NotifyBeforeNewUse => notice::before_new_use(cx, promise, out),
             Claim::NotifyNewUse => notice::new_use(cx, promise, out),
+            Claim::OptOutProcedure => opt_out::procedure(cx, &scoped, out),
             Claim::NotLinked(_) => collection::not_linked(cx, &scoped, out),
             Claim::NoIdentifiableCollection(_) => {
                 collection::no_identifiable_collection(cx, &scoped, out);

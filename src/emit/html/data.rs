@@ -2,8 +2,9 @@
 //! optional; and the categories a practice touches, for the privacy label.
 
 use super::catalog::Catalog;
+use super::names::Names;
 use super::words::humanize;
-use crate::model::{DataItem, DataRef, DataUse, Policy};
+use crate::model::{DataItem, DataRef, DataUse};
 use crate::vocabulary::reader;
 use serde::Serialize;
 
@@ -72,7 +73,7 @@ fn item_view(cat: &Catalog, item: &DataItem) -> ItemView {
 
 /// The data `uses` refers to, grouped by data set, in source order. Items written
 /// in place next to each other share one group.
-pub fn groups(cat: &Catalog, policy: &Policy, uses: &[DataUse]) -> Vec<DataGroup> {
+pub fn groups(cat: &Catalog, names: &Names<'_>, uses: &[DataUse]) -> Vec<DataGroup> {
     let mut out: Vec<DataGroup> = Vec::new();
     for data_use in uses {
         match data_use {
@@ -84,7 +85,7 @@ pub fn groups(cat: &Catalog, policy: &Policy, uses: &[DataUse]) -> Vec<DataGroup
                 }),
             },
             DataUse::Set { name, .. } => {
-                let set = policy.datasets.iter().find(|s| &s.name == name);
+                let set = names.datasets.get(name.as_str());
                 out.push(DataGroup {
                     set: Some(
                         set.and_then(|s| s.description.clone())

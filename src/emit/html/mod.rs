@@ -16,6 +16,7 @@ pub mod changed;
 mod data;
 pub mod href;
 pub mod label;
+mod names;
 mod templates;
 mod terms;
 pub mod view;

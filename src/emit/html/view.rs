@@ -12,6 +12,7 @@ use super::changed::{self, ChangedView};
 use super::data::{self, DataGroup};
 use super::href::Link;
 use super::label::{self, LabelView};
+use super::names::Names;
 use super::terms::{
     purpose_view, recipient_kind, recipient_view, PurposeView, RecipientView, TermView,
 };
@@ -402,14 +403,14 @@ fn sharing_title(cat: &Catalog, policy: &Policy, s: &crate::model::Sharing) -> S
 }
 
 /// The reader's name for a statement, sharing rule or cookie named in the source.
-fn practice_title(policy: &Policy, name: &str) -> String {
-    if let Some(s) = policy.statements.iter().find(|s| s.name == name) {
+fn practice_title(names: &Names<'_>, name: &str) -> String {
+    if let Some(s) = names.statements.get(name) {
         return statement_title(s);
     }
-    if let Some(c) = policy.cookies.iter().find(|c| c.name == name) {
+    if let Some(c) = names.cookies.get(name) {
         return cookie_title(c);
     }
-    if let Some(s) = policy.sharing.iter().find(|s| s.name == name) {
+    if let Some(s) = names.sharing.get(name) {
         if let Some(t) = &s.title {
             return t.clone();
         }
@@ -554,7 +555,13 @@ fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) ->
     }
 }
 
-fn sharing(cat: &Catalog, policy: &Policy, i: usize, s: &crate::model::Sharing) -> SharingView {
+fn sharing(
+    cat: &Catalog,
+    policy: &Policy,
+    names: &Names<'_>,
+    i: usize,
+    s: &crate::model::Sharing,
+) -> SharingView {
     SharingView {
         id: format!("share-{}", i + 1),
         title: sharing_title(cat, policy, s),
@@ -564,7 +571,7 @@ fn sharing(cat: &Catalog, policy: &Policy, i: usize, s: &crate::model::Sharing) 
             .iter()
             .map(|w| recipient_view(cat, policy, w, s.choice))
             .collect(),
-        data: data::groups(cat, policy, &s.data),
+        data: data::groups(cat, names, &s.data),
         purposes: purposes(cat, &s.purposes),
         choice: TermView::of(cat, s.choice),
         conditions: Prose::opt(s.conditions.as_ref()),
@@ -672,14 +679,17 @@ fn kept(cat: &Catalog, policy: &Policy) -> Vec<KeptView> {
         );
     let mut out: Vec<KeptView> = Vec::new();
     let mut index: BTreeMap<(&'static str, Option<String>), usize> = BTreeMap::new();
+    // (answer, practice) pairs already listed: a set, not a search of the list.
+    let mut listed: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
     for (what, r) in items {
         let key = (r.value.word(), r.period.clone());
         if let Some(&i) = index.get(&key) {
-            if !out[i].what.contains(&what) {
+            if listed.insert((i, what.clone())) {
                 out[i].what.push(what);
             }
         } else {
             index.insert(key, out.len());
+            listed.insert((out.len(), what.clone()));
             out.push(KeptView {
                 retention: retention_view(cat, r),
                 what: vec![what],
@@ -719,6 +729,7 @@ fn group_of(purposes: &[crate::model::PurposeUse]) -> &'static str {
 fn statement_view(
     cat: &Catalog,
     policy: &Policy,
+    names: &Names<'_>,
     i: usize,
     s: &crate::model::Statement,
 ) -> StatementView {
@@ -726,7 +737,7 @@ fn statement_view(
         id: format!("collect-{}", i + 1),
         title: statement_title(s),
         subjects: s.subjects.iter().map(|n| subject_view(policy, n)).collect(),
-        data: data::groups(cat, policy, &s.data),
+        data: data::groups(cat, names, &s.data),
         purposes: purposes(cat, &s.purposes),
         recipients: recipients(cat, policy, &s.recipients),
         retention: s.retention.as_ref().map(|r| retention_view(cat, r)),
@@ -741,6 +752,7 @@ fn statement_view(
 fn groups(
     cat: &Catalog,
     policy: &Policy,
+    names: &Names<'_>,
     cookies: &[CookieView],
     sharing: &[SharingView],
 ) -> Vec<GroupView> {
@@ -758,7 +770,7 @@ fn groups(
             .entry(g)
             .or_insert_with(|| new_group(g))
             .statements
-            .push(statement_view(cat, policy, i, s));
+            .push(statement_view(cat, policy, names, i, s));
     }
     let others = policy
         .cookies
@@ -810,12 +822,13 @@ fn essentials(cat: &Catalog, policy: &Policy, view: &PageView) -> EssentialsView
         .map(|k| cat.msg(&format!("kind-{}", k.id())))
         .collect();
     let mut recipients: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut add = |name: &str, required: Required| {
         if recipient_kind(policy, name).is_some_and(|k| k == Recipient::Ours) {
             return;
         }
         let label = recipient_view(cat, policy, name, required).label;
-        if !recipients.contains(&label) {
+        if seen.insert(label.clone()) {
             recipients.push(label);
         }
     };
@@ -838,9 +851,10 @@ fn essentials(cat: &Catalog, policy: &Policy, view: &PageView) -> EssentialsView
         }
     }
     let mut kept: Vec<String> = Vec::new();
+    let mut listed: std::collections::HashSet<String> = std::collections::HashSet::new();
     for r in &view.retention {
         let line = format!("{}: {}", r.title, r.period);
-        if !kept.contains(&line) {
+        if listed.insert(line.clone()) {
             kept.push(line);
         }
     }
@@ -849,7 +863,7 @@ fn essentials(cat: &Catalog, policy: &Policy, view: &PageView) -> EssentialsView
             Some(p) => format!("{}: {p}", k.retention.value.label),
             None => k.retention.value.label.clone(),
         };
-        if !kept.contains(&line) {
+        if listed.insert(line.clone()) {
             kept.push(line);
         }
     }
@@ -893,6 +907,7 @@ pub fn page_since(policy: &Policy, previous: Option<&Policy>) -> PageView {
 /// Builds the view of one policy, worded from `cat`.
 #[allow(clippy::too_many_lines)]
 pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
+    let names = Names::new(policy);
     let cookies: Vec<CookieView> = policy
         .cookies
         .iter()
@@ -903,7 +918,7 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
         .sharing
         .iter()
         .enumerate()
-        .map(|(i, s)| sharing(cat, policy, i, s))
+        .map(|(i, s)| sharing(cat, policy, &names, i, s))
         .collect();
     let sections: Vec<SectionView> = policy
         .sections
@@ -969,7 +984,7 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
             .iter()
             .map(|s| subject_view(policy, &s.name))
             .collect(),
-        groups: groups(cat, policy, &cookies, &sharing_views),
+        groups: groups(cat, policy, &names, &cookies, &sharing_views),
         cookies,
         recipients: policy
             .recipients
@@ -989,7 +1004,7 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
                 title: humanize(&o.name),
                 how: Prose::of(&o.how),
                 url: o.url.as_deref().map(Link::url),
-                covers: o.covers.iter().map(|n| practice_title(policy, n)).collect(),
+                covers: o.covers.iter().map(|n| practice_title(&names, n)).collect(),
                 text: Prose::opt(o.text.as_ref()),
             })
             .collect(),
@@ -1012,7 +1027,7 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
                 applies_to: r
                     .applies_to
                     .iter()
-                    .map(|n| practice_title(policy, n))
+                    .map(|n| practice_title(&names, n))
                     .collect(),
                 destruction: Prose::opt(r.destruction.as_ref()),
                 text: Prose::opt(r.text.as_ref()),

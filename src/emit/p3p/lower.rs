@@ -10,6 +10,7 @@ use crate::p3p::document::{
 };
 use crate::p3p::entity;
 use crate::span::Origin;
+use std::collections::HashSet;
 
 /// Where the policy file is deployed; `POLICY-REF/@about` points into it.
 pub const POLICY_PATH: &str = "/w3c/policy.xml";
@@ -153,8 +154,9 @@ pub fn cookie_bindings(
             continue;
         }
         let mut mine: Vec<CookieBinding> = Vec::new();
-        let push = |mine: &mut Vec<CookieBinding>, pattern: CookiePattern, origin: &Origin| {
-            if !mine.iter().any(|b| b.pattern == pattern) {
+        let mut seen: HashSet<CookiePattern> = HashSet::new();
+        let mut push = |mine: &mut Vec<CookieBinding>, pattern: CookiePattern, origin: &Origin| {
+            if seen.insert(pattern.clone()) {
                 mine.push(CookieBinding {
                     policy: p.name.clone(),
                     pattern,
@@ -189,15 +191,17 @@ pub fn cookie_bindings(
 
 /// Where the policy collects or shares `dynamic.cookies` outside `cookie` blocks.
 fn unnamed_cookie_use(p: &Policy) -> Option<&Origin> {
+    // The data sets (by name) with `dynamic.cookies` among their items.
+    let cookie_sets: HashSet<&str> = p
+        .datasets
+        .iter()
+        .filter(|d| d.items.iter().any(|i| is_cookies(&i.data)))
+        .map(|d| d.name.as_str())
+        .collect();
     let holds_cookies = |uses: &[DataUse]| {
         uses.iter().any(|u| match u {
             DataUse::Item(i) => is_cookies(&i.data),
-            DataUse::Set { name, .. } => p
-                .datasets
-                .iter()
-                .filter(|d| d.name == *name)
-                .flat_map(|d| d.items.iter())
-                .any(|i| is_cookies(&i.data)),
+            DataUse::Set { name, .. } => cookie_sets.contains(name.as_str()),
         })
     };
     p.statements
@@ -219,12 +223,28 @@ fn is_cookies(d: &DataRef) -> bool {
 /// The cookie patterns of `site` that never match, because an earlier pattern of
 /// another policy matches every cookie they match.
 pub fn shadowed_bindings(bindings: &[CookieBinding], site: Option<&str>) -> Vec<ShadowedBinding> {
+    // The positions of each policy's bindings, so that a binding is compared with
+    // the earlier bindings of other policies only (none when one policy has cookies).
+    let mut by_policy: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, b) in bindings.iter().enumerate() {
+        match by_policy.iter_mut().find(|(p, _)| *p == b.policy) {
+            Some((_, list)) => list.push(i),
+            None => by_policy.push((&b.policy, vec![i])),
+        }
+    }
     let mut out = Vec::new();
     for (i, b) in bindings.iter().enumerate() {
-        if let Some(earlier) = bindings[..i]
+        // The first earlier binding of another policy that covers this one.
+        let first = by_policy
             .iter()
-            .find(|e| e.policy != b.policy && covers_pattern(&e.pattern, &b.pattern))
-        {
+            .filter(|(p, _)| *p != b.policy)
+            .filter_map(|(_, list)| {
+                list.iter()
+                    .take_while(|j| **j < i)
+                    .find(|j| covers_pattern(&bindings[**j].pattern, &b.pattern))
+            })
+            .min();
+        if let Some(earlier) = first.map(|j| &bindings[*j]) {
             out.push(ShadowedBinding {
                 site: site.map(str::to_string),
                 binding: b.clone(),
