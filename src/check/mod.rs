@@ -11,6 +11,9 @@ mod context;
 pub(crate) mod fingerprint;
 mod flags;
 mod gdpr;
+pub use gdpr::grounds::{
+    disclosures as ccpa_disclosures, grounds as legal_grounds, Disclosed, Ground,
+};
 mod mappings;
 pub mod output_names;
 mod p3p_bindings;

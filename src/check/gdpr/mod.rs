@@ -6,6 +6,7 @@
 //! Art. 9(2) condition, transfers ⇒ a safeguard, children ⇒ parental consent.
 
 pub(crate) mod flows;
+pub mod grounds;
 mod notice;
 mod practices;
 

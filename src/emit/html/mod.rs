@@ -16,6 +16,7 @@ pub mod changed;
 mod data;
 pub mod href;
 pub mod label;
+pub mod legal;
 mod names;
 mod templates;
 mod terms;

@@ -30,6 +30,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "practices.html",
         include_str!("../../../templates/practices.html"),
     ),
+    ("legal.html", include_str!("../../../templates/legal.html")),
     (
         "commitments.html",
         include_str!("../../../templates/commitments.html"),

@@ -12,6 +12,7 @@ use super::changed::{self, ChangedView};
 use super::data::{self, DataGroup};
 use super::href::Link;
 use super::label::{self, LabelView};
+use super::legal::{self, LegalView};
 use super::names::Names;
 use super::terms::{
     purpose_view, recipient_kind, recipient_view, PurposeView, RecipientView, TermView,
@@ -266,6 +267,8 @@ pub struct CoverageView {
 pub struct UseView {
     pub label: String,
     pub choice: Option<TermView>,
+    /// The legal grounds the use rests on (GDPR Art. 6(1)), in reader wording.
+    pub grounds: Vec<String>,
 }
 
 /// The first screen: the answers people look for, each linking to its details.
@@ -351,6 +354,8 @@ pub struct PageView {
     pub x_default: Option<String>,
     /// What changed since the previous version, when one was given.
     pub changed: Option<ChangedView>,
+    /// Legal grounds, transfers, representatives, California items.
+    pub legal: LegalView,
 }
 
 /// A BCP 47 tag of the plain form (`en`, `en-GB`, `zh-Hant-TW`); anything else
@@ -452,7 +457,7 @@ fn recipients(
         .collect()
 }
 
-fn entity(e: &crate::model::Entity) -> EntityView {
+pub(super) fn entity(e: &crate::model::Entity) -> EntityView {
     let mut postal = Vec::new();
     if let Some(p) = &e.postal {
         postal.extend(p.organization.iter().cloned());
@@ -479,7 +484,7 @@ fn entity(e: &crate::model::Entity) -> EntityView {
 
 /// Every purpose any practice names, with the most permissive choice given to
 /// it (as in the label), in the vocabulary's order.
-fn uses(cat: &Catalog, policy: &Policy) -> Vec<UseView> {
+fn uses(cat: &Catalog, policy: &Policy, grounds: &[crate::check::Ground]) -> Vec<UseView> {
     let mut by_purpose: BTreeMap<Purpose, Required> = BTreeMap::new();
     let lists = policy
         .statements
@@ -502,6 +507,7 @@ fn uses(cat: &Catalog, policy: &Policy) -> Vec<UseView> {
             by_purpose.get(p).map(|req| UseView {
                 label: cat.msg(&crate::vocabulary::reader::message_id(*p)),
                 choice: (*req != Required::Always).then(|| TermView::of(cat, *req)),
+                grounds: legal::grounds_of(cat, grounds, *p),
             })
         })
         .collect()
@@ -814,7 +820,12 @@ fn groups(
         .collect()
 }
 
-fn essentials(cat: &Catalog, policy: &Policy, view: &PageView) -> EssentialsView {
+fn essentials(
+    cat: &Catalog,
+    policy: &Policy,
+    view: &PageView,
+    grounds: &[crate::check::Ground],
+) -> EssentialsView {
     let grid = label::grid(policy);
     let collect = Kind::ALL
         .iter()
@@ -869,7 +880,7 @@ fn essentials(cat: &Catalog, policy: &Policy, view: &PageView) -> EssentialsView
     }
     EssentialsView {
         collect,
-        uses: uses(cat, policy),
+        uses: uses(cat, policy, grounds),
         recipients,
         sale: policy.sharing.iter().any(|s| s.sale),
         kept,
@@ -1085,8 +1096,24 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
         hreflang: Vec::new(),
         x_default: None,
         changed: None,
+        legal: LegalView {
+            uses: Vec::new(),
+            transfers: Vec::new(),
+            representatives: Vec::new(),
+            california: None,
+            object_href: None,
+            withdraw_href: None,
+        },
     };
-    view.essentials = essentials(cat, policy, &view);
+    let rights: Vec<(crate::vocabulary::RightKind, String)> = policy
+        .rights
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.kind, format!("right-{}", i + 1)))
+        .collect();
+    let (legal, grounds) = legal::legal(cat, policy, &rights);
+    view.legal = legal;
+    view.essentials = essentials(cat, policy, &view, &grounds);
     view
 }
 

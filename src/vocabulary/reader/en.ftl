@@ -257,7 +257,7 @@ basis-vital-interests = To protect someone's life
 basis-public-task = A task in the public interest
     .description = We need it to carry out a task in the public interest or an official duty given to us.
 basis-legitimate-interests = Our legitimate interests
-    .description = We need it for an interest of ours or of others that we weighed against your interests and rights; you can object.
+    .description = We need it for an interest of our own or of others that we weighed against your interests and rights; you can object.
 
 ## Grounds for using especially sensitive information (GDPR Art. 9(2))
 condition-explicit-consent = Your explicit consent
@@ -315,7 +315,7 @@ safeguard-vital-interests = To protect someone's life
 safeguard-public-register = A public register
     .description = The information comes from a public register, used as its rules allow.
 safeguard-compelling-interests = A one-off transfer for a pressing interest
-    .description = A single transfer for a pressing interest of ours, assessed and protected, and reported to the data protection authority.
+    .description = A single transfer for a pressing interest of our own, assessed and protected, and reported to the data protection authority.
 
 ## How information is given to others (CCPA 1798.140)
 disclosure-business-purpose = Given to companies working for us
@@ -342,3 +342,29 @@ right-limit-sensitive = Limit the use of your sensitive information
     .description = You may tell us to use your sensitive information only for what is needed to give you our service.
 right-non-discrimination = Be treated the same
     .description = We will not treat you worse for using your privacy rights.
+
+## Categories of personal information under the CCPA (1798.140(v)(1))
+ccpa-category-identifiers = Identifiers such as your name, address, email or account name
+    .description = Names, postal and email addresses, account names, online and device identifiers.
+ccpa-category-customer-records = Customer records
+    .description = Information in our customer records, such as your phone number or payment details.
+ccpa-category-protected-classifications = Characteristics protected by law
+    .description = Characteristics such as age, sex or nationality that the law protects from discrimination.
+ccpa-category-commercial = What you buy
+    .description = Records of products and services you bought or considered.
+ccpa-category-biometric = Biometric information
+    .description = Physical or behavioural traits that can identify you, such as fingerprints.
+ccpa-category-internet-activity = Your browsing and use of our site
+    .description = Browsing and search history and how you use our sites, apps and ads.
+ccpa-category-geolocation = Where you are
+    .description = Your location, from your device or network.
+ccpa-category-sensory = Recordings and pictures
+    .description = Sound, pictures, video and similar information.
+ccpa-category-professional = Your work
+    .description = Information about your job and career.
+ccpa-category-education = Your education
+    .description = Information about your schooling that is not public.
+ccpa-category-inferences = Conclusions about you
+    .description = A profile of your likes, traits and behaviour drawn from other information.
+ccpa-category-sensitive = Sensitive personal information
+    .description = Government ID numbers, account log-ins, precise location, health, beliefs and similar information.
