@@ -8,7 +8,15 @@ use policyc::diagnostic::{Code, Diagnostic};
 use policyc::engine;
 use policyc::span::SourceFile;
 
-const EXAMPLE: &str = include_str!("../examples/acknowledgment.policy");
+/// The example as written before fingerprints (its acknowledgment without one).
+static EXAMPLE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let text = include_str!("../examples/acknowledgment.policy");
+    let start = text
+        .find("fingerprint ")
+        .expect("the example is fingerprinted");
+    let end = start + "fingerprint ".len() + policyc::diagnostic::FINGERPRINT_LEN + 1;
+    format!("{}{}", &text[..start], &text[end..])
+});
 
 fn check(text: &str) -> Vec<Diagnostic> {
     engine::compile_bytes("t.policy", text.as_bytes()).diagnostics
@@ -38,16 +46,17 @@ fn with_brokers(text: &str) -> String {
 
 #[test]
 fn every_finding_with_a_target_has_a_fingerprint() {
-    for d in check(EXAMPLE) {
+    for d in check(&EXAMPLE) {
         assert_eq!(d.target.is_some(), d.fingerprint.is_some(), "{d:#?}");
     }
 }
 
 #[test]
 fn layout_comments_wording_and_unrelated_parts_keep_the_fingerprint() {
-    let base = c402(EXAMPLE);
+    let base = c402(&EXAMPLE);
     // The formatter's canonical layout.
-    let formatted = policyc::fmt::format_source(&SourceFile::new("t.policy", EXAMPLE)).unwrap();
+    let formatted =
+        policyc::fmt::format_source(&SourceFile::new("t.policy", EXAMPLE.as_str())).unwrap();
     assert_eq!(c402(&formatted), base);
     // Comments, blank lines, indentation, the promise's wording, the reason.
     let edited = EXAMPLE
@@ -64,7 +73,7 @@ fn layout_comments_wording_and_unrelated_parts_keep_the_fingerprint() {
             "Your data stays with us.\" {",
         )
         .replace("legal will reword", "the lawyers will reword");
-    assert_ne!(edited, EXAMPLE);
+    assert_ne!(edited, *EXAMPLE);
     assert_eq!(c402(&edited), base);
     // An unrelated statement and a definition nothing uses.
     let unrelated = EXAMPLE.replace(
@@ -77,15 +86,15 @@ fn layout_comments_wording_and_unrelated_parts_keep_the_fingerprint() {
         "  share card-processor {\n    with card-processor\n    data order\n",
         "  share card-processor {\n    with card-processor\n    data user.name, custom \"order total\" categories purchase\n",
     );
-    if spelled != EXAMPLE {
+    if spelled != *EXAMPLE {
         assert_eq!(c402(&spelled), base);
     }
 }
 
 #[test]
 fn widening_the_flow_changes_the_fingerprint() {
-    let base = c402(EXAMPLE);
-    assert_ne!(c402(&with_brokers(EXAMPLE)), base, "one more recipient");
+    let base = c402(&EXAMPLE);
+    assert_ne!(c402(&with_brokers(&EXAMPLE)), base, "one more recipient");
     let more_data = EXAMPLE.replace(
         "    user.name\n",
         "    user.name\n    user.home-info.online.email\n",
@@ -95,7 +104,7 @@ fn widening_the_flow_changes_the_fingerprint() {
         "    data order\n    for current\n  }\n\n  promise",
         "    data order\n    for current, contact\n  }\n\n  promise",
     );
-    assert_ne!(more_purposes, EXAMPLE);
+    assert_ne!(more_purposes, *EXAMPLE);
     assert_ne!(c402(&more_purposes), base, "one more purpose");
 }
 
@@ -108,14 +117,14 @@ fn acknowledged_with(text: &str, fingerprint: &str) -> String {
 
 #[test]
 fn a_fingerprinted_acknowledgment_silences_only_its_finding() {
-    let fp = c402(EXAMPLE);
-    let ok = check(&acknowledged_with(EXAMPLE, &fp));
+    let fp = c402(&EXAMPLE);
+    let ok = check(&acknowledged_with(&EXAMPLE, &fp));
     assert!(ok.iter().all(|d| !d.is_blocking_error()), "{ok:#?}");
     assert!(ok.iter().any(|d| d.acknowledged.is_some()));
 
     // Data brokers added after the acknowledgment: reported as new, the
     // acknowledgment named as stale with what was added and the fix.
-    let widened = check(&with_brokers(&acknowledged_with(EXAMPLE, &fp)));
+    let widened = check(&with_brokers(&acknowledged_with(&EXAMPLE, &fp)));
     let finding = widened
         .iter()
         .find(|d| d.code == Code::BrokenNoThirdPartySharing)
@@ -141,7 +150,7 @@ fn a_fingerprinted_acknowledgment_silences_only_its_finding() {
     assert_eq!(fix.edits[0].replacement, now);
 
     // Refreshing the fingerprint accepts the widened finding.
-    let refreshed = check(&acknowledged_with(&with_brokers(EXAMPLE), &now));
+    let refreshed = check(&acknowledged_with(&with_brokers(&EXAMPLE), &now));
     assert!(
         refreshed.iter().all(|d| !d.is_blocking_error()),
         "{refreshed:#?}"
@@ -149,7 +158,7 @@ fn a_fingerprinted_acknowledgment_silences_only_its_finding() {
 
     // Brokers later allowed by the promise: the acknowledged brokers flows are
     // named as no longer in the finding.
-    let allowed = acknowledged_with(&with_brokers(EXAMPLE), &now).replace(
+    let allowed = acknowledged_with(&with_brokers(&EXAMPLE), &now).replace(
         "    claim no-third-party-sharing\n",
         "    claim no-third-party-sharing\n    allow brokers\n",
     );
@@ -166,7 +175,7 @@ fn a_fingerprinted_acknowledgment_silences_only_its_finding() {
         stale.message
     );
     // A change no single fact explains: the finding's flows are listed.
-    let other = check(&acknowledged_with(EXAMPLE, "0123456789ab"));
+    let other = check(&acknowledged_with(&EXAMPLE, "0123456789ab"));
     let stale = other
         .iter()
         .find(|d| d.code == Code::StaleAcknowledgment)
@@ -179,15 +188,57 @@ fn a_fingerprinted_acknowledgment_silences_only_its_finding() {
 }
 
 #[test]
-fn old_acknowledgments_still_match_by_code_and_target() {
-    let ds = check(&with_brokers(EXAMPLE));
+fn old_acknowledgments_still_match_by_code_and_target_with_a_warning() {
+    let ds = check(&with_brokers(&EXAMPLE));
     assert!(ds.iter().all(|d| !d.is_blocking_error()), "{ds:#?}");
+    let now = c402(&with_brokers(&EXAMPLE));
+    let warning = ds
+        .iter()
+        .find(|d| d.code == Code::AcknowledgmentWithoutFingerprint)
+        .expect("A604");
+    assert!(
+        warning
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains(&format!("add `fingerprint {now}` before `because`"))),
+        "{warning:#?}"
+    );
+    let fix = warning.fix.as_ref().expect("a fix");
+    assert_eq!(fix.edits[0].replacement, format!("fingerprint {now} "));
+    assert_eq!(
+        fix.edits[0].span.start, fix.edits[0].span.end,
+        "an insertion"
+    );
+    // Applying the fix gives the fingerprinted acknowledgment, which checks clean.
+    let mut text = with_brokers(&EXAMPLE);
+    text.insert_str(fix.edits[0].span.start, &fix.edits[0].replacement);
+    let ds = check(&text);
+    assert!(ds.iter().all(|d| d.severity != policyc::diagnostic::Severity::Warning && !d.is_blocking_error()), "{ds:#?}");
+}
+
+#[test]
+fn the_formatter_keeps_the_fingerprint() {
+    let text =
+        acknowledged_with(&EXAMPLE, &c402(&EXAMPLE)).replace("  acknowledge", "      acknowledge");
+    let formatted =
+        policyc::fmt::format_source(&SourceFile::new("t.policy", text.as_str())).unwrap();
+    assert!(
+        formatted.contains(&format!(
+            "  acknowledge C402 at share card-processor fingerprint {} because",
+            c402(&EXAMPLE)
+        )),
+        "{formatted}"
+    );
+    assert_eq!(
+        policyc::fmt::format_source(&SourceFile::new("t.policy", formatted.as_str())).unwrap(),
+        formatted
+    );
 }
 
 #[test]
 fn fingerprints_survive_the_source_writer_and_yaml() {
-    let fp = c402(EXAMPLE);
-    let text = acknowledged_with(EXAMPLE, &fp);
+    let fp = c402(&EXAMPLE);
+    let text = acknowledged_with(&EXAMPLE, &fp);
     let c = engine::compile_bytes("t.policy", text.as_bytes());
     let set = c.model.expect("a model");
     assert_eq!(
@@ -214,7 +265,7 @@ fn fingerprints_survive_the_source_writer_and_yaml() {
 
 #[test]
 fn a_malformed_fingerprint_is_a_located_error_and_old_targets_still_read() {
-    let ds = check(&acknowledged_with(EXAMPLE, "XYZ"));
+    let ds = check(&acknowledged_with(&EXAMPLE, "XYZ"));
     assert!(
         ds.iter()
             .any(|d| d.message.contains("`XYZ` is not a fingerprint")),
@@ -231,10 +282,10 @@ fn update_acknowledgments_writes_and_refreshes_fingerprints() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("old.policy");
     let stale = dir.path().join("stale.policy");
-    std::fs::write(&old, with_brokers(EXAMPLE)).unwrap();
-    let base = c402(EXAMPLE);
-    std::fs::write(&stale, with_brokers(&acknowledged_with(EXAMPLE, &base))).unwrap();
-    let now = c402(&with_brokers(EXAMPLE));
+    std::fs::write(&old, with_brokers(&EXAMPLE)).unwrap();
+    let base = c402(&EXAMPLE);
+    std::fs::write(&stale, with_brokers(&acknowledged_with(&EXAMPLE, &base))).unwrap();
+    let now = c402(&with_brokers(&EXAMPLE));
     // Without the flag the stale one fails.
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_policyc"))
         .arg("check")
@@ -271,7 +322,7 @@ fn update_acknowledgments_writes_and_refreshes_fingerprints() {
         // Nothing else changed.
         assert_eq!(
             text.replace(&format!("fingerprint {now} "), ""),
-            with_brokers(EXAMPLE),
+            with_brokers(&EXAMPLE),
         );
     }
     // A second run has nothing to write.

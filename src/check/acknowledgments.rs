@@ -21,9 +21,6 @@ use crate::span::{SourceFile, Span};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// A604 is reported once the seeds and examples carry fingerprints.
-const WARN_WITHOUT_FINGERPRINT: bool = false;
-
 fn locate(ack: &Acknowledgment, policy: &Policy, source: &SourceFile) -> Span {
     ack.origin
         .span()
@@ -81,7 +78,8 @@ fn named(
 }
 
 /// Marks matched findings acknowledged and reports acknowledgments that match
-/// nothing (A601), name an unknown code (A602) or accepted other flows (A603).
+/// nothing (A601), name an unknown code (A602), accepted other flows (A603) or
+/// carry no fingerprint (A604).
 pub(crate) fn apply(set: &PolicySet, source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) {
     let mut extra = Vec::new();
     let ranges = policy_ranges(set);
@@ -127,11 +125,17 @@ pub(crate) fn apply(set: &PolicySet, source: &SourceFile, diagnostics: &mut Vec<
                     for i in &matching {
                         diagnostics[*i].acknowledged = Some(ack.reason.clone());
                     }
-                    if let (None, Some(now), true) = (fingerprint, &now, WARN_WITHOUT_FINGERPRINT) {
+                    if let (None, Some(now)) = (fingerprint, &now) {
                         extra.push(without_fingerprint(ack, policy, source, (code, &at), now));
                     }
                 }
             }
+        }
+    }
+    // Findings about acknowledgments are fingerprinted too (over no flows).
+    for d in &mut extra {
+        if let Some(t) = d.target.as_deref() {
+            d.fingerprint = Some(crate::diagnostic::fingerprint(d.code.id(), t, &[]));
         }
     }
     diagnostics.extend(extra);
@@ -227,15 +231,6 @@ fn unknown_code(
     .target(at)
 }
 
-/// The acknowledgment line as it reads with a fingerprint.
-fn written_with(ack: &Acknowledgment, code: Code, at: &str, fingerprint: &str) -> String {
-    format!(
-        "acknowledge {} at {at} fingerprint {fingerprint} because \"{}\"",
-        code.id(),
-        ack.reason.replace('\\', "\\\\").replace('"', "\\\"")
-    )
-}
-
 fn without_fingerprint(
     ack: &Acknowledgment,
     policy: &Policy,
@@ -244,7 +239,7 @@ fn without_fingerprint(
     now: &str,
 ) -> Diagnostic {
     let mut d = Diagnostic::new(
-        Code::StaleAcknowledgment /* A604 */,
+        Code::AcknowledgmentWithoutFingerprint,
         format!(
             "acknowledgment of {} at `{at}` has no fingerprint, so it would also accept flows added to `{at}` later",
             code.id()
@@ -252,8 +247,8 @@ fn without_fingerprint(
     )
     .at(Some(locate(ack, policy, source)))
     .help(format!(
-        "bind it to the finding it accepts: `{}` (`policyc check --update-acknowledgments` adds the fingerprints of a file)",
-        written_with(ack, code, at, now)
+        "bind it to the finding it accepts: add `fingerprint {now}` before `because` (`acknowledge {} at {at} fingerprint {now} because \"...\"`); `policyc check --update-acknowledgments` adds the fingerprints of a file",
+        code.id()
     ))
     .target(at);
     if let Some(because) = ack.fingerprint_origin.span() {

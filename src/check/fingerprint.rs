@@ -55,7 +55,7 @@ pub(crate) fn claim_text(claim: &Claim) -> String {
                         .iter()
                         .filter_map(|i| i.as_str().map(str::to_string))
                         .collect();
-                    format!("{k} {}", names.join(", "))
+                    format!("{k} {}", names.join(", ")).trim_end().to_string()
                 }
                 _ => k,
             })

@@ -55,6 +55,18 @@ pub fn check(set: &PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
 }
 
 pub use acknowledgments::{updates as acknowledgment_updates, AcknowledgmentUpdate};
+pub use promises::{
+    describe_decision, render_traces, Decision, Outcome, PracticeTrace, PromiseTrace,
+};
+
+/// For each promise of each policy, the practices it was held to and why each
+/// passed or broke it (`policyc check --explain-clean`), as the checks decide.
+pub fn explain_promises(set: &PolicySet, source: &SourceFile) -> Vec<PromiseTrace> {
+    set.policies
+        .iter()
+        .flat_map(|policy| promises::traces(&Context::new(policy, source)))
+        .collect()
+}
 
 /// Marks findings the policy acknowledges, and reports acknowledgments that match nothing.
 pub fn apply_acknowledgments(

@@ -30,6 +30,12 @@ pub struct Args {
     /// file's diff), then check the updated files.
     #[arg(long)]
     pub update_acknowledgments: bool,
+    /// For each promise, list the practices it was held to and why each passed
+    /// (the scope line that left it out, the exception that matched, or why the
+    /// claim is not about it) or broke it. Human and JSON formats (JSON: an
+    /// object with `findings` and `promises`).
+    #[arg(long)]
+    pub explain_clean: bool,
     #[command(flatten)]
     pub walk: inputs::Walk,
 }
@@ -89,6 +95,10 @@ pub fn run(args: &Args) -> u8 {
         eprintln!("policyc: no policy files (.policy, or YAML policies) found");
         return exit::USAGE;
     }
+    if args.explain_clean && matches!(args.format, Format::Sarif | Format::Github) {
+        eprintln!("policyc: --explain-clean prints with --format human or json");
+        return exit::USAGE;
+    }
     if stdin == 1 && args.update_acknowledgments {
         eprintln!("policyc: --update-acknowledgments writes files; standard input is only checked");
     }
@@ -129,6 +139,19 @@ pub fn run(args: &Args) -> u8 {
                     || (deny_warnings && d.severity == Severity::Warning))
         });
     }
+    print_findings(args, &diags, &compilations);
+    if unreadable {
+        exit::USAGE
+    } else if compilations.iter().any(|c| c.fails(deny_warnings)) {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}
+
+/// Prints the findings (and, with `--explain-clean`, the promise traces) in the
+/// chosen format.
+fn print_findings(args: &Args, diags: &[Diagnostic], compilations: &[Compilation]) {
     // Paths in SARIF and GitHub annotations are relative to the repository root
     // (code scanning and the Actions runner resolve them against the checkout),
     // or to the current directory outside a repository, whatever folder policyc
@@ -141,21 +164,43 @@ pub fn run(args: &Args) -> u8 {
             if !(ui::quiet() && diags.is_empty()) {
                 print!(
                     "{}",
-                    diagnostic::render_human(&diags, &sources, ui::color_stdout())
+                    diagnostic::render_human(diags, &sources, ui::color_stdout())
+                );
+            }
+            if args.explain_clean {
+                println!(
+                    "\nWhy each promise holds (--explain-clean):\n\n{}",
+                    policyc::check::render_traces(&traces(compilations)).trim_end()
                 );
             }
         }
-        Format::Json => println!("{}", diagnostic::render_json(&diags)),
-        Format::Sarif => println!("{}", diagnostic::render_sarif(&diags, &root)),
-        Format::Github => print!("{}", diagnostic::render_github(&diags, &root)),
+        Format::Json if args.explain_clean => {
+            let value = serde_json::json!({
+                "findings": diags,
+                "promises": traces(compilations),
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            );
+        }
+        Format::Json => println!("{}", diagnostic::render_json(diags)),
+        Format::Sarif => println!("{}", diagnostic::render_sarif(diags, &root)),
+        Format::Github => print!("{}", diagnostic::render_github(diags, &root)),
     }
-    if unreadable {
-        exit::USAGE
-    } else if compilations.iter().any(|c| c.fails(deny_warnings)) {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    }
+}
+
+/// The promise traces of every compiled model (a file that did not resolve has none).
+fn traces(compilations: &[Compilation]) -> Vec<policyc::check::PromiseTrace> {
+    compilations
+        .iter()
+        .filter_map(|c| {
+            c.model
+                .as_ref()
+                .map(|m| policyc::check::explain_promises(m, &c.source))
+        })
+        .flatten()
+        .collect()
 }
 
 /// Compiles one file; with `update`, first writes its acknowledgments'

@@ -1,10 +1,16 @@
 //! Claims about identifiability: `not-linked` (data not linked to identified
 //! people) and `no-identifiable-collection` (no identified data from subjects).
 
-use super::{broken, excused, quoted, Scoped};
+use super::{broken, quoted, Scoped};
 use crate::check::context::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{PracticeKind, Row};
+
+/// Why a practice that identifies no one keeps an identifiability claim.
+pub(super) fn not_identifiable() -> String {
+    "its data identifies no one (not identifiable as declared, nor as derived from its data)"
+        .to_string()
+}
 
 pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
     let promise = scoped.promise;
@@ -12,11 +18,21 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
         .facts
         .practices
         .iter()
-        .filter(|p| p.kind != PracticeKind::Retention && p.identifiable())
+        .filter(|p| p.kind != PracticeKind::Retention)
     {
+        if !p.identifiable() {
+            scoped.skip(p, not_identifiable);
+            continue;
+        }
         let rows: Vec<Row<'_>> = p
             .rows()
-            .filter(|r| r.data.is_some() && scoped.row(r) && excused(promise, r).is_none())
+            .filter(|r| {
+                if r.data.is_none() {
+                    scoped.skip(p, || "it names no data".to_string());
+                    return false;
+                }
+                scoped.row(r) && scoped.excused(r).is_none()
+            })
             .collect();
         let Some(row) = rows.first() else {
             continue;
@@ -49,12 +65,19 @@ pub(super) fn no_identifiable_collection(
 ) {
     let promise = scoped.promise;
     let subjects = scoped.subjects();
-    for p in cx.facts.practices.iter().filter(|p| {
-        matches!(p.kind, PracticeKind::Statement | PracticeKind::Cookie) && p.identifiable()
-    }) {
+    for p in cx
+        .facts
+        .practices
+        .iter()
+        .filter(|p| matches!(p.kind, PracticeKind::Statement | PracticeKind::Cookie))
+    {
+        if !p.identifiable() {
+            scoped.skip(p, not_identifiable);
+            continue;
+        }
         let rows: Vec<Row<'_>> = p
             .rows()
-            .filter(|r| scoped.row(r) && excused(promise, r).is_none())
+            .filter(|r| scoped.row(r) && scoped.excused(r).is_none())
             .collect();
         if rows.is_empty() {
             continue;

@@ -1,7 +1,7 @@
 //! Claims about cookies: `cookies-not-linked` and `no-cross-site-tracking`, held
 //! to the cookies as declared and as derived from what they hold and who sets them.
 
-use super::{broken, excused, Scoped};
+use super::{broken, Scoped};
 use crate::check::context::{is_cookie_data, Context};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{PracticeKind, Row};
@@ -17,8 +17,15 @@ fn in_scope<'f>(
     let cookies = &scoped.promise.scope.cookies;
     cx.facts
         .of_kind(PracticeKind::Cookie)
-        .filter(|p| cookies.is_empty() || cookies.contains(&p.name))
-        .filter(|p| !p.rows().all(|r| excused(scoped.promise, &r).is_some()))
+        .filter(|p| {
+            let named = cookies.is_empty() || cookies.contains(&p.name);
+            if !named {
+                scoped.out_of_scope(p, "cookies", p.target());
+            }
+            named
+        })
+        // A cookie whose every flow an exception covers keeps the promise.
+        .filter(|p| !p.rows().all(|r| scoped.excused(&r).is_some()))
         .map(|p| (p, p.rows().collect()))
         .collect()
 }
@@ -27,6 +34,10 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
     let promise = scoped.promise;
     for (c, rows) in in_scope(cx, scoped) {
         if !c.identifiable() {
+            scoped.skip(c, || {
+                "the cookie is not linked (as declared, nor as derived from what it holds and serves)"
+                    .to_string()
+            });
             continue;
         }
         let why = if c.declared.linked == Some(true) {
@@ -51,22 +62,31 @@ pub(super) fn not_linked(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
         );
     }
     if !promise.scope.cookies.is_empty() {
+        for p in cx.facts.of_kind(PracticeKind::Statement) {
+            scoped.out_of_scope(p, "cookies", p.target());
+        }
         return;
     }
     // REC §3.3.1: data in one identifiable STATEMENT is linked together, so an
     // identifiable statement collecting dynamic.cookies links cookie data to people.
     for s in &cx.policy.statements {
-        let Some(practice) = cx
-            .practice(PracticeKind::Statement, &s.name)
-            .filter(|p| p.identifiable())
-        else {
+        let Some(practice) = cx.practice(PracticeKind::Statement, &s.name) else {
             continue;
         };
-        if let Some(used) = cx
+        if !practice.identifiable() {
+            scoped.skip(practice, super::collection::not_identifiable);
+            continue;
+        }
+        let used = cx
             .items(&s.data)
             .into_iter()
-            .find(|u| is_cookie_data(u.item))
-        {
+            .find(|u| is_cookie_data(u.item));
+        if used.is_none() {
+            scoped.skip(practice, || {
+                "it does not collect `dynamic.cookies`, so it links no cookie data".to_string()
+            });
+        }
+        if let Some(used) = used {
             out.push(
                 broken(
                     cx,
@@ -90,6 +110,10 @@ pub(super) fn no_cross_site(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec
     let promise = scoped.promise;
     for (c, rows) in in_scope(cx, scoped) {
         if !c.cross_site() {
+            scoped.skip(c, || {
+                "the cookie is not cross-site (as declared, nor as derived from its party, provider and purposes)"
+                    .to_string()
+            });
             continue;
         }
         let why = if c.declared.cross_site == Some(true) {

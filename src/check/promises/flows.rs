@@ -1,25 +1,32 @@
 //! Claims about where data goes: `no-sale`, `no-third-party-sharing`, `no-flow`,
 //! `silo` and `consent-only-publication`.
 
-use super::{broken, excepts, excused, quoted, Scoped};
+use super::{broken, excepts, quoted, Scoped};
 use crate::check::context::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{PracticeKind, Row};
 use crate::model::{Claim, Exception};
 use crate::vocabulary::{Recipient, Required};
 
-/// The rows of each practice that are in scope and not excused, practice by practice.
+/// The rows of each practice the claim is about (`applies`: `Err` says why a
+/// row is not), in scope and not excused, practice by practice.
 fn offending<'f>(
     cx: &'f Context<'_>,
     scoped: &Scoped<'_>,
-    keep: impl Fn(&Row<'f>) -> bool,
+    applies: impl Fn(&Row<'f>) -> Result<(), &'static str>,
 ) -> Vec<Vec<Row<'f>>> {
     cx.facts
         .practices
         .iter()
         .map(|p| {
             p.rows()
-                .filter(|r| keep(r) && scoped.row(r) && excused(scoped.promise, r).is_none())
+                .filter(|r| match applies(r) {
+                    Err(why) => {
+                        scoped.skip(p, || why.to_string());
+                        false
+                    }
+                    Ok(()) => scoped.row(r) && scoped.excused(r).is_none(),
+                })
                 .collect::<Vec<_>>()
         })
         .filter(|rows| !rows.is_empty())
@@ -31,14 +38,42 @@ fn offending<'f>(
         .collect()
 }
 
+/// `except as-disclosed`: every practice of the policy is disclosed.
+fn as_disclosed(cx: &Context<'_>, scoped: &Scoped<'_>) {
+    for p in &cx.facts.practices {
+        scoped.excepted(p, "as-disclosed", || {
+            "the promise excepts what the policy discloses, and the policy writes this practice"
+                .to_string()
+        });
+    }
+}
+
+/// A row's recipient, when it is a third party.
+fn to_third_party(r: &Row<'_>) -> Result<(), &'static str> {
+    match r.recipient {
+        None => Err("the flow has no recipient"),
+        Some(rec) if !rec.third_party() => Err("the recipient is `ours` (not a third party)"),
+        Some(_) => Ok(()),
+    }
+}
+
 pub(super) fn no_sale(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagnostic>) {
     let promise = scoped.promise;
     if excepts(promise, Exception::AsDisclosed) {
+        as_disclosed(cx, scoped);
         return;
     }
     // The claim is about personal data: selling aggregate data does not break it.
     let rows = offending(cx, scoped, |r| {
-        r.practice.kind == PracticeKind::Sharing && r.practice.sale && r.practice.identifiable()
+        if r.practice.kind != PracticeKind::Sharing {
+            Err("only sharing rules sell data")
+        } else if !r.practice.sale {
+            Err("the rule is not a sale (`sale no`)")
+        } else if !r.practice.identifiable() {
+            Err("the data sold identifies no one")
+        } else {
+            Ok(())
+        }
     });
     for rows in rows {
         let row = &rows[0];
@@ -69,12 +104,10 @@ pub(super) fn no_third_party_sharing(
 ) {
     let promise = scoped.promise;
     if excepts(promise, Exception::AsDisclosed) {
+        as_disclosed(cx, scoped);
         return;
     }
-    for rows in offending(cx, scoped, |r| {
-        r.recipient
-            .is_some_and(crate::facts::RecipientFact::third_party)
-    }) {
+    for rows in offending(cx, scoped, to_third_party) {
         let p = rows[0].practice;
         let mut parties: Vec<&str> = Vec::new();
         for r in &rows {
@@ -140,7 +173,13 @@ pub(super) fn no_flow(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Diagn
     let silo = promise.claim == Claim::Silo;
     for rows in offending(cx, scoped, |r| {
         // Retention rules restate statements' data: the statements are the flows.
-        r.practice.kind != PracticeKind::Retention && (!silo || r.recipient.is_some())
+        if r.practice.kind == PracticeKind::Retention {
+            Err("retention rules restate the statements' data; the statements are the flows")
+        } else if silo && r.recipient.is_none() {
+            Err("the flow has no recipient, so it passes nothing to another party")
+        } else {
+            Ok(())
+        }
     }) {
         let row = &rows[0];
         let p = row.practice;
@@ -186,9 +225,15 @@ pub(super) fn consent_only_publication(
             || r.purpose.is_some_and(|u| u.choice == Required::OptIn)
     };
     for rows in offending(cx, scoped, |r| {
-        r.recipient
-            .is_some_and(|x| x.kind == Some(Recipient::Public))
-            && !consented(r)
+        if r.recipient
+            .is_none_or(|x| x.kind != Some(Recipient::Public))
+        {
+            Err("the recipient is not `public`: nothing is published")
+        } else if consented(r) {
+            Err("the publication is opt-in (consent)")
+        } else {
+            Ok(())
+        }
     }) {
         let row = &rows[0];
         let p = row.practice;

@@ -21,6 +21,9 @@ pub(super) fn procedure(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Dia
                 && (r.purpose.is_some_and(|u| u.choice != Required::Always)
                     || r.recipient.is_some_and(|x| x.choice != Required::Always))
         }) else {
+            scoped.skip(p, || {
+                "it offers no choice in the promise's scope".to_string()
+            });
             continue;
         };
         let covering: Vec<&crate::model::OptOut> = cx
@@ -29,7 +32,13 @@ pub(super) fn procedure(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Dia
             .iter()
             .filter(|o| o.covers.is_empty() || o.covers.contains(&p.name))
             .collect();
-        if covering.iter().any(|o| o.url.is_some()) {
+        if let Some(o) = covering.iter().find(|o| o.url.is_some()) {
+            scoped.kept(p, || {
+                format!(
+                    "`opt-out {}` covers it and gives the procedure (`url`)",
+                    o.name
+                )
+            });
             continue;
         }
         let d = match covering.first() {

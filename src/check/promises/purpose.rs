@@ -2,7 +2,7 @@
 //! with those of collection (`compatible` on the promise; by default `current`,
 //! `admin` and `develop`), in statements, cookies and sharing rules alike.
 
-use super::{broken, excused, Scoped};
+use super::{broken, Scoped};
 use crate::check::context::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::PracticeKind;
@@ -21,16 +21,33 @@ pub(super) fn only_stated(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<D
         .facts
         .practices
         .iter()
-        .filter(|p| p.kind != PracticeKind::Retention && p.identifiable())
+        .filter(|p| p.kind != PracticeKind::Retention)
     {
+        if !p.identifiable() {
+            scoped.skip(p, super::collection::not_identifiable);
+            continue;
+        }
         let mut seen: Vec<Purpose> = Vec::new();
         for row in p.rows() {
-            let Some(u) = row.purpose else { continue };
-            if compatible.contains(&u.purpose)
-                || seen.contains(&u.purpose)
-                || !scoped.row(&row)
-                || excused(promise, &row).is_some()
-            {
+            let Some(u) = row.purpose else {
+                scoped.skip(p, || "it states no purpose".to_string());
+                continue;
+            };
+            if compatible.contains(&u.purpose) {
+                scoped.excepted(p, "compatible", || {
+                    format!(
+                        "purpose `{}` is compatible with the purposes of collection ({})",
+                        u.purpose,
+                        if promise.compatible.is_empty() {
+                            "by default `current`, `admin`, `develop`"
+                        } else {
+                            "the promise's `compatible` line"
+                        }
+                    )
+                });
+                continue;
+            }
+            if seen.contains(&u.purpose) || !scoped.row(&row) || scoped.excused(&row).is_some() {
                 continue;
             }
             seen.push(u.purpose);
@@ -40,7 +57,7 @@ pub(super) fn only_stated(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<D
                 .filter(|r| {
                     r.purpose.is_some_and(|x| x.purpose == u.purpose)
                         && scoped.row(r)
-                        && excused(promise, r).is_none()
+                        && scoped.excused(r).is_none()
                 })
                 .collect();
             out.push(

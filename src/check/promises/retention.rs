@@ -1,6 +1,6 @@
 //! Claims about keeping data: `no-storage` and `retention-ceiling`.
 
-use super::{broken, excused, Scoped};
+use super::{broken, Scoped};
 use crate::check::context::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{Practice, PracticeKind};
@@ -10,7 +10,7 @@ use crate::vocabulary::Retention;
 /// The in-scope, unexcused rows of a practice.
 fn held<'f>(p: &'f Practice, scoped: &Scoped<'_>) -> Vec<crate::facts::Row<'f>> {
     p.rows()
-        .filter(|r| scoped.row(r) && excused(scoped.promise, r).is_none())
+        .filter(|r| scoped.row(r) && scoped.excused(r).is_none())
         .collect()
 }
 
@@ -39,6 +39,12 @@ pub(super) fn no_storage(cx: &Context<'_>, scoped: &Scoped<'_>, out: &mut Vec<Di
             (None, _) => false,
         };
         if !kept {
+            scoped.skip(p, || match &p.retention {
+                None => "it states no retention".to_string(),
+                Some(_) => {
+                    "it keeps nothing (`no-retention`, or a rule without a period)".to_string()
+                }
+            });
             continue;
         }
         let rows = held(p, scoped);
@@ -89,7 +95,10 @@ pub(super) fn ceiling(
         return;
     };
     for p in &cx.facts.practices {
-        let Some(r) = &p.retention else { continue };
+        let Some(r) = &p.retention else {
+            scoped.skip(p, || "it states no retention".to_string());
+            continue;
+        };
         let too_long = if r.value == Some(Retention::Indefinitely) {
             Some("`indefinitely`".to_string())
         } else {
@@ -98,7 +107,19 @@ pub(super) fn ceiling(
                 .filter(|t| bare(t).is_some_and(|kept| limit.compare(&kept) == Comparison::Longer))
                 .map(|t| format!("\"{t}\""))
         };
-        let Some(kept) = too_long else { continue };
+        let Some(kept) = too_long else {
+            scoped.skip(p, || match r.period.as_deref() {
+                Some(t) if bare(t).is_some() => {
+                    format!(
+                        "it keeps the data \"{}\", not longer than \"{period}\"",
+                        t.trim()
+                    )
+                }
+                Some(t) => format!("its period \"{}\" is not one policyc can compare", t.trim()),
+                None => "it states no period longer than the ceiling".to_string(),
+            });
+            continue;
+        };
         let rows = held(p, scoped);
         if rows.is_empty() {
             continue;
