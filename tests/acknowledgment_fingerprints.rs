@@ -334,3 +334,24 @@ fn update_acknowledgments_writes_and_refreshes_fingerprints() {
     assert_eq!(run.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&run.stderr).contains("fingerprint"));
 }
+
+#[test]
+fn diff_treats_fingerprints_as_review_records() {
+    // Acknowledgments are review records, not promises to people (src/diff):
+    // adding or refreshing a fingerprint changes nothing `policyc diff` reports.
+    let model = |text: &str| {
+        engine::compile_bytes("t.policy", text.as_bytes())
+            .model
+            .expect("a model")
+    };
+    let fp = c402(&EXAMPLE);
+    let without = model(&EXAMPLE);
+    let with = model(&acknowledged_with(&EXAMPLE, &fp));
+    let d = policyc::diff::diff(&without, &with);
+    assert!(d.changes.is_empty(), "{:#?}", d.changes);
+    let refreshed = model(&acknowledged_with(&EXAMPLE, "0123456789ab"));
+    assert!(policyc::diff::diff(&with, &refreshed).changes.is_empty());
+    // What the flows are about still is compared: brokers added is a change.
+    let widened = model(&with_brokers(&acknowledged_with(&EXAMPLE, &fp)));
+    assert!(policyc::diff::diff(&with, &widened).has_material());
+}
