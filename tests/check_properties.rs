@@ -33,7 +33,7 @@ use policyc::model::{
 };
 use policyc::period::{self, Comparison};
 use policyc::span::SourceFile;
-use policyc::vocabulary::{Category, Purpose, Required, Retention, Term};
+use policyc::vocabulary::{Category, Purpose, Recipient, Required, Retention, Term};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::collections::BTreeSet;
@@ -269,7 +269,7 @@ fn data_item(set_names: &[String], pick: Index) -> DataUse {
     }
 }
 
-fn recipient_use(names: &[String], pick: Index, c: Index) -> RecipientUse {
+fn recipient_use(names: &[String], agents: &[String], pick: Index, c: Index) -> RecipientUse {
     let n = RECIPIENT_WORDS.len() + names.len();
     let i = pick.index(n);
     let name = if i < RECIPIENT_WORDS.len() {
@@ -278,7 +278,7 @@ fn recipient_use(names: &[String], pick: Index, c: Index) -> RecipientUse {
         names[i - RECIPIENT_WORDS.len()].clone()
     };
     RecipientUse {
-        required: if name == "ours" {
+        required: if agents.contains(&name) {
             Required::Always
         } else {
             choice(c)
@@ -297,6 +297,14 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
     let policy = &mut set.policies[p];
     let set_names: Vec<String> = policy.datasets.iter().map(|d| d.name.clone()).collect();
     let recipient_names: Vec<String> = policy.recipients.iter().map(|r| r.name.clone()).collect();
+    // Recipients of kind `ours` never take a choice (P303): they are added `always`.
+    let agents: Vec<String> = policy
+        .recipients
+        .iter()
+        .filter(|r| r.kind == Recipient::Ours)
+        .map(|r| r.name.clone())
+        .chain(std::iter::once("ours".to_string()))
+        .collect();
     let subject_names: Vec<String> = policy.subjects.iter().map(|s| s.name.clone()).collect();
     let (ns, nc, nh) = (
         policy.statements.len(),
@@ -348,7 +356,7 @@ fn widen(set: &mut PolicySet, step: &Step, found: &BTreeSet<(String, String)>) -
         }
         Kind::Recipient => {
             if i < ns + nc {
-                let r = recipient_use(&recipient_names, step.pick, step.choice);
+                let r = recipient_use(&recipient_names, &agents, step.pick, step.choice);
                 let list = if i < ns {
                     &mut policy.statements[i].recipients
                 } else {

@@ -6,7 +6,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{Derived, Practice, PracticeKind, RecipientRole};
 use crate::model::Exception;
 use crate::span::Origin;
-use crate::vocabulary::Recipient;
+use crate::vocabulary::{identifying, Recipient};
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for p in &cx.facts.practices {
@@ -21,6 +21,41 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if p.kind == PracticeKind::Sharing && p.sale {
             sale(cx, p, out);
         }
+    }
+    described_buyer(cx, out);
+}
+
+/// A recipient declared `ours` (an agent of the site) whose own description
+/// says it buys the data or uses it for itself (F104, as for `sale yes`).
+fn described_buyer(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for r in cx
+        .policy
+        .recipients
+        .iter()
+        .filter(|r| r.kind == Recipient::Ours)
+    {
+        let target = format!("recipient {}", r.name);
+        if out
+            .iter()
+            .any(|d| d.code == Code::DeclaredOursSold && d.target.as_deref() == Some(&target))
+        {
+            continue;
+        }
+        let Some(phrase) = r.description.as_deref().and_then(identifying::buyer_phrase) else {
+            continue;
+        };
+        out.push(
+            cx.diag(
+                Code::DeclaredOursSold,
+                format!(
+                    "recipient `{}` is declared `ours` (an agent of the site), but its description says \"{phrase}\": a buyer uses the data for itself",
+                    r.name
+                ),
+                &[&r.origin],
+            )
+            .help("declare the recipient's real kind (`other-recipient`, `unrelated`), or correct its description")
+            .target(target),
+        );
     }
 }
 

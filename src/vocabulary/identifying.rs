@@ -169,6 +169,41 @@ pub fn child_word(text: &str) -> Option<&'static str> {
     })
 }
 
+/// Phrases in a recipient's description that say it takes the data for itself:
+/// it buys or rents it, or uses it for its own ends. An agent of the site
+/// (`ours`) does neither.
+const BUYER_PHRASES: &[&str] = &[
+    "buy our",
+    "buys our",
+    "buy your",
+    "buys your",
+    "purchase our",
+    "purchases our",
+    "rent our",
+    "rents our",
+    "for their own marketing",
+    "for their own purposes",
+    "for its own marketing",
+    "for its own purposes",
+    "data broker",
+    "data brokers",
+    "list broker",
+    "list brokers",
+];
+
+/// The phrase of a recipient's description that makes it a buyer, if any.
+pub fn buyer_phrase(text: &str) -> Option<&'static str> {
+    let lower = text.to_ascii_lowercase();
+    BUYER_PHRASES.iter().copied().find(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            before.is_none_or(|c| !c.is_ascii_alphanumeric())
+                && after.is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+    })
+}
+
 /// Words that mark the adults around children (parents of pupils are not pupils).
 const ADULT_WORDS: &[&str] = &[
     "parent",
@@ -230,5 +265,10 @@ mod tests {
         assert!(!is_children("Parents and guardians of our pupils"));
         assert!(is_children("Teenagers who play our game"));
         assert!(is_children("Players under 18"));
+        assert_eq!(
+            buyer_phrase("Companies that buy our mailing list"),
+            Some("buy our")
+        );
+        assert_eq!(buyer_phrase("Our processor, which handles purchases"), None);
     }
 }

@@ -155,6 +155,42 @@ fn deletion_beside_forever(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    // A retention rule whose period has no end ("kept forever"), applied to a
+    // statement that collects identifying data.
+    for rule in cx.facts.of_kind(PracticeKind::Retention) {
+        let Some(r) = rule.retention.as_ref() else {
+            continue;
+        };
+        let forever = r.value == Some(Retention::Indefinitely)
+            || r.period
+                .as_deref()
+                .and_then(period::parse)
+                .is_some_and(|x| x.length == Length::Indefinite);
+        if !forever {
+            continue;
+        }
+        let Some(p) = cx
+            .facts
+            .of_kind(PracticeKind::Statement)
+            .find(|p| p.derived.identifying.value && p.retention_rules.contains(&rule.name))
+        else {
+            continue;
+        };
+        out.push(
+            cx.diag(
+                Code::DeletionRightBesideKeepForever,
+                format!(
+                    "the policy grants a right to deletion, but retention rule `{}` keeps the identifiable data of statement `{}` with no end",
+                    rule.name, p.name
+                ),
+                &[&rule.origin],
+            )
+            .label(&right.origin, "right to deletion here")
+            .label(&p.origin, "identifiable data here")
+            .help("state the retention that applies after a deletion request, or say in the right's `limits` what is kept")
+            .target(rule.target()),
+        );
+    }
     for p in cx.facts.practices.iter().filter(|p| {
         p.kind == PracticeKind::Statement
             && p.derived.identifying.value
