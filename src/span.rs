@@ -61,6 +61,9 @@ pub struct LineIndex<'t> {
     /// Last column computed on a non-ASCII line: (line index, byte offset, column),
     /// so spans created left to right on one long line cost linear time in total.
     cursor: std::cell::Cell<(usize, usize, usize)>,
+    /// The line of the last position asked: the parser asks in file order, so
+    /// the next position is nearly always on it or the line after (no search).
+    last_line: std::cell::Cell<usize>,
 }
 
 impl<'t> LineIndex<'t> {
@@ -84,6 +87,7 @@ impl<'t> LineIndex<'t> {
             starts,
             ascii,
             cursor: std::cell::Cell::new((usize::MAX, 0, 0)),
+            last_line: std::cell::Cell::new(0),
         }
     }
 
@@ -100,7 +104,7 @@ impl<'t> LineIndex<'t> {
     /// 1-based line and column (in characters) of byte offset `pos`.
     pub fn line_col(&self, pos: usize) -> (u32, u32) {
         let pos = pos.min(self.text.len());
-        let line = self.starts.partition_point(|s| *s <= pos).saturating_sub(1);
+        let line = self.line_of(pos);
         let start = self.starts.get(line).copied().unwrap_or(0);
         let col = if self.ascii.get(line).copied().unwrap_or(true) {
             pos - start
@@ -119,6 +123,24 @@ impl<'t> LineIndex<'t> {
             u32::try_from(line + 1).unwrap_or(u32::MAX),
             u32::try_from(col + 1).unwrap_or(u32::MAX),
         )
+    }
+
+    /// The 0-based line holding byte offset `pos`.
+    fn line_of(&self, pos: usize) -> usize {
+        let on = |line: usize| {
+            self.starts.get(line).is_some_and(|s| *s <= pos)
+                && self.starts.get(line + 1).is_none_or(|s| pos < *s)
+        };
+        let last = self.last_line.get();
+        let line = if on(last) {
+            last
+        } else if on(last + 1) {
+            last + 1
+        } else {
+            self.starts.partition_point(|s| *s <= pos).saturating_sub(1)
+        };
+        self.last_line.set(line);
+        line
     }
 
     /// The span of `start..end`.
