@@ -444,3 +444,29 @@ fn the_app_example_emits_every_store_output() {
         assert!(paths.iter().any(|x| x == p), "missing {p}: {paths:?}");
     }
 }
+
+/// One set prepared for every emitter (as `policyc build` does) gives each
+/// emitter the same files and skip reasons as a set prepared for it alone.
+#[test]
+fn a_shared_preparation_renders_what_each_emitter_renders_alone() {
+    for path in sources() {
+        let set = model(&path);
+        let shared = policyc::emit::Prepared::new(&set);
+        for e in emitters() {
+            assert_eq!(
+                e.skip_reason_prepared(&shared),
+                e.skip_reason(&set),
+                "{} {}",
+                path.display(),
+                e.name()
+            );
+            assert_eq!(
+                e.emit_prepared(&shared, &EmitOptions::default()),
+                e.emit(&set, &EmitOptions::default()),
+                "{} {}",
+                path.display(),
+                e.name()
+            );
+        }
+    }
+}

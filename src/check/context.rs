@@ -14,8 +14,9 @@ use std::collections::{HashMap, HashSet};
 /// are reported by R202).
 pub(crate) struct Context<'a> {
     pub policy: &'a Policy,
-    /// The policy's facts: its practices as derived data flows.
-    pub facts: crate::facts::PolicyFacts,
+    /// The policy's facts: its practices as derived data flows (derived here, or
+    /// lent by the caller that already derived them).
+    pub facts: std::borrow::Cow<'a, crate::facts::PolicyFacts>,
     pub source: &'a SourceFile,
     pub subjects: HashMap<&'a str, &'a Subject>,
     pub recipients: HashMap<&'a str, &'a RecipientDef>,
@@ -55,7 +56,27 @@ fn index<'a, T>(items: &'a [T], name: impl Fn(&'a T) -> &'a str) -> HashMap<&'a 
 
 impl<'a> Context<'a> {
     pub fn new(policy: &'a Policy, source: &'a SourceFile) -> Self {
-        let facts = crate::facts::derive_policy(policy);
+        Self::with(
+            policy,
+            source,
+            std::borrow::Cow::Owned(crate::facts::derive_policy(policy)),
+        )
+    }
+
+    /// [`Self::new`] with the policy's facts already derived.
+    pub fn with_facts(
+        policy: &'a Policy,
+        source: &'a SourceFile,
+        facts: &'a crate::facts::PolicyFacts,
+    ) -> Self {
+        Self::with(policy, source, std::borrow::Cow::Borrowed(facts))
+    }
+
+    fn with(
+        policy: &'a Policy,
+        source: &'a SourceFile,
+        facts: std::borrow::Cow<'a, crate::facts::PolicyFacts>,
+    ) -> Self {
         let mut practice_at = HashMap::with_capacity(facts.practices.len());
         for (i, p) in facts.practices.iter().enumerate() {
             practice_at.entry((p.kind, p.name.clone())).or_insert(i);

@@ -12,7 +12,8 @@ pub(crate) mod fingerprint;
 mod flags;
 mod gdpr;
 pub use gdpr::grounds::{
-    disclosures as ccpa_disclosures, grounds as legal_grounds, Disclosed, Ground,
+    disclosures as ccpa_disclosures, disclosures_of as ccpa_disclosures_of,
+    grounds as legal_grounds, grounds_of as legal_grounds_of, Disclosed, Ground,
 };
 mod mappings;
 pub mod output_names;

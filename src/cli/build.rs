@@ -12,7 +12,7 @@
 use super::{atomic, exit, inputs, previous, ui};
 use policyc::check::output_names;
 use policyc::diagnostic::{render_outstanding, Code, Diagnostic};
-use policyc::emit::{emitters, EmitOptions, Output};
+use policyc::emit::{emitters, EmitOptions, Output, Prepared};
 use policyc::engine;
 use policyc::span::Span;
 use std::fmt::Write as _;
@@ -229,15 +229,17 @@ pub fn plan(
         let options = &options;
         let mut files_out = Vec::new();
         let (mut emitted, mut skipped) = (Vec::new(), Vec::new());
+        // The facts and flows, derived once for every emitter and skip check.
+        let input = Prepared::new(model);
         for emitter in emitters() {
             if !selected.is_empty() && !selected.iter().any(|s| s == emitter.name()) {
                 continue;
             }
-            if let Some(why) = emitter.skip_reason(model) {
+            if let Some(why) = emitter.skip_reason_prepared(&input) {
                 skipped.push(format!("{} ({why})", emitter.name()));
                 continue;
             }
-            match emitter.emit(model, options) {
+            match emitter.emit_prepared(&input, options) {
                 Ok(rendered) => {
                     emitted.push(emitter.name());
                     files_out.extend(rendered);

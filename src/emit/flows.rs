@@ -5,7 +5,7 @@
 //! M-family checks of their mappings) all read this one projection, so they cannot
 //! disagree with each other or with the facts the checks query.
 
-use crate::facts::{derive_policy, Leaf, Practice, PracticeKind};
+use crate::facts::{derive_policy, Leaf, PolicyFacts, Practice, PracticeKind};
 use crate::model::{Exception, Policy};
 use crate::span::Origin;
 use crate::vocabulary::stores::{category_mapping, element_mapping, DataMapping};
@@ -325,8 +325,13 @@ fn flow(policy: &Policy, names: &ByName<'_>, p: &Practice) -> Option<Flow> {
 /// Every flow of a policy, from its facts: collect statements, then cookies, then
 /// sharing rules.
 pub fn flows(policy: &Policy) -> Vec<Flow> {
+    flows_of(policy, &derive_policy(policy))
+}
+
+/// [`flows`] from the policy's facts already derived.
+pub fn flows_of(policy: &Policy, facts: &PolicyFacts) -> Vec<Flow> {
     let names = ByName::new(policy);
-    derive_policy(policy)
+    facts
         .practices
         .iter()
         .filter_map(|p| flow(policy, &names, p))

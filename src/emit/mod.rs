@@ -11,8 +11,10 @@ pub mod play;
 pub mod ropa;
 pub mod source;
 
-use crate::model::PolicySet;
+use crate::facts::PolicyFacts;
+use crate::model::{Policy, PolicySet};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// One generated file, its path relative to the output directory of its source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,17 +50,89 @@ impl std::fmt::Display for EmitError {
 
 impl std::error::Error for EmitError {}
 
+/// A policy set with what the emitters derive from it: each policy's facts and
+/// the flows projected from them, each computed once, on first use, and shared by
+/// every emitter and skip check that reads them. `policyc build` prepares each
+/// policy file once for all its emitters.
+pub struct Prepared<'a> {
+    set: &'a PolicySet,
+    facts: Vec<OnceLock<PolicyFacts>>,
+    flows: Vec<OnceLock<Vec<flows::Flow>>>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares `set`; nothing is derived until an emitter asks for it.
+    pub fn new(set: &'a PolicySet) -> Self {
+        Self {
+            set,
+            facts: set.policies.iter().map(|_| OnceLock::new()).collect(),
+            flows: set.policies.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The policy set.
+    pub fn set(&self) -> &'a PolicySet {
+        self.set
+    }
+
+    /// The facts of the `i`-th policy of the set.
+    pub fn facts(&self, i: usize) -> &PolicyFacts {
+        self.facts[i].get_or_init(|| crate::facts::derive_policy(&self.set.policies[i]))
+    }
+
+    /// The flows of the `i`-th policy of the set ([`flows::flows`]).
+    pub fn flows(&self, i: usize) -> &[flows::Flow] {
+        self.flows[i].get_or_init(|| flows::flows_of(&self.set.policies[i], self.facts(i)))
+    }
+
+    /// The position of `policy` in the set, when it is one of the set's own
+    /// policies (not a copy, e.g. a translated one).
+    pub fn index_of(&self, policy: &Policy) -> Option<usize> {
+        self.set
+            .policies
+            .iter()
+            .position(|p| std::ptr::eq(p, policy))
+    }
+
+    /// The facts of `policy` when it is one of the set's own policies.
+    pub fn facts_of(&self, policy: &Policy) -> Option<&PolicyFacts> {
+        self.index_of(policy).map(|i| self.facts(i))
+    }
+
+    /// The flows of `policy`: shared when it is one of the set's own policies,
+    /// else derived.
+    pub fn flows_of(&self, policy: &Policy) -> std::borrow::Cow<'_, [flows::Flow]> {
+        match self.index_of(policy) {
+            Some(i) => std::borrow::Cow::Borrowed(self.flows(i)),
+            None => std::borrow::Cow::Owned(flows::flows(policy)),
+        }
+    }
+}
+
 /// An output format.
 pub trait Emitter {
     /// Short name, e.g. `p3p`, `html`.
     fn name(&self) -> &'static str;
-    /// Renders every file this emitter produces for one checked policy set.
-    fn emit(&self, set: &PolicySet, options: &EmitOptions) -> Result<Vec<Output>, EmitError>;
-    /// Why this emitter writes nothing for `set` (the policy lacks what it needs),
-    /// or `None` when it applies. `policyc build` reports the reason.
-    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
-        let _ = set;
+    /// Renders every file this emitter produces for one checked, prepared policy
+    /// set.
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError>;
+    /// Why this emitter writes nothing for the prepared set (the policy lacks what
+    /// it needs), or `None` when it applies. `policyc build` reports the reason.
+    fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
+        let _ = input;
         None
+    }
+    /// [`Self::emit_prepared`] for a set prepared for this emitter alone.
+    fn emit(&self, set: &PolicySet, options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
+        self.emit_prepared(&Prepared::new(set), options)
+    }
+    /// [`Self::skip_reason_prepared`] for a set prepared for this check alone.
+    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
+        self.skip_reason_prepared(&Prepared::new(set))
     }
 }
 

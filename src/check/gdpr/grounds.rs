@@ -8,6 +8,7 @@
 
 use super::flows;
 use crate::check::context::Context;
+use crate::facts::PolicyFacts;
 use crate::model::Policy;
 use crate::span::SourceFile;
 use crate::vocabulary::{
@@ -37,11 +38,15 @@ pub struct Ground {
 
 /// Every purpose of every practice, in source order, with its legal ground.
 pub fn grounds(policy: &Policy) -> Vec<Ground> {
+    grounds_of(policy, &crate::facts::derive_policy(policy))
+}
+
+/// [`grounds`] from the policy's facts already derived.
+pub fn grounds_of(policy: &Policy, facts: &PolicyFacts) -> Vec<Ground> {
     let source = SourceFile::new("", "");
-    let cx = Context::new(policy, &source);
-    let facts = crate::facts::derive_policy(policy);
+    let cx = Context::with_facts(policy, &source, facts);
     let mut out = Vec::new();
-    for pr in flows::practices(&cx, &facts) {
+    for pr in flows::practices(&cx, facts) {
         let mut sensitive: Vec<Sensitive> = pr.sensitive().into_iter().map(|(s, _)| s).collect();
         sensitive.sort();
         sensitive.dedup();
@@ -81,11 +86,15 @@ pub struct Disclosed {
 /// party, with how the CCPA pack classifies it ([`flows::Practice::disclosure`])
 /// and the CCPA categories of its data.
 pub fn disclosures(policy: &Policy) -> Vec<Disclosed> {
+    disclosures_of(policy, &crate::facts::derive_policy(policy))
+}
+
+/// [`disclosures`] from the policy's facts already derived.
+pub fn disclosures_of(policy: &Policy, facts: &PolicyFacts) -> Vec<Disclosed> {
     let source = SourceFile::new("", "");
-    let cx = Context::new(policy, &source);
-    let facts = crate::facts::derive_policy(policy);
+    let cx = Context::with_facts(policy, &source, facts);
     let mut out = Vec::new();
-    for pr in flows::practices(&cx, &facts) {
+    for pr in flows::practices(&cx, facts) {
         if !pr.identifiable {
             continue;
         }

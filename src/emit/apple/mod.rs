@@ -7,8 +7,8 @@
 mod answers;
 
 use super::flows::{flows, Flow};
-use super::{app_policies, EmitError, EmitOptions, Emitter, Output};
-use crate::model::{Platform, Policy, PolicySet};
+use super::{app_policies, EmitError, EmitOptions, Emitter, Output, Prepared};
+use crate::model::{Platform, Policy};
 use crate::vocabulary::stores::{apple, apple_purpose, ApplePurpose, AppleType};
 use std::collections::BTreeMap;
 
@@ -51,9 +51,13 @@ fn order<T: PartialEq>(all: &[T], x: &T) -> usize {
 
 /// Derives the manifest of one policy from its flows.
 pub fn manifest(policy: &Policy) -> Manifest {
+    manifest_of(policy, &flows(policy))
+}
+
+/// [`manifest`] from the policy's flows already derived.
+pub fn manifest_of(policy: &Policy, flows: &[Flow]) -> Manifest {
     let mut by_type: BTreeMap<usize, Collected> = BTreeMap::new();
-    let flows = flows(policy);
-    for f in &flows {
+    for f in flows {
         let purposes = purposes_of(f);
         let tracking = f.tracking();
         for item in &f.items {
@@ -156,10 +160,14 @@ impl Emitter for AppleEmitter {
         "apple"
     }
 
-    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        _options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
         let mut out = Vec::new();
-        for (policy, app, dir) in app_policies(set, Platform::Ios, "apple") {
-            let m = manifest(policy);
+        for (policy, app, dir) in app_policies(input.set(), Platform::Ios, "apple") {
+            let m = manifest_of(policy, &input.flows_of(policy));
             out.push(Output {
                 path: format!("{dir}/PrivacyInfo.xcprivacy"),
                 bytes: plist_xml(&m)?,
@@ -172,8 +180,8 @@ impl Emitter for AppleEmitter {
         Ok(out)
     }
 
-    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
-        if app_policies(set, Platform::Ios, "apple").is_empty() {
+    fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
+        if app_policies(input.set(), Platform::Ios, "apple").is_empty() {
             Some("no policy declares an `app` on ios".to_string())
         } else {
             None

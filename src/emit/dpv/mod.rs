@@ -5,8 +5,8 @@
 //! comes from `vocabulary::dpv` and is checked against the vendored DPV 2.3 term
 //! list before it is written; our own nodes have `urn:policyc:` IRIs.
 
-use super::flows::{flows, Flow, FlowKind};
-use super::{EmitError, EmitOptions, Emitter, Output};
+use super::flows::{Flow, FlowKind};
+use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
 use crate::model::{Policy, PolicySet};
 use crate::vocabulary::dpv;
 use crate::vocabulary::{Purpose, Recipient, Term};
@@ -14,6 +14,13 @@ use serde_json::{json, Map, Value};
 
 /// Collects the terms a document uses, to check them all at once.
 struct Terms(Vec<&'static str>);
+
+/// The document's graph, with the ids of the recipient nodes it holds (each
+/// recipient is one node, however many flows name it).
+struct Graph {
+    nodes: Vec<Value>,
+    recipients: std::collections::HashSet<String>,
+}
 
 impl Terms {
     fn id(&mut self, term: &'static str) -> Value {
@@ -82,7 +89,7 @@ fn recipient_property(kind: Recipient) -> Option<&'static str> {
     }
 }
 
-fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Vec<Value>) -> Value {
+fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph) -> Value {
     let mut o = Map::new();
     o.insert("@id".into(), json!(node_id(policy, f.kind.word(), &f.name)));
     o.insert("@type".into(), json!("dpv:Process"));
@@ -242,7 +249,7 @@ fn recipients(
     policy: &Policy,
     f: &Flow,
     t: &mut Terms,
-    graph: &mut Vec<Value>,
+    graph: &mut Graph,
 ) -> Vec<(&'static str, Vec<Value>)> {
     let mut by_property: Vec<(&'static str, Vec<Value>)> = Vec::new();
     for r in &f.recipients {
@@ -250,14 +257,15 @@ fn recipients(
             continue;
         };
         let id = node_id(policy, "recipient", &r.name);
-        if !graph.iter().any(|n| n["@id"] == json!(id)) {
+        if !graph.recipients.contains(&id) {
             let class = dpv::recipient(r.kind);
             t.0.extend([class, "dpv:hasName"]);
             let mut n = json!({ "@id": id, "@type": class, "dpv:hasName": r.name });
             if let Some(d) = &r.description {
                 n["dct:description"] = json!(d);
             }
-            graph.push(n);
+            graph.nodes.push(n);
+            graph.recipients.insert(id.clone());
         }
         match by_property.iter_mut().find(|(p, _)| *p == property) {
             Some((_, v)) => v.push(json!({ "@id": id })),
@@ -317,15 +325,23 @@ fn measures(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
 /// The JSON-LD document of a policy set, or the first term not in the vendored DPV
 /// list (a defect of our mapping tables, never of the policy).
 pub fn document(set: &PolicySet) -> Result<Value, EmitError> {
+    document_prepared(&Prepared::new(set))
+}
+
+/// [`document`] from a prepared set (its flows shared with the other emitters).
+pub fn document_prepared(input: &Prepared<'_>) -> Result<Value, EmitError> {
     let mut t = Terms(Vec::new());
-    let mut graph = Vec::new();
-    for p in &set.policies {
+    let mut graph = Graph {
+        nodes: Vec::new(),
+        recipients: std::collections::HashSet::new(),
+    };
+    for (i, p) in input.set().policies.iter().enumerate() {
         if let Some(c) = controller(p, &mut t) {
-            graph.push(c);
+            graph.nodes.push(c);
         }
-        for f in flows(p) {
-            let node = process(p, &f, &mut t, &mut graph);
-            graph.push(node);
+        for f in input.flows(i) {
+            let node = process(p, f, &mut t, &mut graph);
+            graph.nodes.push(node);
         }
     }
     if let Some(bad) = t.0.iter().find(|term| !dpv::is_term(term)) {
@@ -339,7 +355,7 @@ pub fn document(set: &PolicySet) -> Result<Value, EmitError> {
     for (prefix, ns) in dpv::PREFIXES {
         context.insert((*prefix).to_string(), json!(ns));
     }
-    Ok(json!({ "@context": context, "@graph": graph }))
+    Ok(json!({ "@context": context, "@graph": graph.nodes }))
 }
 
 /// `dpv/policy.jsonld`.
@@ -350,18 +366,22 @@ impl Emitter for DpvEmitter {
         "dpv"
     }
 
-    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
-        if self.skip_reason(set).is_some() {
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        _options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
+        if self.skip_reason_prepared(input).is_some() {
             return Ok(Vec::new());
         }
         Ok(vec![Output {
             path: "dpv/policy.jsonld".into(),
-            bytes: super::json_bytes(&document(set)?)?,
+            bytes: super::json_bytes(&document_prepared(input)?)?,
         }])
     }
 
-    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
-        if set.policies.iter().all(|p| flows(p).is_empty()) {
+    fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
+        if (0..input.set().policies.len()).all(|i| input.flows(i).is_empty()) {
             Some("no policy states any processing".into())
         } else {
             None

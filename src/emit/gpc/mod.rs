@@ -3,7 +3,7 @@
 //! GPC signals. `lastUpdate` is the date the policy was last updated, or its
 //! effective date (an RFC 3339 `full-date`, the form of the specification's example).
 
-use super::{EmitError, EmitOptions, Emitter, Output};
+use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
 use crate::model::{Policy, PolicySet};
 use serde_json::json;
 
@@ -47,8 +47,12 @@ impl Emitter for GpcEmitter {
         "gpc"
     }
 
-    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
-        Ok(match document(set) {
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        _options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
+        Ok(match document(input.set()) {
             Some(doc) => vec![Output {
                 path: ".well-known/gpc.json".into(),
                 bytes: super::json_bytes(&doc)?,
@@ -57,8 +61,8 @@ impl Emitter for GpcEmitter {
         })
     }
 
-    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
-        if document(set).is_some() {
+    fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
+        if document(input.set()).is_some() {
             None
         } else {
             Some("no policy says it honours Global Privacy Control (`gpc honoured`)".into())

@@ -317,7 +317,11 @@ pub fn label(policy: &Policy) -> LabelView {
 
 /// Builds the label for one policy, worded from `cat`.
 pub fn label_in(policy: &Policy, cat: &Catalog) -> LabelView {
-    let grid = grid(policy);
+    label_of_grid(&grid(policy), cat)
+}
+
+/// [`label_in`] from the policy's label grid already derived.
+pub fn label_of_grid(grid: &Grid, cat: &Catalog) -> LabelView {
     let columns: Vec<&'static str> = USES.iter().chain(SHARING.iter()).map(|c| c.id).collect();
     let rows = Kind::ALL
         .iter()

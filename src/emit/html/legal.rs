@@ -10,7 +10,7 @@ use super::href::Link;
 use super::terms::recipient_view;
 use super::view::{EntityView, Prose};
 use super::words::{self, humanize};
-use crate::check::{ccpa_disclosures, legal_grounds, Ground};
+use crate::check::{ccpa_disclosures_of, legal_grounds_of, Ground};
 use crate::model::{Policy, Region};
 use crate::vocabulary::{reader, CcpaCategory, Disclosure, LegalBasis, Purpose, Required, Term};
 use serde::Serialize;
@@ -252,7 +252,17 @@ pub fn legal(
     policy: &Policy,
     rights: &[(crate::vocabulary::RightKind, String)],
 ) -> (LegalView, Vec<Ground>) {
-    let grounds = legal_grounds(policy);
+    legal_with(cat, policy, rights, &crate::facts::derive_policy(policy))
+}
+
+/// [`legal`] from the policy's facts already derived.
+pub fn legal_with(
+    cat: &Catalog,
+    policy: &Policy,
+    rights: &[(crate::vocabulary::RightKind, String)],
+    facts: &crate::facts::PolicyFacts,
+) -> (LegalView, Vec<Ground>) {
+    let grounds = legal_grounds_of(policy, facts);
     let legal = &policy.legal;
     let anchor = |kind: crate::vocabulary::RightKind| {
         rights
@@ -294,7 +304,7 @@ pub fn legal(
                 contact: super::view::entity(&r.contact),
             })
             .collect(),
-        california: california(cat, policy),
+        california: california(cat, policy, facts),
         object_href: anchor(crate::vocabulary::RightKind::Objection),
         withdraw_href: anchor(crate::vocabulary::RightKind::WithdrawConsent),
     };
@@ -302,12 +312,16 @@ pub fn legal(
 }
 
 /// The California items, when the policy has a `ccpa` block or names the CCPA.
-fn california(cat: &Catalog, policy: &Policy) -> Option<CaliforniaView> {
+fn california(
+    cat: &Catalog,
+    policy: &Policy,
+    facts: &crate::facts::PolicyFacts,
+) -> Option<CaliforniaView> {
     let legal = &policy.legal;
     if legal.ccpa.is_none() && !legal.applies.contains(&crate::vocabulary::Law::Ccpa) {
         return None;
     }
-    let disclosures = ccpa_disclosures(policy);
+    let disclosures = ccpa_disclosures_of(policy, facts);
     let mut disclosed = Vec::new();
     for how in <Disclosure as crate::vocabulary::LawTerm>::ALL {
         let mut cats: Vec<CcpaCategory> = disclosures

@@ -25,7 +25,7 @@ mod words;
 
 pub use templates::BUILTIN as BUILTIN_TEMPLATES;
 
-use super::{EmitError, EmitOptions, Emitter, Output};
+use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::PolicySet;
 use minijinja::value::Serde;
@@ -76,11 +76,12 @@ fn pages(
     stem: &str,
     suffix: &str,
     previous: Option<&crate::model::Policy>,
+    facts: Option<&crate::facts::PolicyFacts>,
 ) -> Result<Vec<(String, view::PageView)>, EmitError> {
     if policy.other_languages.is_empty() {
         return Ok(vec![(
             format!("{stem}.{suffix}"),
-            view::page_since(policy, previous),
+            view::page_since_with(policy, previous, facts),
         )]);
     }
     let mut languages: Vec<(
@@ -163,7 +164,7 @@ pub fn catalogue_findings(set: &PolicySet, options: &EmitOptions) -> Vec<Diagnos
         let Ok(stem) = file_stem(&policy.name) else {
             continue;
         };
-        let Ok(pages) = pages(policy, stem, "html", None) else {
+        let Ok(pages) = pages(policy, stem, "html", None, None) else {
             continue;
         };
         for (_, view) in pages {
@@ -195,7 +196,12 @@ impl Emitter for HtmlEmitter {
         "html"
     }
 
-    fn emit(&self, set: &PolicySet, options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
+        let set = input.set();
         let dir = options.templates.as_deref();
         if let Some(d) = dir {
             if !d.is_dir() {
@@ -220,13 +226,14 @@ impl Emitter for HtmlEmitter {
             .get_template(template_name)
             .map_err(|e| templates::emit_error(dir, &e))?;
         let mut outputs = Vec::new();
-        for policy in &set.policies {
+        for (i, policy) in set.policies.iter().enumerate() {
             let stem = file_stem(&policy.name)?;
             let previous = options
                 .previous
                 .as_deref()
                 .and_then(|old| changed::previous_of(old, policy, set.policies.len()));
-            for (path, view) in pages(policy, stem, suffix, previous)? {
+            let facts = policy.other_languages.is_empty().then(|| input.facts(i));
+            for (path, view) in pages(policy, stem, suffix, previous, facts)? {
                 let html = template
                     .render(Value::from(Serde(&view)))
                     .map_err(|e| templates::emit_error(dir, &e))?;

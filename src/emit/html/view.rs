@@ -828,8 +828,8 @@ fn essentials(
     policy: &Policy,
     view: &PageView,
     grounds: &[crate::check::Ground],
+    grid: &label::Grid,
 ) -> EssentialsView {
-    let grid = label::grid(policy);
     let collect = Kind::ALL
         .iter()
         .filter(|k| grid.collected.contains(k))
@@ -912,15 +912,41 @@ pub fn page(policy: &Policy) -> PageView {
 /// Builds the view of one policy with what changed since `previous`, its
 /// previous published version.
 pub fn page_since(policy: &Policy, previous: Option<&Policy>) -> PageView {
+    page_since_with(policy, previous, None)
+}
+
+/// [`page_since`] with the policy's facts when they are already derived.
+pub fn page_since_with(
+    policy: &Policy,
+    previous: Option<&Policy>,
+    facts: Option<&crate::facts::PolicyFacts>,
+) -> PageView {
     let cat = catalog::for_tag_or_english(policy.language.as_deref());
-    let mut view = page_in(policy, cat);
+    let mut view = page_in_with(policy, cat, facts);
     view.changed = previous.map(|old| changed::changed(cat, old, policy));
     view
 }
 
 /// Builds the view of one policy, worded from `cat`.
-#[allow(clippy::too_many_lines)]
 pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
+    page_in_with(policy, cat, None)
+}
+
+/// [`page_in`] with the policy's facts when they are already derived.
+#[allow(clippy::too_many_lines)]
+pub fn page_in_with(
+    policy: &Policy,
+    cat: &Catalog,
+    facts: Option<&crate::facts::PolicyFacts>,
+) -> PageView {
+    let derived;
+    let facts = if let Some(f) = facts {
+        f
+    } else {
+        derived = crate::facts::derive_policy(policy);
+        &derived
+    };
+    let grid = label::grid_of_facts(facts);
     let names = Names::new(policy);
     let cookies: Vec<CookieView> = policy
         .cookies
@@ -996,7 +1022,7 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
             choices: 0,
             disputes: Vec::new(),
         },
-        label: label::label_in(policy, cat),
+        label: label::label_of_grid(&grid, cat),
         subjects: policy
             .subjects
             .iter()
@@ -1119,9 +1145,9 @@ pub fn page_in(policy: &Policy, cat: &Catalog) -> PageView {
         .enumerate()
         .map(|(i, r)| (r.kind, format!("right-{}", i + 1)))
         .collect();
-    let (legal, grounds) = legal::legal(cat, policy, &rights);
+    let (legal, grounds) = legal::legal_with(cat, policy, &rights, facts);
     view.legal = legal;
-    view.essentials = essentials(cat, policy, &view, &grounds);
+    view.essentials = essentials(cat, policy, &view, &grounds, &grid);
     view
 }
 

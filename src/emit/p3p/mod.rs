@@ -14,7 +14,7 @@ pub mod reference;
 pub mod statements;
 mod xml;
 
-use super::{EmitError, EmitOptions, Emitter, Output};
+use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
 use crate::model::PolicySet;
 use crate::p3p::cookies::cookie_policy_name;
 use crate::p3p::document::{P3pPolicy, PolicyFile, ReferenceFile};
@@ -235,8 +235,12 @@ impl Emitter for P3pEmitter {
     fn name(&self) -> &'static str {
         "p3p"
     }
-    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
-        let out = derive(set)?;
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        _options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
+        let out = derive(input.set())?;
         let cp = out.compact.as_deref();
         // The top-level snippets are the first site's; they say which policy they
         // stand for when that site's policies disagree on ACCESS.

@@ -8,8 +8,8 @@
 mod csv_rows;
 
 use super::flows::{flows, Flow, FlowKind};
-use super::{app_policies, EmitError, EmitOptions, Emitter, Output};
-use crate::model::{App, MeasureKind, Platform, Policy, PolicySet, RightKind};
+use super::{app_policies, EmitError, EmitOptions, Emitter, Output, Prepared};
+use crate::model::{App, MeasureKind, Platform, Policy, RightKind};
 use crate::vocabulary::stores::{play, play_purpose, PlayPurpose, PlayType};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -65,9 +65,13 @@ fn add_purposes(to: &mut Vec<PlayPurpose>, f: &Flow) {
 
 /// Derives the Data safety answers of one policy from its flows.
 pub fn data_safety(policy: &Policy, app: &App) -> DataSafety {
+    data_safety_of(policy, app, &flows(policy))
+}
+
+/// [`data_safety`] from the policy's flows already derived.
+pub fn data_safety_of(policy: &Policy, app: &App, flows: &[Flow]) -> DataSafety {
     let mut by_type: BTreeMap<usize, (TypeAnswers, bool)> = BTreeMap::new();
-    let flows = flows(policy);
-    for f in &flows {
+    for f in flows {
         let collects = f.kind != FlowKind::Share;
         let shares = f.shared();
         for item in &f.items {
@@ -118,7 +122,7 @@ pub fn data_safety(policy: &Policy, app: &App) -> DataSafety {
             .sort_by_key(|p| order(play::PURPOSES, p));
         a.sharing_purposes.sort_by_key(|p| order(play::PURPOSES, p));
     }
-    let encrypted_in_transit = encrypted(policy, &flows);
+    let encrypted_in_transit = encrypted(policy, flows);
     let deletion = if policy.rights.iter().any(|r| r.kind == RightKind::Deletion) {
         Deletion::Yes
     } else {
@@ -194,10 +198,14 @@ impl Emitter for PlayEmitter {
         "play"
     }
 
-    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        _options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
         let mut out = Vec::new();
-        for (policy, app, dir) in app_policies(set, Platform::Android, "google-play") {
-            let d = data_safety(policy, app);
+        for (policy, app, dir) in app_policies(input.set(), Platform::Android, "google-play") {
+            let d = data_safety_of(policy, app, &input.flows_of(policy));
             out.push(Output {
                 path: format!("{dir}/data-safety.json"),
                 bytes: super::json_bytes(&json(app, &d))?,
@@ -210,8 +218,8 @@ impl Emitter for PlayEmitter {
         Ok(out)
     }
 
-    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
-        if app_policies(set, Platform::Android, "google-play").is_empty() {
+    fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
+        if app_policies(input.set(), Platform::Android, "google-play").is_empty() {
             Some("no policy declares an `app` on android".to_string())
         } else {
             None

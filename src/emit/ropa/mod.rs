@@ -8,7 +8,7 @@
 mod xlsx;
 
 use super::flows::{flows, Flow, FlowKind};
-use super::{EmitError, EmitOptions, Emitter, Output};
+use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
 use crate::model::{Policy, PolicySet};
 use crate::vocabulary::{data_label, LawTerm, Term};
 use serde_json::{json, Value};
@@ -259,8 +259,15 @@ fn security(p: &Policy, f: &Flow) -> Vec<String> {
 
 /// The activities of one policy, one row each, columns as [`COLUMNS`].
 pub fn rows(p: &Policy) -> Vec<Row> {
+    rows_of(p, &flows(p))
+}
+
+/// [`rows`] from the policy's flows already derived.
+pub fn rows_of(p: &Policy, flows: &[Flow]) -> Vec<Row> {
     let (name, contact) = controller(p);
-    flows(p)
+    let representatives = representatives(p);
+    let dpo = p.legal.dpo.as_ref().map(entity_line).unwrap_or_default();
+    flows
         .iter()
         .map(|f| {
             let (data, special) = data_words(f);
@@ -269,8 +276,8 @@ pub fn rows(p: &Policy) -> Vec<Row> {
                 activity_name(f),
                 name.clone(),
                 contact.clone(),
-                representatives(p),
-                p.legal.dpo.as_ref().map(entity_line).unwrap_or_default(),
+                representatives.clone(),
+                dpo.clone(),
                 purposes(f).join("; "),
                 bases(f).join("; "),
                 subjects(p, f).join("; "),
@@ -285,8 +292,28 @@ pub fn rows(p: &Policy) -> Vec<Row> {
         .collect()
 }
 
+/// Every policy of a set with its activities.
+pub type Records<'a> = Vec<(&'a Policy, Vec<Row>)>;
+
+fn records(set: &PolicySet) -> Records<'_> {
+    set.policies.iter().map(|p| (p, rows(p))).collect()
+}
+
+fn records_prepared<'a>(input: &Prepared<'a>) -> Records<'a> {
+    let set = input.set();
+    set.policies
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p, rows_of(p, input.flows(i))))
+        .collect()
+}
+
 /// The record as CSV: one header row, then every policy's activities.
 pub fn csv(set: &PolicySet) -> Result<Vec<u8>, EmitError> {
+    csv_of(&records(set))
+}
+
+fn csv_of(records: &Records<'_>) -> Result<Vec<u8>, EmitError> {
     let err = |e: &dyn std::fmt::Display| EmitError {
         message: format!("cannot write the record of processing as CSV: {e}"),
     };
@@ -295,9 +322,9 @@ pub fn csv(set: &PolicySet) -> Result<Vec<u8>, EmitError> {
         .from_writer(Vec::new());
     w.write_record(COLUMNS.iter().map(|(h, _)| *h))
         .map_err(|e| err(&e))?;
-    for p in &set.policies {
-        for r in rows(p) {
-            w.write_record(&r).map_err(|e| err(&e))?;
+    for (_, rows) in records {
+        for r in rows {
+            w.write_record(r).map_err(|e| err(&e))?;
         }
     }
     w.into_inner().map_err(|e| err(&e))
@@ -306,11 +333,14 @@ pub fn csv(set: &PolicySet) -> Result<Vec<u8>, EmitError> {
 /// The record as JSON: per policy, the controller and the activities, each field
 /// keyed by its column header.
 pub fn json(set: &PolicySet) -> Value {
-    let policies: Vec<Value> = set
-        .policies
-        .iter()
-        .map(|p| {
-            let activities: Vec<Value> = rows(p)
+    json_of(records(set))
+}
+
+fn json_of(records: Records<'_>) -> Value {
+    let policies: Vec<Value> = records
+        .into_iter()
+        .map(|(p, rows)| {
+            let activities: Vec<Value> = rows
                 .into_iter()
                 .map(|r| {
                     let mut o = serde_json::Map::new();
@@ -338,27 +368,36 @@ impl Emitter for RopaEmitter {
         "ropa"
     }
 
-    fn emit(&self, set: &PolicySet, _options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
-        if self.skip_reason(set).is_some() {
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        _options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
+        if self.skip_reason_prepared(input).is_some() {
             return Ok(Vec::new());
         }
+        let records = records_prepared(input);
+        let csv = csv_of(&records)?;
+        let xlsx = xlsx::xlsx_of(input.set(), &records)?;
+        let json = super::json_bytes(&json_of(records))?;
         Ok(vec![
             Output {
                 path: "gdpr/records-of-processing.csv".into(),
-                bytes: csv(set)?,
+                bytes: csv,
             },
             Output {
                 path: "gdpr/records-of-processing.xlsx".into(),
-                bytes: xlsx(set)?,
+                bytes: xlsx,
             },
             Output {
                 path: "gdpr/records-of-processing.json".into(),
-                bytes: super::json_bytes(&json(set))?,
+                bytes: json,
             },
         ])
     }
 
-    fn skip_reason(&self, set: &PolicySet) -> Option<String> {
+    fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
+        let set = input.set();
         if set
             .policies
             .iter()
@@ -367,7 +406,7 @@ impl Emitter for RopaEmitter {
             Some("the policy names its laws and neither the GDPR nor the UK GDPR is among them (a record of processing is a GDPR Art. 30 document)".into())
         } else if set.policies.iter().any(|p| p.entity.is_none()) {
             Some("a policy names no `entity` (Art. 30(1)(a) needs the controller)".into())
-        } else if set.policies.iter().all(|p| flows(p).is_empty()) {
+        } else if (0..set.policies.len()).all(|i| input.flows(i).is_empty()) {
             Some("no policy states any processing".into())
         } else {
             None

@@ -2,7 +2,7 @@
 //! frozen header row of words, wrapped text. The document's creation time is the
 //! policy's effective date, so the same policy always gives the same bytes.
 
-use super::{rows, COLUMNS};
+use super::{records, Records, COLUMNS};
 use crate::emit::EmitError;
 use crate::model::PolicySet;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
@@ -49,7 +49,7 @@ fn date(set: &PolicySet) -> (u16, u8, u8) {
         .unwrap_or((2000, 1, 1))
 }
 
-fn build(set: &PolicySet) -> Result<Vec<u8>, XlsxError> {
+fn build(set: &PolicySet, records: &Records<'_>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let (y, m, d) = date(set);
     let created =
@@ -62,7 +62,7 @@ fn build(set: &PolicySet) -> Result<Vec<u8>, XlsxError> {
     let header = Format::new().set_bold().set_text_wrap();
     let wrap = Format::new().set_text_wrap();
     let mut taken = Vec::new();
-    for p in &set.policies {
+    for (p, rows) in records {
         let name = sheet_name(&p.name, &taken);
         taken.push(name.clone());
         let sheet = book.add_worksheet();
@@ -73,9 +73,9 @@ fn build(set: &PolicySet) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string_with_format(0, col, *h, &header)?;
             sheet.set_column_width(col, if col == 0 { 30 } else { 40 })?;
         }
-        for (r, row) in rows(p).into_iter().enumerate() {
+        for (r, row) in rows.iter().enumerate() {
             let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (col, v) in row.into_iter().skip(1).enumerate() {
+            for (col, v) in row.iter().skip(1).enumerate() {
                 let col = u16::try_from(col).unwrap_or(u16::MAX);
                 sheet.write_string_with_format(r, col, v, &wrap)?;
             }
@@ -87,7 +87,12 @@ fn build(set: &PolicySet) -> Result<Vec<u8>, XlsxError> {
 
 /// The workbook's bytes.
 pub fn xlsx(set: &PolicySet) -> Result<Vec<u8>, EmitError> {
-    build(set).map_err(|e| EmitError {
+    xlsx_of(set, &records(set))
+}
+
+/// [`xlsx`] from the set's activities already derived.
+pub(super) fn xlsx_of(set: &PolicySet, records: &Records<'_>) -> Result<Vec<u8>, EmitError> {
+    build(set, records).map_err(|e| EmitError {
         message: format!("cannot write the record of processing as XLSX: {e}"),
     })
 }
