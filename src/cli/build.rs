@@ -230,7 +230,7 @@ pub fn plan(
         let mut files_out = Vec::new();
         let (mut emitted, mut skipped) = (Vec::new(), Vec::new());
         // The facts and flows, derived once for every emitter and skip check.
-        let input = Prepared::new(model);
+        let mut input = Prepared::new(model);
         for emitter in emitters() {
             if !selected.is_empty() && !selected.iter().any(|s| s == emitter.name()) {
                 continue;
@@ -243,6 +243,7 @@ pub fn plan(
                 Ok(rendered) => {
                     emitted.push(emitter.name());
                     files_out.extend(rendered);
+                    input.release_facts();
                 }
                 Err(e) => {
                     let _ = writeln!(

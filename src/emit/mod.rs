@@ -85,6 +85,17 @@ impl<'a> Prepared<'a> {
         self.flows[i].get_or_init(|| flows::flows_of(&self.set.policies[i], self.facts(i)))
     }
 
+    /// Drops the facts of the policies whose flows are derived (the flows are all
+    /// that the emitters after the HTML one read): the build calls it between
+    /// emitters to lower its peak. Facts asked for again are derived again.
+    pub fn release_facts(&mut self) {
+        for (facts, flows) in self.facts.iter_mut().zip(&self.flows) {
+            if flows.get().is_some() {
+                facts.take();
+            }
+        }
+    }
+
     /// The position of `policy` in the set, when it is one of the set's own
     /// policies (not a copy, e.g. a translated one).
     pub fn index_of(&self, policy: &Policy) -> Option<usize> {
