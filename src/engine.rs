@@ -204,11 +204,17 @@ pub fn compile_with(source: &SourceFile, options: &Options) -> Compilation {
     }
     let mut diagnostics = resolution.diagnostics;
     if let Some(set) = &resolution.set {
-        let found = crate::check::check(set, source);
-        diagnostics.extend(found.into_iter().filter(|d| resolution.damage.keeps(d)));
-        crate::check::apply_acknowledgments(set, source, &mut diagnostics);
+        // Fingerprints are computed for the findings acknowledgments name and
+        // for those reported (after the cap), not for every finding.
+        let mut checked = crate::check::Checked::run(set, source);
+        checked.retain(|d| resolution.damage.keeps(d));
+        diagnostics.append(&mut checked.diagnostics);
+        checked.apply_acknowledgments(set, source, &mut diagnostics);
+        diagnostic::sort(&mut diagnostics);
+        checked.fingerprint_first(&mut diagnostics, MAX_FINDINGS);
+    } else {
+        diagnostic::sort(&mut diagnostics);
     }
-    diagnostic::sort(&mut diagnostics);
     cap_findings(&mut diagnostics);
     Compilation {
         source: source.clone(),

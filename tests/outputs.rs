@@ -470,3 +470,33 @@ fn a_shared_preparation_renders_what_each_emitter_renders_alone() {
         }
     }
 }
+
+/// The build writes the DPV and records-of-processing JSON without building the
+/// documents as values: the bytes are those of the values, printed.
+#[test]
+fn json_outputs_are_their_documents_printed() {
+    for path in sources() {
+        let set = model(&path);
+        let printed = |v: &serde_json::Value| {
+            let mut b = serde_json::to_vec_pretty(v).unwrap();
+            b.push(b'\n');
+            b
+        };
+        for e in emitters() {
+            for o in e.emit(&set, &EmitOptions::default()).unwrap() {
+                let expected = match o.path.as_str() {
+                    "dpv/policy.jsonld" => printed(&policyc::emit::dpv::document(&set).unwrap()),
+                    "gdpr/records-of-processing.json" => printed(&policyc::emit::ropa::json(&set)),
+                    _ => continue,
+                };
+                assert_eq!(
+                    String::from_utf8_lossy(&o.bytes),
+                    String::from_utf8_lossy(&expected),
+                    "{} {}",
+                    path.display(),
+                    o.path
+                );
+            }
+        }
+    }
+}

@@ -18,7 +18,7 @@ use crate::diagnostic::{
 };
 use crate::model::{Acknowledgment, Policy, PolicySet};
 use crate::span::{SourceFile, Span};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 fn locate(ack: &Acknowledgment, policy: &Policy, source: &SourceFile) -> Span {
@@ -52,82 +52,142 @@ fn policy_ranges(set: &PolicySet) -> Vec<Option<std::ops::Range<usize>>> {
         .collect()
 }
 
-/// The findings an acknowledgment names by code and target (whatever their
-/// fingerprint), in its own policy.
-fn named(
-    diagnostics: &[Diagnostic],
-    source: &SourceFile,
-    range: Option<&std::ops::Range<usize>>,
-    code: Code,
-    at: &str,
-) -> Vec<usize> {
-    diagnostics
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            let in_policy = match (range, &d.span) {
+/// The findings each acknowledgment of a set could name, by code and target
+/// (normalized), in the order of `diagnostics`: built in one pass, so matching
+/// takes one look-up per acknowledgment rather than a search of every finding.
+struct Named {
+    by: HashMap<Code, HashMap<String, Vec<usize>>>,
+}
+
+impl Named {
+    fn new(set: &PolicySet, diagnostics: &[Diagnostic]) -> Self {
+        let mut by: HashMap<Code, HashMap<String, Vec<usize>>> = HashMap::new();
+        for ack in set.policies.iter().flat_map(|p| &p.acknowledgments) {
+            if let Ok(code) = ack.code.parse::<Code>() {
+                by.entry(code)
+                    .or_default()
+                    .entry(normalize_target(&ack.at))
+                    .or_default();
+            }
+        }
+        for (i, d) in diagnostics.iter().enumerate() {
+            let (Some(targets), Some(target)) = (by.get_mut(&d.code), d.target.as_deref()) else {
+                continue;
+            };
+            if let Some(found) = targets.get_mut(super::fingerprint::normalized(target).as_ref()) {
+                found.push(i);
+            }
+        }
+        Self { by }
+    }
+
+    /// The findings an acknowledgment names by code and target (whatever their
+    /// fingerprint), in its own policy.
+    fn named(
+        &self,
+        diagnostics: &[Diagnostic],
+        source: &SourceFile,
+        range: Option<&std::ops::Range<usize>>,
+        code: Code,
+        at: &str,
+    ) -> Vec<usize> {
+        let Some(found) = self.by.get(&code).and_then(|t| t.get(at)) else {
+            return Vec::new();
+        };
+        found
+            .iter()
+            .copied()
+            .filter(|i| match (range, &diagnostics[*i].span) {
                 (Some(r), Some(span)) => *span.file == *source.path && r.contains(&span.start),
                 _ => true,
-            };
-            d.code == code
-                && in_policy
-                && d.target.as_deref().map(normalize_target).as_deref() == Some(at)
-        })
-        .map(|(i, _)| i)
-        .collect()
+            })
+            .collect()
+    }
 }
 
 /// Marks matched findings acknowledged and reports acknowledgments that match
 /// nothing (A601), name an unknown code (A602), accepted other flows (A603) or
-/// carry no fingerprint (A604).
-pub(crate) fn apply(set: &PolicySet, source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) {
+/// carry no fingerprint (A604). With `checked`, the findings of its checks may
+/// be pending (`crate::diagnostic::Diagnostic::pending`): the fingerprints and
+/// flows of those an acknowledgment names are computed here.
+pub(crate) fn apply(
+    set: &PolicySet,
+    source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+    checked: Option<&super::Checked<'_>>,
+) {
     let mut extra = Vec::new();
     let ranges = policy_ranges(set);
-    for (policy, range) in set.policies.iter().zip(&ranges) {
+    let named = Named::new(set, diagnostics);
+    // What each acknowledgment names, in order; then the fingerprints of the
+    // pending findings named first, in one pass.
+    let mut found = Vec::new();
+    for (index, (policy, range)) in set.policies.iter().zip(&ranges).enumerate() {
         for ack in &policy.acknowledgments {
             let at = normalize_target(&ack.at);
-            let Ok(code) = ack.code.parse::<Code>() else {
-                extra.push(unknown_code(ack, policy, source, at));
-                continue;
+            let matching = match ack.code.parse::<Code>() {
+                Ok(code) => named.named(diagnostics, source, range.as_ref(), code, &at),
+                Err(()) => Vec::new(),
             };
-            let matching = named(diagnostics, source, range.as_ref(), code, &at);
-            let Some(first) = matching.first().copied() else {
-                extra.push(
-                    Diagnostic::new(
-                        Code::UnmatchedAcknowledgment,
-                        format!("acknowledgment of {} at `{at}` matches no finding", code.id()),
-                    )
-                    .at(Some(locate(ack, policy, source)))
-                    .help("remove it if the finding was fixed, or correct the code or the target (e.g. `collect NAME`, `share NAME`)")
-                    .target(at),
-                );
-                continue;
-            };
-            let now = diagnostics[first].fingerprint.clone();
-            match (&ack.fingerprint, &now) {
-                (Some(then), Some(now)) if then != now => {
-                    let flows: BTreeSet<Flow> = matching
-                        .iter()
-                        .flat_map(|i| diagnostics[*i].flows.iter().cloned())
-                        .collect();
-                    let finding = &diagnostics[first];
-                    extra.push(stale(
-                        ack,
-                        policy,
-                        source,
-                        (code, &at),
-                        (then, now),
-                        &flows,
-                        finding,
-                    ));
+            found.push((index, policy, ack, at, matching));
+        }
+    }
+    let keys: BTreeSet<super::fingerprint::GroupKey> = found
+        .iter()
+        .filter_map(|f| f.4.first())
+        .filter_map(|i| super::fingerprint::group_key(&diagnostics[*i]))
+        .collect();
+    let prints = checked
+        .map(|c| c.group_fingerprints(diagnostics, keys))
+        .unwrap_or_default();
+    for (index, policy, ack, at, matching) in found {
+        let Ok(code) = ack.code.parse::<Code>() else {
+            extra.push(unknown_code(ack, policy, source, at));
+            continue;
+        };
+        let Some(first) = matching.first().copied() else {
+            extra.push(
+                Diagnostic::new(
+                    Code::UnmatchedAcknowledgment,
+                    format!("acknowledgment of {} at `{at}` matches no finding", code.id()),
+                )
+                .at(Some(locate(ack, policy, source)))
+                .help("remove it if the finding was fixed, or correct the code or the target (e.g. `collect NAME`, `share NAME`)")
+                .target(at),
+            );
+            continue;
+        };
+        let now = match super::fingerprint::group_key(&diagnostics[first]) {
+            Some(key) if checked.is_some() => prints.get(&key).cloned(),
+            _ => diagnostics[first].fingerprint.clone(),
+        };
+        match (&ack.fingerprint, &now) {
+            (Some(then), Some(now)) if then != now => {
+                let flows: BTreeSet<Flow> = matching
+                    .iter()
+                    .flat_map(|i| match checked {
+                        Some(c) => c.flows_of(&diagnostics[*i]),
+                        None => diagnostics[*i].flows.clone(),
+                    })
+                    .collect();
+                let finding = &diagnostics[first];
+                let cx = checked.and_then(|c| c.context(index));
+                extra.push(stale(
+                    ack,
+                    (policy, cx),
+                    source,
+                    (code, &at),
+                    (then, now),
+                    &flows,
+                    finding,
+                ));
+            }
+            (fingerprint, _) => {
+                for i in &matching {
+                    diagnostics[*i].acknowledged = Some(ack.reason.clone());
                 }
-                (fingerprint, _) => {
-                    for i in &matching {
-                        diagnostics[*i].acknowledged = Some(ack.reason.clone());
-                    }
-                    if let (None, Some(now)) = (fingerprint, &now) {
-                        extra.push(without_fingerprint(ack, policy, source, (code, &at), now));
-                    }
+                if let (None, Some(now)) = (fingerprint, &now) {
+                    extra.push(without_fingerprint(ack, policy, source, (code, &at), now));
                 }
             }
         }
@@ -164,13 +224,14 @@ pub fn updates(
 ) -> Vec<AcknowledgmentUpdate> {
     let mut out = Vec::new();
     let ranges = policy_ranges(set);
+    let named = Named::new(set, diagnostics);
     for (policy, range) in set.policies.iter().zip(&ranges) {
         for ack in &policy.acknowledgments {
             let at = normalize_target(&ack.at);
             let Ok(code) = ack.code.parse::<Code>() else {
                 continue;
             };
-            let matching = named(diagnostics, source, range.as_ref(), code, &at);
+            let matching = named.named(diagnostics, source, range.as_ref(), code, &at);
             let Some(now) = matching
                 .first()
                 .and_then(|i| diagnostics[*i].fingerprint.clone())
@@ -285,7 +346,7 @@ fn list_flows(out: &mut String, flows: &[Flow]) {
 
 fn stale(
     ack: &Acknowledgment,
-    policy: &Policy,
+    (policy, cx): (&Policy, Option<&super::context::Context<'_>>),
     source: &SourceFile,
     (code, at): (Code, &str),
     (then, now): (&str, &str),
@@ -294,7 +355,7 @@ fn stale(
 ) -> Diagnostic {
     // Flows of the same practice the finding is not about now: what may have
     // been acknowledged and since left the finding.
-    let candidates: BTreeSet<Flow> = candidates(policy, source, at, flows);
+    let candidates: BTreeSet<Flow> = candidates((policy, cx), source, at, flows);
     let mut message = format!(
         "acknowledgment of {} at `{at}` accepted other flows than the finding has now (fingerprint {then} then, {now} now)",
         code.id()
@@ -364,13 +425,17 @@ fn stale(
 /// Every flow of the practice the target names, against each promise the
 /// finding's flows name (or none): the flows an older finding could have had.
 fn candidates(
-    policy: &Policy,
+    (policy, cx): (&Policy, Option<&super::context::Context<'_>>),
     source: &SourceFile,
     at: &str,
     flows: &BTreeSet<Flow>,
 ) -> BTreeSet<Flow> {
-    let cx = super::context::Context::new(policy, source);
-    let base = super::fingerprint::flows_of_target(&cx, at);
+    let base = match cx {
+        Some(cx) => super::fingerprint::flows_of_target(cx, at),
+        None => {
+            super::fingerprint::flows_of_target(&super::context::Context::new(policy, source), at)
+        }
+    };
     let promises: BTreeSet<Option<String>> = flows.iter().map(|f| f.promise.clone()).collect();
     let retentions: BTreeSet<Option<String>> = flows.iter().map(|f| f.retention.clone()).collect();
     let mut out = BTreeSet::new();

@@ -8,7 +8,7 @@ use crate::diagnostic::{fingerprint, normalize_target, Code, Diagnostic, Flow};
 use crate::facts::{Practice, PracticeKind, Row};
 use crate::model::{Claim, Promise};
 use crate::vocabulary::Term;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// A row of the facts table as a flow. `promise` is the promise held against it.
 pub(crate) fn flow(row: &Row<'_>, promise: Option<&Promise>) -> Flow {
@@ -99,11 +99,110 @@ pub(crate) fn flows_of_target(cx: &Context<'_>, target: &str) -> Vec<Flow> {
     Vec::new()
 }
 
-/// Fills in the flows of findings that recorded none, then gives every finding
-/// with a target the fingerprint of its code and target over the flows of all
-/// the findings there.
-pub(crate) fn assign(cx: &Context<'_>, diagnostics: &mut [Diagnostic]) {
-    let mut groups: BTreeMap<(Code, String), BTreeSet<Flow>> = BTreeMap::new();
+/// A target as [`normalize_target`] writes it, without copying one that is already.
+pub(crate) fn normalized(target: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !target.starts_with(' ')
+        && !target.ends_with(' ')
+        && !target.contains("  ")
+        && target.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if plain {
+        std::borrow::Cow::Borrowed(target)
+    } else {
+        std::borrow::Cow::Owned(normalize_target(target))
+    }
+}
+
+/// A fingerprint group: the policy whose checks found the findings, their code
+/// and their target (normalized).
+pub(crate) type GroupKey = (usize, Code, String);
+
+/// The flows of one group as they are gathered.
+#[derive(Default)]
+struct Gathered {
+    flows: BTreeSet<Flow>,
+    /// Some finding recorded no flows: it is about every flow of its target.
+    of_target: bool,
+}
+
+/// The fingerprint of every group in `keys`: its code and target over the flows
+/// of all the findings there (those that recorded none are about every flow of
+/// the practice their target names), in one pass over `findings`.
+/// `contexts[i]` is the context of the policy with index `i`.
+pub(crate) fn group_fingerprints<'d>(
+    contexts: &[Context<'_>],
+    findings: impl Iterator<Item = &'d Diagnostic>,
+    keys: BTreeSet<GroupKey>,
+) -> HashMap<GroupKey, String> {
+    if keys.is_empty() {
+        return HashMap::new();
+    }
+    let mut gathered: HashMap<(usize, Code), HashMap<String, Gathered>> = HashMap::new();
+    for (policy, code, target) in keys {
+        gathered
+            .entry((policy, code))
+            .or_default()
+            .insert(target, Gathered::default());
+    }
+    for d in findings {
+        let (Some(policy), Some(target)) = (d.pending, d.target.as_deref()) else {
+            continue;
+        };
+        let Some(targets) = gathered.get_mut(&(policy, d.code)) else {
+            continue;
+        };
+        let Some(g) = targets.get_mut(normalized(target).as_ref()) else {
+            continue;
+        };
+        if d.flows.is_empty() {
+            g.of_target = true;
+        } else {
+            g.flows.extend(d.flows.iter().cloned());
+        }
+    }
+    let mut out = HashMap::new();
+    for ((policy, code), targets) in gathered {
+        for (target, mut g) in targets {
+            if g.of_target {
+                if let Some(cx) = contexts.get(policy) {
+                    g.flows.extend(flows_of_target(cx, &target));
+                }
+            }
+            let fp = fingerprint(code.id(), &target, &g.flows);
+            out.insert((policy, code, target), fp);
+        }
+    }
+    out
+}
+
+/// The group of a finding whose fingerprint is pending.
+pub(crate) fn group_key(d: &Diagnostic) -> Option<GroupKey> {
+    Some((
+        d.pending?,
+        d.code,
+        normalized(d.target.as_deref()?).into_owned(),
+    ))
+}
+
+/// The flows a finding is about: those it recorded, or, for a pending finding
+/// that recorded none, every flow of the practice its target names.
+pub(crate) fn flows_of(contexts: &[Context<'_>], d: &Diagnostic) -> Vec<Flow> {
+    match (d.pending, d.target.as_deref()) {
+        (Some(policy), Some(target)) if d.flows.is_empty() => contexts
+            .get(policy)
+            .map(|cx| flows_of_target(cx, target))
+            .unwrap_or_default(),
+        _ => d.flows.clone(),
+    }
+}
+
+/// How every finding was fingerprinted before fingerprints were computed on
+/// demand (the reference the tests hold [`group_fingerprints`] to): fills in the
+/// flows of findings that recorded none, then gives every finding with a target
+/// the fingerprint of its code and target over the flows of all the findings there.
+#[cfg(test)]
+pub(crate) fn assign_eagerly(cx: &Context<'_>, diagnostics: &mut [Diagnostic]) {
+    let mut groups: std::collections::BTreeMap<(Code, String), BTreeSet<Flow>> =
+        std::collections::BTreeMap::new();
     for d in diagnostics.iter_mut() {
         let Some(target) = d.target.as_deref() else {
             continue;

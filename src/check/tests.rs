@@ -799,3 +799,150 @@ ACK}
         .collect();
     assert_eq!(q, vec![true, false], "{:?}", c.diagnostics);
 }
+
+// ---- fingerprints computed on demand ----
+
+/// The checks as they ran before fingerprints were computed on demand: every
+/// finding gets its flows and the fingerprint of its group.
+fn check_eagerly(set: &crate::model::PolicySet, source: &SourceFile) -> Vec<Diagnostic> {
+    let checked = super::Checked::run(set, source);
+    let mut out = checked.diagnostics;
+    for (index, cx) in checked.contexts.iter().enumerate() {
+        let mine: Vec<usize> = (0..out.len())
+            .filter(|i| out[*i].pending == Some(index))
+            .collect();
+        if let (Some(first), Some(last)) = (mine.first(), mine.last()) {
+            super::fingerprint::assign_eagerly(cx, &mut out[*first..=*last]);
+        }
+    }
+    for d in &mut out {
+        d.pending = None;
+    }
+    out
+}
+
+/// `engine::compile_with` as it was: every finding fingerprinted, then
+/// acknowledgments, sorting and the cap.
+fn compile_eagerly(text: &str) -> Vec<Diagnostic> {
+    let source = SourceFile::new("t.policy", text);
+    let r = crate::resolve::resolve_source(&source);
+    let set = r.set.as_ref().unwrap();
+    let mut diagnostics = r.diagnostics.clone();
+    let found = check_eagerly(set, &source);
+    diagnostics.extend(found.into_iter().filter(|d| r.damage.keeps(d)));
+    crate::check::apply_acknowledgments(set, &source, &mut diagnostics);
+    crate::diagnostic::sort(&mut diagnostics);
+    engine::cap_findings(&mut diagnostics);
+    diagnostics
+}
+
+/// 130 sharing rules that each break two promises: 260 C402 findings, two per
+/// rule (with other flows: each names its promise), so the cap of 200 falls
+/// between the two findings at `share s99`. `acks` come before the rules, so
+/// the findings about them are reported.
+fn shares_breaking_two_promises(acks: &str) -> String {
+    let mut s = String::from(
+        r#"policy shop {
+  title "T"
+  discuri "https://e.com/p"
+  access all
+  entity "E" {
+    email "p@e.com"
+  }
+  recipient brokers unrelated "Brokers"
+  data contact "Contact" {
+    user.name
+    user.home-info.online.email
+  }
+  promise pa "We never share." {
+    claim no-third-party-sharing
+  }
+  promise pb "We never share at all." {
+    claim no-third-party-sharing
+  }
+"#,
+    );
+    s.push_str(acks);
+    for i in 0..130 {
+        s.push_str(&format!(
+            "  share s{i} {{\n    with brokers\n    data contact\n    for current\n  }}\n"
+        ));
+    }
+    s.push_str("}\n");
+    s
+}
+
+fn fingerprint_at<'d>(diags: &'d [Diagnostic], code: &str, target: &str) -> Option<&'d str> {
+    diags
+        .iter()
+        .find(|d| d.code.id() == code && d.target.as_deref() == Some(target))
+        .and_then(|d| d.fingerprint.as_deref())
+}
+
+#[test]
+fn fingerprints_on_demand_equal_those_computed_for_every_finding() {
+    let text = shares_breaking_two_promises("");
+    let eager = compile_eagerly(&text);
+    let lazy = engine::compile(&SourceFile::new("t.policy", text.as_str())).diagnostics;
+    assert_eq!(lazy, eager);
+    // The reported finding at `share s99` is fingerprinted over the flows of
+    // both findings there, the one cut by the cap included.
+    let cut = lazy
+        .iter()
+        .filter(|d| d.target.as_deref() == Some("share s99"));
+    assert_eq!(cut.count(), 1);
+    assert_eq!(lazy.last().map(|d| d.code.id()), Some("S009"));
+    let source = SourceFile::new("t.policy", text.as_str());
+    let r = crate::resolve::resolve_source(&source);
+    let set = r.set.as_ref().unwrap();
+    let all = check_eagerly(set, &source);
+    let s99 = fingerprint_at(&all, "C402", "share s99").unwrap();
+    assert_eq!(fingerprint_at(&lazy, "C402", "share s99"), Some(s99));
+
+    // Any cut: the first `n` findings get the fingerprints of every finding.
+    let mut sorted = all.clone();
+    crate::diagnostic::sort(&mut sorted);
+    for n in (0..=sorted.len()).step_by(7).chain([199, 200, 201]) {
+        let mut checked = super::Checked::run(set, &source);
+        let mut found = std::mem::take(&mut checked.diagnostics);
+        crate::diagnostic::sort(&mut found);
+        checked.fingerprint_first(&mut found, n);
+        let n = n.min(found.len());
+        assert_eq!(found[..n], sorted[..n], "cut at {n}");
+        assert!(found[n..].iter().all(|d| d.fingerprint.is_none()));
+    }
+
+    // Acknowledgments of a group cut in two by the cap, of one cut entirely,
+    // a stale one and one without a fingerprint behave as before. The four
+    // findings about them and P308 come first: the cap now falls between the
+    // two findings at `share s97`.
+    let s97 = fingerprint_at(&all, "C402", "share s97").unwrap();
+    let s120 = fingerprint_at(&all, "C402", "share s120").unwrap();
+    let acks = format!(
+        "  acknowledge C402 at share s97 fingerprint {s97} because \"r\"\n  acknowledge C402 at share s120 fingerprint {s120} because \"r\"\n  acknowledge C402 at share s125 fingerprint 000000000000 because \"r\"\n  acknowledge C402 at share s5 because \"r\"\n  acknowledge C402 at share nothing because \"r\"\n  acknowledge C402 at share none because \"r\"\n"
+    );
+    let text = shares_breaking_two_promises(&acks);
+    let eager = compile_eagerly(&text);
+    let lazy = engine::compile(&SourceFile::new("t.policy", text.as_str())).diagnostics;
+    assert_eq!(lazy, eager);
+    let s97: Vec<&Diagnostic> = lazy
+        .iter()
+        .filter(|d| d.target.as_deref() == Some("share s97"))
+        .collect();
+    assert_eq!(s97.len(), 1);
+    assert!(s97[0].acknowledged.is_some(), "{s97:?}");
+    let about: Vec<(&str, Option<&str>)> = lazy
+        .iter()
+        .filter(|d| d.code.id().starts_with('A'))
+        .map(|d| (d.code.id(), d.target.as_deref()))
+        .collect();
+    assert_eq!(
+        about,
+        vec![
+            ("A603", Some("share s125")),
+            ("A604", Some("share s5")),
+            ("A601", Some("share nothing")),
+            ("A601", Some("share none")),
+        ]
+    );
+}

@@ -63,6 +63,11 @@ pub struct Diagnostic {
     /// The flows the finding is about (the fingerprint's input).
     #[serde(skip)]
     pub flows: Vec<Flow>,
+    /// Set by the checks on a finding whose fingerprint (and, when it recorded
+    /// none, flows) is computed only when needed: the index of the policy whose
+    /// checks found it (`crate::check::Checked`). `None` once computed.
+    #[serde(skip)]
+    pub(crate) pending: Option<usize>,
     /// An edit that resolves the finding, when one can be written mechanically.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
@@ -97,6 +102,7 @@ impl Diagnostic {
             acknowledged: None,
             fingerprint: None,
             flows: Vec::new(),
+            pending: None,
             fix: None,
         }
     }

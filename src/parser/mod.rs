@@ -5,12 +5,15 @@
 //! escapes, unbalanced braces, deep nesting), then runs the grammar
 //! (`grammar/policy.pest`) and builds the [`ast`](crate::ast) from its pairs.
 
+mod chunks;
 mod errors;
 mod grammar;
 mod prescan;
 mod strings;
 mod tree;
 
+#[doc(hidden)]
+pub use chunks::PIECE_SIZE;
 pub use prescan::MAX_DEPTH;
 pub use strings::decode as decode_string;
 
@@ -31,15 +34,52 @@ pub fn parse(index: &LineIndex<'_>) -> Result<ast::File, Vec<Diagnostic>> {
 /// every syntax finding. Invalid escapes (S006) do not hide the structure, so
 /// the tree is still built and later stages can report their own findings.
 pub fn parse_with_findings(index: &LineIndex<'_>) -> (Option<ast::File>, Vec<Diagnostic>) {
-    let mut diags = prescan::scan(index);
+    let (file, diags, _) = parse_in_pieces(index, chunks::PIECE_SIZE);
+    (file, diags)
+}
+
+/// How [`parse_in_pieces`] parsed a file.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parsed {
+    /// Not at all: the pre-pass found an error.
+    NotAtAll,
+    /// Whole: the file is no larger than a piece.
+    Whole,
+    /// In this many pieces.
+    InPieces(usize),
+    /// Whole, after a piece did not parse.
+    WholeAfterPieces,
+}
+
+/// [`parse_with_findings`], with pieces of about `piece_size` bytes (tests use
+/// tiny pieces to exercise the piece boundaries), and how it parsed.
+#[doc(hidden)]
+pub fn parse_in_pieces(
+    index: &LineIndex<'_>,
+    piece_size: usize,
+) -> (Option<ast::File>, Vec<Diagnostic>, Parsed) {
+    let text = index.text();
+    let piece_size = piece_size.max(1);
+    let scan = prescan::scan(index, piece_size);
+    let mut diags = scan.diags;
     if diags.iter().any(|d| d.code != Code::InvalidEscape) {
-        return (None, diags);
+        return (None, diags, Parsed::NotAtAll);
     }
-    match grammar::parse_file(index.text()) {
-        Ok(pair) => (Some(tree::build(index, pair)), diags),
+    let mut how = Parsed::Whole;
+    if text.len() > piece_size {
+        let pieces = chunks::plan(text, &scan.big_blocks, piece_size);
+        drop(scan.big_blocks);
+        if let Some(file) = chunks::build(index, &pieces) {
+            return (Some(file), diags, Parsed::InPieces(pieces.len()));
+        }
+        how = Parsed::WholeAfterPieces;
+    }
+    match grammar::parse_file(text) {
+        Ok(pair) => (Some(tree::build(index, pair)), diags, how),
         Err(e) => {
             diags.push(errors::to_diagnostic(index, &e));
-            (None, diags)
+            (None, diags, how)
         }
     }
 }

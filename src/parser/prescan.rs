@@ -2,7 +2,8 @@
 //! badly or could not survive: unterminated strings (S002), invalid escapes
 //! (S006), unbalanced braces (S001) and nesting deeper than [`MAX_DEPTH`] (S003;
 //! pest's recursion would overflow the stack on 10 000 nested blocks). One
-//! linear scan over the bytes.
+//! linear scan over the bytes, which also finds the blocks large enough for the
+//! file to be parsed in pieces (`chunks.rs`).
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::resolve::text_chars;
@@ -11,8 +12,28 @@ use crate::span::LineIndex;
 /// The deepest nesting of blocks the language allows.
 pub const MAX_DEPTH: usize = 32;
 
+/// What the pre-pass found.
+pub struct Scan {
+    /// Every lexical problem; none (but S006) when pest may run.
+    pub diags: Vec<Diagnostic>,
+    /// The blocks at least `big` bytes long from `{` to `}`, as the offsets of
+    /// their braces, in the order of their `{` (complete when the braces balance).
+    pub big_blocks: Vec<(usize, usize)>,
+}
+
 /// Every lexical problem in `text`; empty when pest may run.
-pub fn scan(index: &LineIndex<'_>) -> Vec<Diagnostic> {
+pub fn scan(index: &LineIndex<'_>, big: usize) -> Scan {
+    let mut big_blocks = Vec::new();
+    let diags = scan_into(index, big, &mut big_blocks);
+    big_blocks.sort_unstable();
+    Scan { diags, big_blocks }
+}
+
+fn scan_into(
+    index: &LineIndex<'_>,
+    big: usize,
+    big_blocks: &mut Vec<(usize, usize)>,
+) -> Vec<Diagnostic> {
     let text = index.text();
     let bytes = text.as_bytes();
     let mut diags = Vec::new();
@@ -51,6 +72,9 @@ pub fn scan(index: &LineIndex<'_>) -> Vec<Diagnostic> {
             // The guard closes the innermost block; it fails when none is open.
             b'}' if open.last().is_some() => {
                 if let Some(at) = open.pop() {
+                    if i - at >= big {
+                        big_blocks.push((at, i));
+                    }
                     let closing = own_line_indent(text, i);
                     if suspect.is_none() && closing.is_some_and(|c| c < indent_of(text, at)) {
                         suspect = Some(at);

@@ -1,190 +1,325 @@
 //! pest pairs → AST. The grammar guarantees the shape; anything unexpected is skipped
 //! rather than panicking.
+//!
+//! The builders are fed pairs one at a time, so a file parsed in pieces
+//! (`chunks.rs`) is built by the same code, in the same order, as a file parsed
+//! whole: comments are attached across piece boundaries exactly as within one.
 
 use super::grammar::Rule;
 use super::strings;
 use crate::ast::{Block, Comment, Entry, File, Item, Spanned, StringValue, Value};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 use pest::iterators::Pair;
 
-/// Builds the file from the `file` pair.
-pub fn build(index: &LineIndex<'_>, file: Pair<'_, Rule>) -> File {
-    let text = index.text();
-    let (items, trailing_comments) = body(index, file.into_inner(), 0);
-    File {
-        items,
-        trailing_comments,
-        span: index.span(0, text.len()),
+/// Where the pairs of one parsed piece lie: pest's offsets are relative to the
+/// piece, which starts at byte `off` of the file.
+#[derive(Clone, Copy)]
+pub struct At<'a, 't> {
+    pub index: &'a LineIndex<'t>,
+    pub off: usize,
+}
+
+impl<'t> At<'_, 't> {
+    fn text(&self) -> &'t str {
+        self.index.text()
+    }
+    pub fn start(&self, p: &Pair<'_, Rule>) -> usize {
+        self.off + p.as_span().start()
+    }
+    fn end(&self, p: &Pair<'_, Rule>) -> usize {
+        self.off + p.as_span().end()
+    }
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.index.span(start, end)
+    }
+    fn span_of(&self, p: &Pair<'_, Rule>) -> Span {
+        self.span(self.start(p), self.end(p))
     }
 }
 
-/// Items and comments of a file or block body, up to a `close_brace`.
-/// Returns the items and the comments left after the last one.
-fn body<'i>(
-    index: &LineIndex<'_>,
-    pairs: impl Iterator<Item = Pair<'i, Rule>>,
-    mut prev_end: usize,
-) -> (Vec<Item>, Vec<Comment>) {
-    let mut items = Vec::new();
-    let mut pending: Vec<Comment> = Vec::new();
-    for pair in pairs {
+/// Builds the file from the `file` pair.
+pub fn build(index: &LineIndex<'_>, file: Pair<'_, Rule>) -> File {
+    let at = At { index, off: 0 };
+    let mut body = BodyBuilder::new(0);
+    for p in file.into_inner() {
+        body.pair(at, p);
+    }
+    finish_file(index, body)
+}
+
+/// The file whose top-level body is `body`.
+pub fn finish_file(index: &LineIndex<'_>, body: BodyBuilder) -> File {
+    let (items, trailing_comments) = body.finish();
+    File {
+        items,
+        trailing_comments,
+        span: index.span(0, index.text().len()),
+    }
+}
+
+/// Items and comments of a file or block body, up to a `close_brace`: the
+/// items, and the comments left after the last one.
+pub struct BodyBuilder {
+    items: Vec<Item>,
+    pending: Vec<Comment>,
+    /// Where what was last seen ends (for blank lines before the next one).
+    prev_end: usize,
+}
+
+impl BodyBuilder {
+    pub fn new(prev_end: usize) -> Self {
+        Self {
+            items: Vec::new(),
+            pending: Vec::new(),
+            prev_end,
+        }
+    }
+
+    /// One pair of the body: an item or a whole-line comment (others are skipped).
+    pub fn pair(&mut self, at: At<'_, '_>, pair: Pair<'_, Rule>) {
         match pair.as_rule() {
             Rule::comment => {
-                let start = pair.as_span().start();
-                let blank = blank_between(index.text(), prev_end, start);
-                let c = comment(index, &pair, blank);
-                prev_end = c.span.end;
-                pending.push(c);
+                let start = at.start(&pair);
+                let blank = blank_between(at.text(), self.prev_end, start);
+                let c = comment(at, &pair, blank);
+                self.prev_end = c.span.end;
+                self.pending.push(c);
             }
             Rule::item => {
-                let start = pair.as_span().start();
-                let blank_direct = blank_between(index.text(), prev_end, start);
-                let mut it = item(index, pair);
-                it.blank_line_before = blank_direct;
-                pending.shrink_to_fit();
-                it.leading_comments = std::mem::take(&mut pending);
-                prev_end = trim_newline(index.text(), it.span.end);
-                items.push(it);
+                let (start, end) = (at.start(&pair), at.end(&pair));
+                let mut it = ItemBuilder::new();
+                for p in pair.into_inner() {
+                    it.feed(at, p);
+                }
+                let item = it.finish(at.index, start, end);
+                self.push_item(at.text(), item);
             }
             _ => {}
         }
     }
-    items.shrink_to_fit();
-    pending.shrink_to_fit();
-    (items, pending)
+
+    /// An item of the body, built elsewhere; `item.span.start` is where it starts.
+    pub fn push_item(&mut self, text: &str, mut it: Item) {
+        it.blank_line_before = blank_between(text, self.prev_end, it.span.start);
+        self.pending.shrink_to_fit();
+        it.leading_comments = std::mem::take(&mut self.pending);
+        self.prev_end = trim_newline(text, it.span.end);
+        self.items.push(it);
+    }
+
+    pub fn finish(mut self) -> (Vec<Item>, Vec<Comment>) {
+        self.items.shrink_to_fit();
+        self.pending.shrink_to_fit();
+        (self.items, self.pending)
+    }
 }
 
-fn item(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> Item {
-    let text = index.text();
-    let pspan = pair.as_span();
-    let mut keyword: Option<Spanned<String>> = None;
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut block: Option<Box<Block>> = None;
-    let mut trailing_comment: Option<Box<Comment>> = None;
-    let mut after_comma = false;
-    let mut block_comment: Option<Comment> = None;
-    for p in pair.into_inner() {
+/// One item, fed the inner pairs of its `item` pair (or of the pieces of an
+/// item parsed in pieces: `item_open`, the body's pairs, `item_close`).
+pub struct ItemBuilder {
+    keyword: Option<Spanned<String>>,
+    entries: Vec<Entry>,
+    trailing_comment: Option<Box<Comment>>,
+    after_comma: bool,
+    /// From the item's `{` on.
+    block: Option<BlockBuilder>,
+}
+
+impl ItemBuilder {
+    pub fn new() -> Self {
+        Self {
+            keyword: None,
+            entries: Vec::new(),
+            trailing_comment: None,
+            after_comma: false,
+            block: None,
+        }
+    }
+
+    pub fn feed(&mut self, at: At<'_, '_>, p: Pair<'_, Rule>) {
+        if let Some(block) = &mut self.block {
+            block.feed(at, p);
+            return;
+        }
         match p.as_rule() {
             Rule::keyword => {
-                let s = p.as_span();
-                keyword = Some(Spanned {
+                self.keyword = Some(Spanned {
                     value: p.as_str().to_string(),
-                    span: index.span(s.start(), s.end()),
+                    span: at.span_of(&p),
                 });
             }
             Rule::entry => {
-                if after_comma {
-                    let start = p.as_span().start();
-                    if let Some(prev) = entries.last_mut() {
+                if self.after_comma {
+                    let start = at.start(&p);
+                    if let Some(prev) = self.entries.last_mut() {
                         let gap_from = prev
                             .comments_after
                             .last()
                             .map_or(prev.span.end, |c| c.span.end);
-                        if text.get(gap_from..start).is_some_and(|g| g.contains('\n')) {
+                        if at
+                            .text()
+                            .get(gap_from..start)
+                            .is_some_and(|g| g.contains('\n'))
+                        {
                             prev.line_break_after = true;
                         }
                     }
                 }
-                after_comma = false;
-                entries.push(entry(index, p));
+                self.after_comma = false;
+                self.entries.push(entry(at, p));
             }
-            Rule::comma => after_comma = true,
+            Rule::comma => self.after_comma = true,
             Rule::comment => {
-                let c = comment(index, &p, false);
-                if after_comma {
-                    if let Some(prev) = entries.last_mut() {
+                let c = comment(at, &p, false);
+                if self.after_comma {
+                    if let Some(prev) = self.entries.last_mut() {
                         prev.comments_after.push(c);
                         prev.line_break_after = true;
                     }
                 } else {
-                    trailing_comment = Some(Box::new(c));
+                    self.trailing_comment = Some(Box::new(c));
                 }
             }
             Rule::block => {
-                let (b, close_comment) = block_of(index, p);
-                block = Some(Box::new(b));
-                block_comment = close_comment;
+                for inner in p.into_inner() {
+                    self.feed(at, inner);
+                }
+            }
+            Rule::open_brace => {
+                let start = at.start(&p);
+                self.block = Some(BlockBuilder {
+                    start,
+                    phase: Phase::AfterOpen,
+                    open_comment: None,
+                    body: BodyBuilder::new(start + 1),
+                    close_end: None,
+                    close_comment: None,
+                });
             }
             _ => {}
         }
     }
-    if let Some(c) = block_comment {
-        trailing_comment = Some(Box::new(c));
-    }
-    let keyword = keyword.unwrap_or_else(|| Spanned {
-        value: String::new(),
-        span: index.span(pspan.start(), pspan.start()),
-    });
-    // The tree lives through resolve: no spare capacity (a vector grown by
-    // pushes holds room for four entries, most items have one).
-    entries.shrink_to_fit();
-    for e in &mut entries {
-        e.comments_after.shrink_to_fit();
-    }
-    let head_end = entries.last().map_or(keyword.span.end, |e| e.span.end);
-    let end = trim_newline(text, pspan.end());
-    Item {
-        head: index.span(keyword.span.start, head_end),
-        keyword,
-        entries,
-        block,
-        leading_comments: Vec::new(),
-        trailing_comment,
-        blank_line_before: false,
-        span: index.span(pspan.start(), end),
-    }
-}
 
-/// The block, and the comment after its closing `}` (the item's trailing comment).
-fn block_of(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> (Block, Option<Comment>) {
-    let text = index.text();
-    let mut inner: Vec<Pair<'_, Rule>> = pair.into_inner().collect();
-    let start = inner.first().map_or(0, |p| p.as_span().start());
-    // The comment after `}`, if any.
-    let close_at = inner.iter().rposition(|p| p.as_rule() == Rule::close_brace);
-    let close_end = close_at
-        .and_then(|i| inner.get(i))
-        .map_or(start, |p| p.as_span().end());
-    let after: Vec<Pair<'_, Rule>> = close_at.map_or_else(Vec::new, |i| inner.split_off(i + 1));
-    let close_comment = after
-        .iter()
-        .find(|p| p.as_rule() == Rule::comment)
-        .map(|p| comment(index, p, false));
-    // A comment on the `{` line.
-    let mut open_comment = None;
-    let mut body_pairs = inner.into_iter().skip(1).peekable();
-    let mut prev_end = start + 1;
-    if let Some(p) = body_pairs.peek() {
-        if p.as_rule() == Rule::comment
-            && !text
-                .get(start..p.as_span().start())
-                .is_some_and(|g| g.contains('\n'))
-        {
-            let c = comment(index, p, false);
-            prev_end = c.span.end;
-            open_comment = Some(c);
-            body_pairs.next();
+    /// Adds an item, built elsewhere, to the body of the item's block (when
+    /// the block is open).
+    pub fn push_item(&mut self, text: &str, item: Item) -> Option<()> {
+        let block = self.block.as_mut().filter(|b| b.phase == Phase::Body)?;
+        block.body.push_item(text, item);
+        Some(())
+    }
+
+    /// The item, which spans `start..end` (its line break included or not).
+    pub fn finish(self, index: &LineIndex<'_>, start: usize, end: usize) -> Item {
+        let text = index.text();
+        let mut trailing_comment = self.trailing_comment;
+        let block = self.block.map(|b| {
+            let (block, close_comment) = b.finish(index);
+            if let Some(c) = close_comment {
+                trailing_comment = Some(Box::new(c));
+            }
+            Box::new(block)
+        });
+        let keyword = self.keyword.unwrap_or_else(|| Spanned {
+            value: String::new(),
+            span: index.span(start, start),
+        });
+        // The tree lives through resolve: no spare capacity (a vector grown by
+        // pushes holds room for four entries, most items have one).
+        let mut entries = self.entries;
+        entries.shrink_to_fit();
+        for e in &mut entries {
+            e.comments_after.shrink_to_fit();
+        }
+        let head_end = entries.last().map_or(keyword.span.end, |e| e.span.end);
+        let end = trim_newline(text, end);
+        Item {
+            head: index.span(keyword.span.start, head_end),
+            keyword,
+            entries,
+            block,
+            leading_comments: Vec::new(),
+            trailing_comment,
+            blank_line_before: false,
+            span: index.span(start, end),
         }
     }
-    let (items, trailing_comments) = body(index, body_pairs, prev_end);
-    (
-        Block {
-            items,
-            open_comment,
-            trailing_comments,
-            span: index.span(start, close_end),
-        },
-        close_comment,
-    )
 }
 
-fn entry(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> Entry {
-    let s = pair.as_span();
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Right after the `{`: a comment here is on its line.
+    AfterOpen,
+    Body,
+    /// After the `}`: a comment here ends the item's last line.
+    AfterClose,
+}
+
+/// A block, fed the pairs from its `{` (excluded) on.
+struct BlockBuilder {
+    /// Where the `{` is.
+    start: usize,
+    phase: Phase,
+    open_comment: Option<Comment>,
+    body: BodyBuilder,
+    close_end: Option<usize>,
+    close_comment: Option<Comment>,
+}
+
+impl BlockBuilder {
+    fn feed(&mut self, at: At<'_, '_>, p: Pair<'_, Rule>) {
+        match self.phase {
+            Phase::AfterOpen => {
+                self.phase = Phase::Body;
+                if p.as_rule() == Rule::comment
+                    && !at
+                        .text()
+                        .get(self.start..at.start(&p))
+                        .is_some_and(|g| g.contains('\n'))
+                {
+                    let c = comment(at, &p, false);
+                    self.body.prev_end = c.span.end;
+                    self.open_comment = Some(c);
+                    return;
+                }
+                self.feed(at, p);
+            }
+            Phase::Body => {
+                if p.as_rule() == Rule::close_brace {
+                    self.close_end = Some(at.end(&p));
+                    self.phase = Phase::AfterClose;
+                } else {
+                    self.body.pair(at, p);
+                }
+            }
+            Phase::AfterClose => {
+                if p.as_rule() == Rule::comment && self.close_comment.is_none() {
+                    self.close_comment = Some(comment(at, &p, false));
+                }
+            }
+        }
+    }
+
+    /// The block, and the comment after its closing `}` (the item's trailing comment).
+    fn finish(self, index: &LineIndex<'_>) -> (Block, Option<Comment>) {
+        let (items, trailing_comments) = self.body.finish();
+        (
+            Block {
+                items,
+                open_comment: self.open_comment,
+                trailing_comments,
+                span: index.span(self.start, self.close_end.unwrap_or(self.start)),
+            },
+            self.close_comment,
+        )
+    }
+}
+
+fn entry(at: At<'_, '_>, pair: Pair<'_, Rule>) -> Entry {
+    let span = at.span_of(&pair);
     let inner = pair.into_inner();
     let mut values = Vec::with_capacity(inner.len());
     for p in inner {
-        let ps = p.as_span();
-        let span = index.span(ps.start(), ps.end());
+        let span = at.span_of(&p);
         match p.as_rule() {
             Rule::word => values.push(Value::Word(Spanned {
                 value: p.as_str().to_string(),
@@ -210,17 +345,17 @@ fn entry(index: &LineIndex<'_>, pair: Pair<'_, Rule>) -> Entry {
         values,
         comments_after: Vec::new(),
         line_break_after: false,
-        span: index.span(s.start(), s.end()),
+        span,
     }
 }
 
-fn comment(index: &LineIndex<'_>, pair: &Pair<'_, Rule>, blank_line_before: bool) -> Comment {
-    let s = pair.as_span();
+fn comment(at: At<'_, '_>, pair: &Pair<'_, Rule>, blank_line_before: bool) -> Comment {
+    let start = at.start(pair);
     let text = pair.as_str();
     let body = text.strip_prefix('#').unwrap_or(text).trim_end();
     Comment {
         text: body.to_string(),
-        span: index.span(s.start(), s.start() + 1 + body.len()),
+        span: at.span(start, start + 1 + body.len()),
         blank_line_before,
     }
 }

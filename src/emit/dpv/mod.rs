@@ -12,19 +12,86 @@ use crate::vocabulary::dpv;
 use crate::vocabulary::{Purpose, Recipient, Term};
 use serde_json::{json, Map, Value};
 
-/// Collects the terms a document uses, to check them all at once.
-struct Terms(Vec<&'static str>);
+/// The terms a document uses, each checked once, when first used; the first
+/// that is not a DPV term is kept.
+#[derive(Default)]
+struct Terms {
+    seen: std::collections::HashSet<&'static str>,
+    bad: Option<&'static str>,
+}
+
+impl Terms {
+    fn push(&mut self, term: &'static str) {
+        if self.seen.insert(term) && self.bad.is_none() && !dpv::is_term(term) {
+            self.bad = Some(term);
+        }
+    }
+
+    fn extend<const N: usize>(&mut self, terms: [&'static str; N]) {
+        for term in terms {
+            self.push(term);
+        }
+    }
+}
 
 /// The document's graph, with the ids of the recipient nodes it holds (each
 /// recipient is one node, however many flows name it).
 struct Graph {
-    nodes: Vec<Value>,
+    nodes: Nodes,
     recipients: std::collections::HashSet<String>,
+}
+
+/// Where the graph's nodes go: kept as values, or written out as they come (the
+/// build's form, so the document is never held whole as values).
+enum Nodes {
+    Keep(Vec<Value>),
+    /// The `@graph` array's elements written so far, as in the pretty-printed
+    /// document (each node indented by four spaces, separated by `,\n`).
+    Write {
+        bytes: Vec<u8>,
+        any: bool,
+    },
+}
+
+impl Graph {
+    fn new(nodes: Nodes) -> Self {
+        Self {
+            nodes,
+            recipients: std::collections::HashSet::new(),
+        }
+    }
+
+    fn push(&mut self, node: Value) {
+        match &mut self.nodes {
+            Nodes::Keep(nodes) => nodes.push(node),
+            Nodes::Write { bytes, any } => {
+                bytes.extend_from_slice(if *any { b",\n    " } else { b"\n    " });
+                *any = true;
+                indented(bytes, &node, b"\n    ");
+            }
+        }
+    }
+}
+
+/// `value` pretty-printed as `serde_json` writes it, each line after the first
+/// starting with `indent` (JSON strings hold no raw line breaks, so every line
+/// break is the printer's).
+fn indented(out: &mut Vec<u8>, value: &Value, indent: &[u8]) {
+    let mut one = Vec::new();
+    // Writing a `Value` into memory cannot fail.
+    let _ = serde_json::to_writer_pretty(&mut one, value);
+    for b in one {
+        if b == b'\n' {
+            out.extend_from_slice(indent);
+        } else {
+            out.push(b);
+        }
+    }
 }
 
 impl Terms {
     fn id(&mut self, term: &'static str) -> Value {
-        self.0.push(term);
+        self.push(term);
         json!({ "@id": term })
     }
 }
@@ -35,7 +102,7 @@ fn node_id(policy: &Policy, what: &str, name: &str) -> String {
 
 fn controller(policy: &Policy, t: &mut Terms) -> Option<Value> {
     let e = policy.entity.as_ref()?;
-    t.0.push("dpv:DataController");
+    t.push("dpv:DataController");
     let mut o = Map::new();
     o.insert("@id".into(), json!(node_id(policy, "controller", "entity")));
     o.insert("@type".into(), json!("dpv:DataController"));
@@ -71,9 +138,9 @@ fn controller(policy: &Policy, t: &mut Terms) -> Option<Value> {
             d["dpv:hasContact"] = json!(contact);
         }
         o.insert("dpv:hasDataProtectionOfficer".into(), d);
-        t.0.extend(["dpv:hasDataProtectionOfficer", "dpv:DataProtectionOfficer"]);
+        t.extend(["dpv:hasDataProtectionOfficer", "dpv:DataProtectionOfficer"]);
     }
-    t.0.extend(["dpv:hasName", "dpv:hasContact", "dpv:hasAddress"]);
+    t.extend(["dpv:hasName", "dpv:hasContact", "dpv:hasAddress"]);
     Some(Value::Object(o))
 }
 
@@ -93,7 +160,7 @@ fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph) -> Value
     let mut o = Map::new();
     o.insert("@id".into(), json!(node_id(policy, f.kind.word(), &f.name)));
     o.insert("@type".into(), json!("dpv:Process"));
-    t.0.push("dpv:Process");
+    t.push("dpv:Process");
     let title = f
         .title
         .clone()
@@ -104,7 +171,7 @@ fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph) -> Value
             "dpv:hasDataController".into(),
             json!({ "@id": node_id(policy, "controller", "entity") }),
         );
-        t.0.push("dpv:hasDataController");
+        t.push("dpv:hasDataController");
     }
     let purposes = purposes(f, t);
     put(&mut o, t, "dpv:hasPurpose", purposes);
@@ -155,7 +222,7 @@ fn third_countries(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut out = Vec::new();
     for tr in f.transfers(policy) {
         for to in &tr.to {
-            t.0.push("dpv:ThirdCountry");
+            t.push("dpv:ThirdCountry");
             let v = json!({ "@type": "dpv:ThirdCountry", "dct:description": to });
             if !out.contains(&v) {
                 out.push(v);
@@ -168,7 +235,7 @@ fn third_countries(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
 /// Sets `property` to `values` unless there are none.
 fn put(o: &mut Map<String, Value>, t: &mut Terms, property: &'static str, values: Vec<Value>) {
     if !values.is_empty() {
-        t.0.push(property);
+        t.push(property);
         o.insert(property.into(), Value::Array(values));
     }
 }
@@ -183,7 +250,7 @@ fn purposes(f: &Flow, t: &mut Terms) -> Vec<Value> {
         }
         seen.push(term);
         if matches!(p, Purpose::Historical | Purpose::OtherPurpose) {
-            t.0.push(term);
+            t.push(term);
             out.push(json!({ "@type": term, "dct:description": p.label() }));
         } else {
             out.push(t.id(term));
@@ -259,13 +326,13 @@ fn recipients(
         let id = node_id(policy, "recipient", &r.name);
         if !graph.recipients.contains(&id) {
             let class = dpv::recipient(r.kind);
-            t.0.extend([class, "dpv:hasName"]);
+            t.extend([class, "dpv:hasName"]);
             let mut n = json!({ "@id": id, "@type": class, "dpv:hasName": r.name });
             if let Some(d) = &r.description {
                 n["dct:description"] = json!(d);
             }
-            graph.nodes.push(n);
             graph.recipients.insert(id.clone());
+            graph.push(n);
         }
         match by_property.iter_mut().find(|(p, _)| *p == property) {
             Some((_, v)) => v.push(json!({ "@id": id })),
@@ -292,7 +359,7 @@ fn storage(f: &Flow, t: &mut Terms) -> Option<Value> {
         return None;
     }
     let class = f.retention.map_or("dpv:UntilEventDuration", dpv::duration);
-    t.0.extend([
+    t.extend([
         "dpv:hasStorageCondition",
         "dpv:StorageDuration",
         "dpv:hasDuration",
@@ -330,21 +397,50 @@ pub fn document(set: &PolicySet) -> Result<Value, EmitError> {
 
 /// [`document`] from a prepared set (its flows shared with the other emitters).
 pub fn document_prepared(input: &Prepared<'_>) -> Result<Value, EmitError> {
-    let mut t = Terms(Vec::new());
-    let mut graph = Graph {
-        nodes: Vec::new(),
-        recipients: std::collections::HashSet::new(),
+    let (context, graph) = graph(input, Nodes::Keep(Vec::new()))?;
+    let Nodes::Keep(nodes) = graph.nodes else {
+        unreachable!("the nodes were kept")
     };
+    Ok(json!({ "@context": context, "@graph": nodes }))
+}
+
+/// The document as [`super::json_bytes`] writes [`document_prepared`], each node
+/// written as it is made.
+fn document_bytes(input: &Prepared<'_>) -> Result<Vec<u8>, EmitError> {
+    let (context, graph) = graph(
+        input,
+        Nodes::Write {
+            bytes: Vec::new(),
+            any: false,
+        },
+    )?;
+    let Nodes::Write { bytes: nodes, any } = graph.nodes else {
+        unreachable!("the nodes were written")
+    };
+    let mut out = Vec::with_capacity(nodes.len() + 1024);
+    out.extend_from_slice(b"{\n  \"@context\": ");
+    indented(&mut out, &context, b"\n  ");
+    out.extend_from_slice(b",\n  \"@graph\": [");
+    out.extend_from_slice(&nodes);
+    out.extend_from_slice(if any { b"\n  ]\n}\n" } else { b"]\n}\n" });
+    Ok(out)
+}
+
+/// The `@context` of the document, and its graph's nodes; or the first term not
+/// in the vendored DPV list.
+fn graph(input: &Prepared<'_>, nodes: Nodes) -> Result<(Value, Graph), EmitError> {
+    let mut t = Terms::default();
+    let mut graph = Graph::new(nodes);
     for (i, p) in input.set().policies.iter().enumerate() {
         if let Some(c) = controller(p, &mut t) {
-            graph.nodes.push(c);
+            graph.push(c);
         }
         for f in input.flows(i) {
             let node = process(p, f, &mut t, &mut graph);
-            graph.nodes.push(node);
+            graph.push(node);
         }
     }
-    if let Some(bad) = t.0.iter().find(|term| !dpv::is_term(term)) {
+    if let Some(bad) = t.bad {
         return Err(EmitError {
             message: format!(
                 "`{bad}` is not a DPV 2.3 term (a defect of policyc's mapping tables)"
@@ -355,7 +451,7 @@ pub fn document_prepared(input: &Prepared<'_>) -> Result<Value, EmitError> {
     for (prefix, ns) in dpv::PREFIXES {
         context.insert((*prefix).to_string(), json!(ns));
     }
-    Ok(json!({ "@context": context, "@graph": graph.nodes }))
+    Ok((Value::Object(context), graph))
 }
 
 /// `dpv/policy.jsonld`.
@@ -376,7 +472,7 @@ impl Emitter for DpvEmitter {
         }
         Ok(vec![Output {
             path: "dpv/policy.jsonld".into(),
-            bytes: super::json_bytes(&document_prepared(input)?)?,
+            bytes: document_bytes(input)?,
         }])
     }
 

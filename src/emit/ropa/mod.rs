@@ -360,6 +360,85 @@ fn json_of(records: Records<'_>) -> Value {
     })
 }
 
+/// The JSON form of [`json_of`]'s value, serialized straight from the rows:
+/// fields in the order `serde_json`'s map keeps keys (sorted), so the bytes are
+/// the same.
+#[derive(serde::Serialize)]
+struct JsonRecord<'a> {
+    columns: Vec<JsonColumn>,
+    policies: Vec<JsonPolicy<'a>>,
+    record: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonColumn {
+    gdpr: &'static str,
+    header: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonPolicy<'a> {
+    activities: JsonActivities<'a>,
+    policy: &'a str,
+    title: &'a str,
+}
+
+/// A policy's rows, each an object keyed by column header (the policy column
+/// left out), keys sorted.
+struct JsonActivities<'a>(&'a [Row]);
+
+impl serde::Serialize for JsonActivities<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut order: Vec<usize> = (1..COLUMNS.len()).collect();
+        order.sort_by_key(|i| COLUMNS[*i].0);
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for row in self.0 {
+            seq.serialize_element(&JsonActivity(row, &order))?;
+        }
+        seq.end()
+    }
+}
+
+struct JsonActivity<'a>(&'a Row, &'a [usize]);
+
+impl serde::Serialize for JsonActivity<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.1.len()))?;
+        for &i in self.1 {
+            if let (Some((h, _)), Some(v)) = (COLUMNS.get(i), self.0.get(i)) {
+                map.serialize_entry(h, v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// [`json`]'s bytes as [`super::json_bytes`] writes them, without the value.
+fn json_bytes_of(records: &Records<'_>) -> Result<Vec<u8>, EmitError> {
+    let doc = JsonRecord {
+        columns: COLUMNS
+            .iter()
+            .map(|(header, gdpr)| JsonColumn { gdpr, header })
+            .collect(),
+        policies: records
+            .iter()
+            .map(|(p, rows)| JsonPolicy {
+                activities: JsonActivities(rows),
+                policy: &p.name,
+                title: &p.title,
+            })
+            .collect(),
+        record: "Record of processing activities (GDPR Article 30(1))",
+    };
+    let mut bytes = serde_json::to_vec_pretty(&doc).map_err(|e| EmitError {
+        message: format!("cannot serialize JSON: {e}"),
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
 /// `gdpr/records-of-processing.{csv,xlsx,json}`.
 pub struct RopaEmitter;
 
@@ -379,7 +458,8 @@ impl Emitter for RopaEmitter {
         let records = records_prepared(input);
         let csv = csv_of(&records)?;
         let xlsx = xlsx::xlsx_of(input.set(), &records)?;
-        let json = super::json_bytes(&json_of(records))?;
+        let json = json_bytes_of(&records)?;
+        drop(records);
         Ok(vec![
             Output {
                 path: "gdpr/records-of-processing.csv".into(),

@@ -1,0 +1,263 @@
+//! A large file is parsed in pieces (src/parser/chunks.rs): the tree and the
+//! findings must be exactly those of the whole-file parse, whatever the piece
+//! size, and the pieces must really be used.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use policyc::parser::{parse_in_pieces, Parsed, PIECE_SIZE};
+use policyc::span::LineIndex;
+use proptest::prelude::*;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.policy` file under policies/, examples/ and tests/.
+fn policy_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "policy") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for dir in ["policies", "examples", "tests"] {
+        walk(&root().join(dir), &mut out);
+    }
+    out
+}
+
+/// Parses `text` whole and in pieces of `size` bytes; panics unless both give
+/// the same tree and findings. Returns how the pieces parse went.
+fn same_in_pieces(name: &str, text: &str, size: usize) -> Parsed {
+    let file: Arc<str> = Arc::from(name);
+    let whole_index = LineIndex::new(&file, text);
+    let (whole, whole_diags, how) = parse_in_pieces(&whole_index, usize::MAX);
+    assert!(matches!(how, Parsed::Whole | Parsed::NotAtAll), "{how:?}");
+    let index = LineIndex::new(&file, text);
+    let (pieces, diags, how) = parse_in_pieces(&index, size);
+    assert_eq!(
+        whole_diags, diags,
+        "{name}, pieces of {size}: findings differ"
+    );
+    assert!(
+        whole == pieces,
+        "{name}, pieces of {size} ({how:?}): trees differ\nwhole: {whole:#?}\npieces: {pieces:#?}"
+    );
+    how
+}
+
+/// The variants of a text that move line breaks and boundaries around.
+fn variants(text: &str) -> Vec<(&'static str, String)> {
+    let lf = text.replace("\r\n", "\n");
+    vec![
+        ("as is", text.to_string()),
+        ("crlf", lf.replace('\n', "\r\n")),
+        ("bom", format!("\u{feff}{text}")),
+        ("no final newline", lf.trim_end_matches('\n').to_string()),
+        ("blanks at the end", format!("{lf}  \t")),
+    ]
+}
+
+const SIZES: [usize; 4] = [1, 7, 90, 1500];
+
+#[test]
+fn every_policy_parses_the_same_in_pieces() {
+    let files = policy_files();
+    assert!(files.len() >= 100, "found {}", files.len());
+    let mut in_pieces = 0;
+    for path in files {
+        let name = path.strip_prefix(root()).unwrap().display().to_string();
+        let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) else {
+            continue; // not UTF-8
+        };
+        for (variant, text) in variants(&text) {
+            let name = format!("{name} ({variant})");
+            for size in SIZES {
+                let how = same_in_pieces(&name, &text, size);
+                // A file that parses is parsed in pieces: the plan never cuts
+                // a valid file where the grammar would not.
+                if size == 1 && !matches!(how, Parsed::NotAtAll | Parsed::WholeAfterPieces) {
+                    assert!(
+                        matches!(how, Parsed::InPieces(n) if n > 1),
+                        "{name}: {how:?}"
+                    );
+                    in_pieces += 1;
+                }
+                if how == Parsed::WholeAfterPieces {
+                    // Only a file with a syntax error falls back.
+                    let (file, _, _) =
+                        parse_in_pieces(&LineIndex::new(&Arc::from("f"), &text), usize::MAX);
+                    assert!(file.is_none(), "{name}, pieces of {size}: fell back");
+                }
+            }
+        }
+    }
+    assert!(in_pieces >= 100, "{in_pieces}");
+}
+
+/// Edge cases around piece boundaries.
+const EDGES: &[&str] = &[
+    // Comments before an item, before a block's `}`, after `{` and `}`, with blank lines.
+    "policy p {  # open\n  # lead\n\n  # lead 2\n  title \"t\"  # trail\n\n  # end of block\n}  # close\n# end of file\n",
+    // A list continued over blank and comment lines.
+    "policy p {\n  collect c {\n    for current,\n\n      # why\n      admin,  # and\n      develop\n  }\n}\n",
+    // A list continued up to a block's `{`.
+    "policy p {\n  collect c \"t\",\n    \"u\" {\n    from visitors\n  }\n}\n",
+    // Multi-line strings holding lines that look like items, braces and comments.
+    "policy p {\n  section \"Heading\" \"first\n  data x {\n  }\n  # not a comment\n}\n  collect c {\"\n  title \"a \\\" } {\n quote\"\n}\n",
+    // Empty blocks, `{}` on one line, a block ending the file without a line break.
+    "policy p {\n  data d {}\n  security { }\n  data e {\n  }\n}",
+    // Indentation with tabs, blank lines with spaces, a comment ending in `\\r`.
+    "policy p {\n\t title \"t\"\n   \n\t# c\r\n\t}\n",
+    // Two top-level items, and nested large blocks.
+    "policy a {\n  collect c {\n    data d {\n      x\n    }\n  }\n}\n\npolicy b {\n  title \"b\"\n}\n",
+];
+
+#[test]
+fn edge_cases_parse_the_same_in_pieces() {
+    for (i, text) in EDGES.iter().enumerate() {
+        for (variant, text) in variants(text) {
+            for size in 1..=text.len() + 1 {
+                let how = same_in_pieces(&format!("edge {i} ({variant})"), &text, size);
+                if size == 1 {
+                    assert!(
+                        matches!(how, Parsed::InPieces(_)),
+                        "edge {i} ({variant}): {how:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A policy like the benchmark's: one `policy` item holding `n` groups of items.
+fn big_policy(n: usize) -> String {
+    let mut s = String::from("# A large policy\npolicy bench {\n  title \"Benchmark\"\n");
+    for i in 0..n {
+        let _ = write!(
+            s,
+            "  # group {i}\n  data set{i} \"Data set {i}\" {{\n    user.name\n    custom \"details {i}\" categories purchase\n  }}\n  collect c{i} \"Collection {i}\" {{  # c\n    data set{i}\n    for current,\n      contact opt-in\n    consequence \"We use\n      this.\"\n  }}\n\n"
+        );
+    }
+    s.push_str("  # the end\n}\n");
+    s
+}
+
+#[test]
+fn a_large_file_is_parsed_in_pieces() {
+    let text = big_policy(2000);
+    assert!(text.len() > 8 * PIECE_SIZE);
+    let how = same_in_pieces("big", &text, PIECE_SIZE);
+    match how {
+        Parsed::InPieces(n) => assert!(n >= text.len() / PIECE_SIZE, "{n} pieces"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_syntax_error_in_a_large_file_is_reported_as_by_the_whole_parse() {
+    let text = big_policy(2000);
+    let middle = text.len() / 2;
+    let line = middle + text[middle..].find('\n').unwrap() + 1;
+    // Errors the pre-pass lets through (the braces balance): pest finds them.
+    for bad in [
+        "  title = \"x\"\n",
+        "  collect x { y }\n",
+        "  for a,,\n",
+        "  }\n  {\n",
+        "  data d {\n  x\n}  y\n",
+    ] {
+        let mut t = text.clone();
+        t.insert_str(line, bad);
+        let file: Arc<str> = Arc::from("bad");
+        let (whole, whole_diags, _) = parse_in_pieces(&LineIndex::new(&file, &t), usize::MAX);
+        let (pieces, diags, how) = parse_in_pieces(&LineIndex::new(&file, &t), PIECE_SIZE);
+        assert_eq!(how, Parsed::WholeAfterPieces, "{bad:?}");
+        assert!(whole.is_none() && pieces.is_none(), "{bad:?}");
+        assert!(!diags.is_empty(), "{bad:?}");
+        assert_eq!(whole_diags, diags, "{bad:?}");
+    }
+}
+
+/// Fragments glued together at random: most do not parse, some do.
+const FRAGMENTS: &[&str] = &[
+    "policy",
+    " p",
+    " ",
+    "\t",
+    " {\n",
+    "{",
+    "}",
+    "\n",
+    "}\n",
+    "\r\n",
+    "\n\n",
+    "\"",
+    "\"s\"",
+    " \"a\nb\"",
+    "\\\"",
+    ",",
+    ",\n",
+    "# c\n",
+    " # c",
+    "title",
+    " x",
+    "data",
+    " user.name",
+    "collect",
+    "for",
+    " current",
+    "  ",
+    "é",
+    "\u{feff}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn random_texts_parse_the_same_in_pieces(
+        parts in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..80),
+        size in 1usize..40,
+    ) {
+        let text: String = parts.concat();
+        same_in_pieces("random", &text, size);
+    }
+
+    #[test]
+    fn random_valid_bodies_parse_the_same_in_pieces(
+        lines in proptest::collection::vec(proptest::sample::select(&[
+            "  title \"t\"\n", "  # c\n", "\n", "  data d {\n", "  }\n", "  for a,\n", "    b\n",
+            "  x \"multi\n  line\"\n", "  y {}  # z\n", "  # c\r\n", "  z,  # w\n", "\t\n",
+        ][..]), 0..60),
+        size in 1usize..60,
+    ) {
+        // Balance the braces so that more of these parse.
+        let mut text = String::from("policy p {\n");
+        let mut depth = 0usize;
+        for l in lines {
+            if l == "  }\n" {
+                if depth == 0 { continue; }
+                depth -= 1;
+            } else if l.ends_with("{\n") {
+                depth += 1;
+            }
+            text.push_str(l);
+        }
+        for _ in 0..depth { text.push_str("  }\n"); }
+        text.push_str("}\n");
+        same_in_pieces("random body", &text, size);
+    }
+}
