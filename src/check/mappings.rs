@@ -6,7 +6,7 @@
 
 use super::context::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::emit::flows::flows;
+use crate::emit::flows::flows_of;
 use crate::model::{App, Platform};
 use crate::vocabulary::stores::play_purpose;
 use crate::vocabulary::Term;
@@ -14,7 +14,7 @@ use crate::vocabulary::Term;
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     check_gpc_date(cx, out);
     let Some(app) = &cx.policy.app else { return };
-    let flows = flows(cx.policy);
+    let flows = flows_of(cx.policy, &cx.facts);
     let mut seen_items = std::collections::HashSet::new();
     for f in &flows {
         let target = format!("{} {}", f.kind.word(), f.name);

@@ -165,13 +165,19 @@ impl Flow {
 }
 
 fn mappings(leaf: &Leaf, declared_only: &[Category], categories: &[Category]) -> Vec<DataMapping> {
-    let mut out = Vec::new();
+    let element = leaf.element().and_then(element_mapping);
+    // At most one mapping per category (and the element's): sized so, not grown
+    // (every data leaf of every flow holds one of these lists).
+    let mut out = Vec::with_capacity(match element {
+        Some(_) => 1 + declared_only.len(),
+        None => categories.len(),
+    });
     let mut push = |m: DataMapping| {
         if !out.contains(&m) {
             out.push(m);
         }
     };
-    if let Some(m) = leaf.element().and_then(element_mapping) {
+    if let Some(m) = element {
         push(m);
         // Declared categories add to the element's own (REC §3.4).
         declared_only

@@ -26,8 +26,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if laws.is_empty() {
         return;
     }
-    let facts = crate::facts::derive_policy(cx.policy);
-    let practices = flows::practices(cx, &facts);
+    // The context's facts (derived once per policy for every check).
+    let practices = flows::practices(cx, &cx.facts);
     notice::check(cx, &laws, &practices, out);
     practices::check(cx, &practices, out);
 }
