@@ -10,34 +10,14 @@ use policyc::parser::parse_source;
 use policyc::span::SourceFile;
 use proptest::prelude::*;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod repo_files;
+use repo_files::root;
 
 /// Every `.policy` file in the repository (outside `target/` and hidden folders).
 fn policy_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            if p.is_dir() {
-                if !name.starts_with('.') && name != "target" {
-                    walk(&p, out);
-                }
-            } else if name.ends_with(".policy") {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(root(), &mut out);
-    out
+    repo_files::policy_files(&[""])
 }
 
 /// The file's content without its layout: keywords, values by meaning, block

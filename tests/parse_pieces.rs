@@ -8,34 +8,15 @@ use policyc::parser::{parse_in_pieces, Parsed, PIECE_SIZE};
 use policyc::span::LineIndex;
 use proptest::prelude::*;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod repo_files;
+use repo_files::root;
 
 /// Every `.policy` file under policies/, examples/ and tests/.
 fn policy_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "policy") {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for dir in ["policies", "examples", "tests"] {
-        walk(&root().join(dir), &mut out);
-    }
-    out
+    repo_files::policy_files(&["policies", "examples", "tests"])
 }
 
 /// Parses `text` whole and in pieces of `size` bytes; panics unless both give
