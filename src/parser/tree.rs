@@ -82,7 +82,7 @@ impl BodyBuilder {
                 let start = at.start(&pair);
                 let blank = blank_between(at.text(), self.prev_end, start);
                 let c = comment(at, &pair, blank);
-                self.prev_end = c.span.end;
+                self.prev_end = c.span.end();
                 self.pending.push(c);
             }
             Rule::item => {
@@ -98,12 +98,12 @@ impl BodyBuilder {
         }
     }
 
-    /// An item of the body, built elsewhere; `item.span.start` is where it starts.
+    /// An item of the body, built elsewhere; `item.span.start()` is where it starts.
     pub fn push_item(&mut self, text: &str, mut it: Item) {
-        it.blank_line_before = blank_between(text, self.prev_end, it.span.start);
+        it.blank_line_before = blank_between(text, self.prev_end, it.span.start());
         self.pending.shrink_to_fit();
         it.leading_comments = std::mem::take(&mut self.pending);
-        self.prev_end = trim_newline(text, it.span.end);
+        self.prev_end = trim_newline(text, it.span.end());
         self.items.push(it);
     }
 
@@ -155,7 +155,7 @@ impl ItemBuilder {
                         let gap_from = prev
                             .comments_after
                             .last()
-                            .map_or(prev.span.end, |c| c.span.end);
+                            .map_or(prev.span.end(), |c| c.span.end());
                         if at
                             .text()
                             .get(gap_from..start)
@@ -230,10 +230,10 @@ impl ItemBuilder {
         for e in &mut entries {
             e.comments_after.shrink_to_fit();
         }
-        let head_end = entries.last().map_or(keyword.span.end, |e| e.span.end);
+        let head_end = entries.last().map_or(keyword.span.end(), |e| e.span.end());
         let end = trim_newline(text, end);
         Item {
-            head: index.span(keyword.span.start, head_end),
+            head: index.span(keyword.span.start(), head_end),
             keyword,
             entries,
             block,
@@ -277,7 +277,7 @@ impl BlockBuilder {
                         .is_some_and(|g| g.contains('\n'))
                 {
                     let c = comment(at, &p, false);
-                    self.body.prev_end = c.span.end;
+                    self.body.prev_end = c.span.end();
                     self.open_comment = Some(c);
                     return;
                 }

@@ -111,7 +111,7 @@ pub fn resolve(file: &ast::File, path: &std::sync::Arc<str>) -> (PolicySet, Vec<
         let span = file
             .items
             .first()
-            .map_or_else(|| Span::file_start(path), |i| i.head.clone());
+            .map_or_else(|| Span::file_start(path), |i| i.head);
         cx.push(
             Diagnostic::new(Code::EmptyFile, "this file defines no policy")
                 .at(Some(span))

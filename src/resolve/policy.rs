@@ -545,7 +545,7 @@ fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
         if v.as_word() == Some("because") {
             break;
         }
-        target.push((v.text().to_string(), v.span().clone()));
+        target.push((v.text().to_string(), *v.span()));
         args.next_value();
     }
     // `... at share marketers fingerprint 3f9a2c1b7e04 because ...`: a target is
@@ -577,7 +577,7 @@ fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
             "the element after `at`, e.g. `at share service-providers`",
         );
     }
-    let because_span = args.peek().map(|v| v.span().clone());
+    let because_span = args.peek().map(|v| *v.span());
     if !args.eat_word("because") {
         cx.missing(item, "`because` and the reason, as a string");
         return None;
