@@ -394,15 +394,12 @@ fn leaves(item: &DataItem, set: Option<&str>, origin: &Origin, out: &mut Vec<Dat
         DataRef::Custom(text) => push(Leaf::Custom(text.clone()), &[], true),
         DataRef::Schema(_) => match vocabulary::lookup_data(&written) {
             Some(element) if element.is_set => {
-                let prefix = format!("{written}.");
-                for name in vocabulary::data_names().filter(|n| n.starts_with(&prefix)) {
-                    if let Some(leaf) = vocabulary::lookup_data(name).filter(|e| !e.is_set) {
-                        push(
-                            Leaf::Element(leaf.name.clone()),
-                            &leaf.categories,
-                            leaf.variable,
-                        );
-                    }
+                for leaf in vocabulary::data_elements_under(&written).filter(|e| !e.is_set) {
+                    push(
+                        Leaf::Element(leaf.name.clone()),
+                        &leaf.categories,
+                        leaf.variable,
+                    );
                 }
             }
             Some(element) => push(

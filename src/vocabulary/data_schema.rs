@@ -244,6 +244,19 @@ pub fn lookup(name: &str) -> Option<&'static DataElement> {
     table().get(name.strip_prefix('#').unwrap_or(name))
 }
 
+/// The elements inside the set `set` (its dotted name, no `#`), at every depth,
+/// in name order: one range of the sorted table, not a scan of every name.
+pub fn elements_under(set: &str) -> impl Iterator<Item = &'static DataElement> {
+    let prefix = format!("{set}.");
+    table()
+        .range::<str, _>((
+            std::ops::Bound::Included(prefix.as_str()),
+            std::ops::Bound::Unbounded,
+        ))
+        .map(|(_, e)| e)
+        .take_while(move |e| e.name.starts_with(&prefix))
+}
+
 /// Every element name, in order, for "did you mean" suggestions.
 pub fn all_names() -> impl Iterator<Item = &'static str> {
     table().keys().map(String::as_str)
@@ -257,6 +270,19 @@ mod tests {
         lookup(name)
             .map(|e| e.categories.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn elements_under_a_set_are_those_named_with_its_prefix() {
+        for set in all_names().filter(|n| lookup(n).is_some_and(|e| e.is_set)) {
+            let prefix = format!("{set}.");
+            let scanned: Vec<&str> = all_names().filter(|n| n.starts_with(&prefix)).collect();
+            let ranged: Vec<&str> = elements_under(set).map(|e| e.name.as_str()).collect();
+            assert_eq!(ranged, scanned, "{set}");
+            assert!(!ranged.is_empty(), "{set}");
+        }
+        // A name that merely starts like a set is not inside it.
+        assert!(elements_under("user.name").all(|e| e.name.starts_with("user.name.")));
     }
 
     #[test]

@@ -22,7 +22,8 @@ mod terms;
 
 pub use ccpa_terms::{CcpaCategory, Disclosure, Sensitive};
 pub use data_schema::{
-    all_names as data_names, lookup as lookup_data, DataElement, DATA_SCHEMA_ROOTS,
+    all_names as data_names, elements_under as data_elements_under, lookup as lookup_data,
+    DataElement, DATA_SCHEMA_ROOTS,
 };
 pub use data_words::data_label;
 pub use gdpr_terms::{Art9Condition, Law, LegalBasis, Safeguard};
