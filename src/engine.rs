@@ -74,9 +74,14 @@ pub const MAX_FINDINGS: usize = 200;
 
 static MAX_INPUT_BYTES: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_INPUT_BYTES);
 
-/// Sets the input size limit for this process (the CLI's `--max-input-size`).
+/// The largest limit [`set_max_input_bytes`] accepts: spans store byte offsets
+/// as `u32` (see [`crate::span`]), so no input may reach 4 GiB.
+pub const MAX_INPUT_BYTES_CEILING: usize = u32::MAX as usize - 1;
+
+/// Sets the input size limit for this process (the CLI's `--max-input-size`),
+/// at most [`MAX_INPUT_BYTES_CEILING`].
 pub fn set_max_input_bytes(limit: usize) {
-    MAX_INPUT_BYTES.store(limit, Ordering::Relaxed);
+    MAX_INPUT_BYTES.store(limit.min(MAX_INPUT_BYTES_CEILING), Ordering::Relaxed);
 }
 
 /// The input size limit in force.
@@ -255,7 +260,7 @@ pub fn cap_findings(diagnostics: &mut Vec<Diagnostic>) {
             rest.len()
         ),
     )
-    .at(rest.first().and_then(|d| d.span.clone()))
+    .at(rest.first().and_then(|d| d.span))
     .help("fix the findings above and check again");
     d.severity = worst;
     diagnostics.push(d);

@@ -1,17 +1,101 @@
 //! Source locations. Every AST node and every located model value carries one.
+//!
+//! A [`Span`] is 20 bytes and `Copy`: the file is a [`FileId`] (an index into
+//! the process's table of file paths) and offsets are `u32` (inputs are capped
+//! below 4 GiB by [`crate::engine::set_max_input_bytes`]). A large policy holds
+//! several spans per line in its tree and one per located model value, so their
+//! size counts once per line of input.
 
-use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// A file path, interned: spans carry this 4-byte id instead of the path.
+/// Two ids are equal exactly when their paths are.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(u32);
+
+/// The paths every [`FileId`] stands for (a process sees few distinct files).
+#[derive(Default)]
+struct Files {
+    paths: Vec<Arc<str>>,
+    ids: HashMap<Arc<str>, u32>,
+}
+
+static FILES: Mutex<Option<Files>> = Mutex::new(None);
+
+impl FileId {
+    /// The id of `path`, the same for every call with the same path.
+    pub fn of(path: &str) -> Self {
+        let mut guard = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+        let files = guard.get_or_insert_with(Files::default);
+        if let Some(id) = files.ids.get(path) {
+            return Self(*id);
+        }
+        // More than 4 billion distinct paths cannot be held in memory anyway;
+        // saturate rather than wrap.
+        let id = u32::try_from(files.paths.len()).unwrap_or(u32::MAX);
+        let path: Arc<str> = Arc::from(path);
+        files.paths.push(Arc::clone(&path));
+        files.ids.insert(path, id);
+        Self(id)
+    }
+
+    /// The path this id stands for.
+    pub fn path(self) -> Arc<str> {
+        let guard = FILES.lock().unwrap_or_else(PoisonError::into_inner);
+        guard
+            .as_ref()
+            .and_then(|f| f.paths.get(self.0 as usize).cloned())
+            .unwrap_or_else(|| Arc::from(""))
+    }
+}
+
+impl std::fmt::Debug for FileId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.path(), f)
+    }
+}
+
+impl std::fmt::Display for FileId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path())
+    }
+}
+
+impl PartialEq<str> for FileId {
+    fn eq(&self, other: &str) -> bool {
+        *self.path() == *other
+    }
+}
+
+impl Serialize for FileId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.path())
+    }
+}
+
+impl<'de> Deserialize<'de> for FileId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let path = String::deserialize(d)?;
+        Ok(Self::of(&path))
+    }
+}
+
+/// An offset or count as stored in a span (saturating: inputs are capped below 4 GiB).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// A byte range in one source file, with the 1-based line and column of its start.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
-    /// The file's path as given on the command line.
-    pub file: Arc<str>,
+    /// The file, as given on the command line.
+    pub file: FileId,
     /// Byte offset of the first byte.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// 1-based line of `start`.
     pub line: u32,
     /// 1-based column of `start`, counted in characters.
@@ -20,7 +104,7 @@ pub struct Span {
 
 impl Span {
     /// The span of `start..end` in `text`, computing line and column.
-    pub fn new(file: &Arc<str>, text: &str, start: usize, end: usize) -> Self {
+    pub fn new(file: &str, text: &str, start: usize, end: usize) -> Self {
         let start = start.min(text.len());
         let end = end.clamp(start, text.len());
         let before = text.get(..start).unwrap_or("");
@@ -28,23 +112,43 @@ impl Span {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let col = text.get(line_start..start).map_or(0, |s| s.chars().count()) + 1;
         Self {
-            file: Arc::clone(file),
-            start,
-            end,
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            col: u32::try_from(col).unwrap_or(u32::MAX),
+            file: FileId::of(file),
+            start: narrow(start),
+            end: narrow(end),
+            line: narrow(line),
+            col: narrow(col),
         }
     }
 
     /// A zero-width span at the start of a file, for findings about a whole file.
-    pub fn file_start(file: &Arc<str>) -> Self {
+    pub fn file_start(file: &str) -> Self {
         Self {
-            file: Arc::clone(file),
+            file: FileId::of(file),
             start: 0,
             end: 0,
             line: 1,
             col: 1,
         }
+    }
+
+    /// The path of the span's file.
+    pub fn path(&self) -> Arc<str> {
+        self.file.path()
+    }
+
+    /// The byte range, for slicing the source text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The first byte's offset.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The offset one past the last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
     }
 }
 
@@ -53,6 +157,7 @@ impl Span {
 #[derive(Debug)]
 pub struct LineIndex<'t> {
     file: Arc<str>,
+    id: FileId,
     text: &'t str,
     /// Byte offset of the start of every line.
     starts: Vec<usize>,
@@ -83,6 +188,7 @@ impl<'t> LineIndex<'t> {
         ascii.push(line_ascii);
         Self {
             file: Arc::clone(file),
+            id: FileId::of(file),
             text,
             starts,
             ascii,
@@ -149,9 +255,9 @@ impl<'t> LineIndex<'t> {
         let end = end.clamp(start, self.text.len());
         let (line, col) = self.line_col(start);
         Span {
-            file: Arc::clone(&self.file),
-            start,
-            end,
+            file: self.id,
+            start: narrow(start),
+            end: narrow(end),
             line,
             col,
         }
@@ -161,7 +267,7 @@ impl<'t> LineIndex<'t> {
 /// Where a model value came from. Locations are not part of a policy's meaning:
 /// two origins always compare equal, so models compare by meaning alone, and
 /// origins are never serialized.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Origin(pub Option<Span>);
 
 impl Origin {
@@ -189,12 +295,21 @@ impl std::hash::Hash for Origin {
 pub struct SourceFile {
     pub path: Arc<str>,
     pub text: String,
+    /// `path`, interned: what the spans into this file carry.
+    id: FileId,
 }
 
 impl SourceFile {
+    /// The id the spans into this file carry.
+    pub fn id(&self) -> FileId {
+        self.id
+    }
+
     pub fn new(path: impl Into<Arc<str>>, text: impl Into<String>) -> Self {
+        let path = path.into();
         Self {
-            path: path.into(),
+            id: FileId::of(&path),
+            path,
             text: text.into(),
         }
     }
@@ -202,7 +317,7 @@ impl SourceFile {
 
 #[cfg(test)]
 mod tests {
-    use super::{LineIndex, Span};
+    use super::{FileId, LineIndex, Span};
     use std::sync::Arc;
 
     #[test]
@@ -221,6 +336,31 @@ mod tests {
             let slow = Span::new(&file, text, pos, pos);
             assert_eq!((fast.line, fast.col), (slow.line, slow.col), "at {pos}");
         }
+    }
+
+    #[test]
+    fn file_ids_stand_for_their_paths() {
+        let a = FileId::of("a/one.policy");
+        let b = FileId::of("b/two.policy");
+        assert_ne!(a, b);
+        assert_eq!(a, FileId::of("a/one.policy"));
+        assert_eq!(&*a.path(), "a/one.policy");
+        assert_eq!(format!("{a:?} {b}"), "\"a/one.policy\" b/two.policy");
+        let span = Span::new("a/one.policy", "ab\ncd", 3, 5);
+        let json = serde_json::to_string(&span).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"file":"a/one.policy","start":3,"end":5,"line":2,"col":1}"#
+        );
+        let back: Span = serde_json::from_str(&json).unwrap_or_else(|_| Span::file_start(""));
+        assert_eq!(back, span);
+    }
+
+    #[test]
+    fn a_span_is_small() {
+        // Several spans per line of a large policy live through resolve.
+        assert_eq!(std::mem::size_of::<Span>(), 20);
+        assert_eq!(std::mem::size_of::<super::Origin>(), 24);
     }
 
     #[test]

@@ -211,7 +211,7 @@ fn old_acknowledgments_still_match_by_code_and_target_with_a_warning() {
     );
     // Applying the fix gives the fingerprinted acknowledgment, which checks clean.
     let mut text = with_brokers(&EXAMPLE);
-    text.insert_str(fix.edits[0].span.start, &fix.edits[0].replacement);
+    text.insert_str(fix.edits[0].span.start(), &fix.edits[0].replacement);
     let ds = check(&text);
     assert!(ds.iter().all(|d| d.severity != policyc::diagnostic::Severity::Warning && !d.is_blocking_error()), "{ds:#?}");
 }

@@ -168,6 +168,72 @@ fn stale_staging_folders_are_removed_and_the_tree_is_replaced_whole() {
     assert_eq!(tree(&out.join("site")), tree(&fresh.join("site")));
 }
 
+/// A copy of the built-in templates whose page fails when it is rendered, after
+/// the P3P files of the build are written into the staging folder.
+fn failing_templates(root: &Path) -> std::path::PathBuf {
+    let dir = root.join("templates");
+    std::fs::create_dir(&dir).unwrap();
+    for e in std::fs::read_dir("templates").unwrap().flatten() {
+        std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
+    std::fs::write(dir.join("page.html"), "{{ 1 // 0 }}\n").unwrap();
+    dir
+}
+
+#[test]
+fn an_output_failing_half_way_leaves_the_old_outputs_and_nothing_staged() {
+    let root = tempfile::tempdir().unwrap();
+    let src = root.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::copy(ONE_SITE, src.join("a.policy")).unwrap();
+    std::fs::copy(TWO_SITES, src.join("b.policy")).unwrap();
+    let templates = failing_templates(root.path());
+    let failing = |out: &Path| {
+        policyc(&[
+            "build",
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--templates",
+            templates.to_str().unwrap(),
+        ])
+    };
+    // Into a new folder: no folder is left.
+    let fresh = root.path().join("fresh");
+    let o = failing(&fresh);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("cannot render the html output"),
+        "{}",
+        text(&o)
+    );
+    assert!(!fresh.exists(), "{:?}", tree(&fresh).keys());
+    // Over a previous build: its files stay as they were, nothing else appears.
+    let out = root.path().join("out");
+    assert_eq!(build(&src, &out).status.code(), Some(0));
+    let before = tree(&out);
+    for policy in ["a.policy", "b.policy"] {
+        let changed = std::fs::read_to_string(src.join(policy)).unwrap().replacen(
+            "title \"",
+            "title \"Changed: ",
+            1,
+        );
+        std::fs::write(src.join(policy), changed).unwrap();
+    }
+    let o = failing(&out);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(before, tree(&out));
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".policyc-staging-")),
+        "{names:?}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_concurrent_build_into_the_same_folder_is_refused() {

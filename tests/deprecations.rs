@@ -24,7 +24,7 @@ fn apply_fixes(text: &str, diagnostics: &[Diagnostic]) -> String {
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
     let mut out = text.to_string();
     for e in edits {
-        out.replace_range(e.span.start..e.span.end, &e.replacement);
+        out.replace_range(e.span.range(), &e.replacement);
     }
     out
 }

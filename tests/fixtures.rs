@@ -220,7 +220,7 @@ fn every_origin_is_located() {
     let from_yaml = back.model.expect("a model");
     for (what, origin) in all_origins(&from_yaml) {
         let span = origin.span().expect(what);
-        assert_eq!(&*span.file, "full.yaml");
+        assert_eq!(&*span.path(), "full.yaml");
         assert!(span.line > 1, "{what} located at the file start");
     }
     // Named elements point at their identifying line.

@@ -160,7 +160,7 @@ fn removing_each_required_item_fires_its_code_located() {
             failures.push(format!("{} {}: not located", r.code, r.name));
             continue;
         };
-        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = text[..span.start()].rfind('\n').map_or(0, |i| i + 1);
         let line = text[line_start..].lines().next().unwrap_or_default();
         if !line.contains(&r.at) {
             failures.push(format!(

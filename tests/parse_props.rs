@@ -65,7 +65,7 @@ fn assert_sound(name: &str, bytes: &[u8]) {
     for d in &c.diagnostics {
         if let Some(span) = &d.span {
             assert!(span.start <= span.end, "{d:?}");
-            assert!(span.end <= c.source.text.len(), "{d:?}");
+            assert!(span.end() <= c.source.text.len(), "{d:?}");
             assert!(span.line >= 1 && span.col >= 1, "{d:?}");
         }
     }

@@ -25,7 +25,7 @@ fn locate(ack: &Acknowledgment, policy: &Policy, source: &SourceFile) -> Span {
     ack.origin
         .span()
         .or_else(|| policy.origin.span())
-        .cloned()
+        .copied()
         .unwrap_or_else(|| Span::file_start(&source.path))
 }
 
@@ -35,7 +35,7 @@ fn policy_ranges(set: &PolicySet) -> Vec<Option<std::ops::Range<usize>>> {
     let starts: Vec<Option<usize>> = set
         .policies
         .iter()
-        .map(|p| p.origin.span().map(|s| s.start))
+        .map(|p| p.origin.span().map(Span::start))
         .collect();
     (0..starts.len())
         .map(|index| {
@@ -98,7 +98,7 @@ impl Named {
             .iter()
             .copied()
             .filter(|i| match (range, &diagnostics[*i].span) {
-                (Some(r), Some(span)) => *span.file == *source.path && r.contains(&span.start),
+                (Some(r), Some(span)) => span.file == source.id() && r.contains(&span.start()),
                 _ => true,
             })
             .collect()
@@ -244,19 +244,19 @@ pub fn updates(
             let Some(span) = ack
                 .fingerprint_origin
                 .span()
-                .filter(|s| *s.file == *source.path)
+                .filter(|s| s.file == source.id())
             else {
                 continue;
             };
             let edit = match &ack.fingerprint {
                 Some(_) => Edit {
-                    span: span.clone(),
+                    span: *span,
                     replacement: now.clone(),
                 },
                 None => Edit {
                     span: Span {
                         end: span.start,
-                        ..span.clone()
+                        ..*span
                     },
                     replacement: format!("fingerprint {now} "),
                 },
@@ -318,7 +318,7 @@ fn without_fingerprint(
             edits: vec![Edit {
                 span: Span {
                     end: because.start,
-                    ..because.clone()
+                    ..*because
                 },
                 replacement: format!("fingerprint {now} "),
             }],
@@ -406,7 +406,7 @@ fn stale(
         .target(at);
     if let Some(span) = &finding.span {
         d.labels.push(Label {
-            span: span.clone(),
+            span: *span,
             message: format!("the {} finding as it is now", code.id()),
         });
     }
@@ -414,7 +414,7 @@ fn stale(
         d.fix = Some(Fix {
             message: format!("accept the finding as it is now: `fingerprint {now}`"),
             edits: vec![Edit {
-                span: span.clone(),
+                span: *span,
                 replacement: now.to_string(),
             }],
         });

@@ -122,7 +122,7 @@ impl<'a> Context<'a> {
             .iter()
             .find_map(|o| o.span())
             .or_else(|| self.policy.origin.span())
-            .cloned()
+            .copied()
             .unwrap_or_else(|| Span::file_start(&self.source.path))
     }
 
@@ -132,16 +132,16 @@ impl<'a> Context<'a> {
     /// and its `}` on a line of its own, so depth is tracked line by line.
     pub fn locate_name(&self, origin: &Origin, keyword: &str, name: &str) -> Origin {
         let Some(head) = origin.span() else {
-            return origin.clone();
+            return *origin;
         };
-        if *head.file != *self.source.path {
-            return origin.clone();
+        if head.file != self.source.id() {
+            return *origin;
         }
         let text = self.source.text.as_str();
-        let Some(after) = text.get(head.start..) else {
-            return origin.clone();
+        let Some(after) = text.get(head.start()..) else {
+            return *origin;
         };
-        let mut offset = head.start;
+        let mut offset = head.start();
         let mut depth = 0usize;
         let mut in_list = false;
         for (i, line) in after.split_inclusive('\n').enumerate() {
@@ -184,7 +184,7 @@ impl<'a> Context<'a> {
                 depth += 1;
             }
         }
-        origin.clone()
+        *origin
     }
 
     /// A finding located at the first of `origins` that has a span.

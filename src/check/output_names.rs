@@ -94,7 +94,7 @@ pub fn check(set: &PolicySet, source: &SourceFile, out: &mut Vec<Diagnostic>) {
     let at = |origin: &crate::span::Origin| {
         origin
             .span()
-            .cloned()
+            .copied()
             .unwrap_or_else(|| Span::file_start(&source.path))
     };
     let mut folded: HashMap<String, (&str, Span)> = HashMap::new();
@@ -116,7 +116,7 @@ pub fn check(set: &PolicySet, source: &SourceFile, out: &mut Vec<Diagnostic>) {
                     Code::UnsafeOutputName,
                     format!("policy name `{}` cannot name its HTML file: {why}", short(&p.name)),
                 )
-                .at(Some(span.clone()))
+                .at(Some(span))
                 .help(format!(
                     "use at most {MAX_NAME_BYTES} ASCII letters, digits, `-` and `_`, starting with a letter"
                 ))
@@ -169,7 +169,7 @@ fn collide<'a>(
                 format!("{what} `{name}` differs from `{first}` only by case; their outputs would overwrite each other"),
             )
             .at(Some(span))
-            .label(&crate::span::Origin::new(first_span.clone()), "the other one")
+            .label(&crate::span::Origin::new(*first_span), "the other one")
             .help("give them names that differ by more than case"),
         ),
         Some(_) => {}

@@ -26,7 +26,7 @@ pub(crate) fn check(set: &PolicySet, source: &SourceFile, out: &mut Vec<Diagnost
         set.policies
             .iter()
             .find(|p| p.name == name)
-            .map(|p| p.origin.clone())
+            .map(|p| p.origin)
             .unwrap_or_default()
     };
     let on = |site: Option<&String>| site.map_or_else(String::new, |s| format!(" on {s}"));
@@ -71,10 +71,10 @@ pub(crate) fn check(set: &PolicySet, source: &SourceFile, out: &mut Vec<Diagnost
 /// The place of `value` in the block at `origin` (its first occurrence there),
 /// or the block itself.
 fn locate(source: &SourceFile, origin: &Origin, value: &str) -> Origin {
-    let Some(span) = origin.span().filter(|s| s.file == source.path) else {
-        return origin.clone();
+    let Some(span) = origin.span().filter(|s| s.file == source.id()) else {
+        return *origin;
     };
-    let from = span.start.min(source.text.len());
+    let from = span.start().min(source.text.len());
     let window_end = source
         .text
         .char_indices()
@@ -92,7 +92,7 @@ fn locate(source: &SourceFile, origin: &Origin, value: &str) -> Origin {
             from + at,
             from + at + value.len(),
         )),
-        None => origin.clone(),
+        None => *origin,
     }
 }
 

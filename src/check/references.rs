@@ -15,7 +15,7 @@ pub(crate) fn check_policy_names(set: &PolicySet, source: &SourceFile, out: &mut
             let span = policy
                 .origin
                 .span()
-                .cloned()
+                .copied()
                 .unwrap_or_else(|| Span::file_start(&source.path));
             out.push(
                 Diagnostic::new(

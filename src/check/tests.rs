@@ -727,7 +727,7 @@ fn findings_without_spans_fall_back_to_the_file_start() {
     let d = crate::check::check(&set, &SourceFile::new("t.yaml", y.as_str()));
     let r = find(&d, "R201");
     let span = r.span.as_ref().unwrap();
-    assert_eq!((span.line, span.col, &*span.file), (1, 1, "t.yaml"));
+    assert_eq!((span.line, span.col, &*span.path()), (1, 1, "t.yaml"));
 }
 
 // ---- locations in the policy language ----
@@ -763,7 +763,7 @@ fn undefined_names_in_lists_point_at_the_name() {
     let r = find(&d, "R201");
     let span = r.span.as_ref().unwrap();
     assert_eq!((span.line, span.col), (15, 7), "{r:?}");
-    assert_eq!(&text[span.start..span.end], "customer");
+    assert_eq!(&text[span.range()], "customer");
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //! flushed, then renamed over the target); `fmt`, `import --out` and `init` use it.
 //!
 //! `build` writes whole trees: [`BuildLock`] refuses a concurrent build into the
-//! same folder; [`clean_stale`] removes what a killed build left; [`stage`] writes
-//! the whole output tree of one policy file into a sibling staging folder;
+//! same folder; [`clean_stale`] removes what a killed build left; [`Staged`]
+//! writes the output tree of one policy file, file by file as the emitters render
+//! them, into a sibling staging folder ([`abandon`] removes it when the build fails);
 //! [`sync`] flushes every staged file to disk at once; [`swap`] puts the staged
 //! tree in place with one rename (on Linux an atomic exchange with the old tree,
 //! which is then removed). A build killed at any moment leaves, for each policy
@@ -15,7 +16,7 @@
 //! keeps its mode.
 
 use std::fs::File;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The lock file `build` holds in the output folder while it writes.
@@ -108,42 +109,115 @@ pub fn clean_stale(out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// One staged tree, ready to swap into `OUT/<stem>`.
+/// One staged tree: its files are written one by one into the staging folder of
+/// `stem` ([`Staged::file`]), then the tree is swapped into `OUT/<stem>`.
 pub struct Staged {
     stem: String,
     dir: PathBuf,
+    current: PathBuf,
     files: Vec<PathBuf>,
 }
 
-/// Writes `files` (relative paths with `/`, and contents) into the staging folder
-/// for `stem`. A file that replaces one of the current tree keeps its mode.
-pub fn stage(out: &Path, stem: &str, files: &[(&str, &[u8])]) -> Result<Staged, String> {
-    let dir = staging(out, stem);
-    let current = out.join(stem);
-    let mut written = Vec::new();
-    for (relative, bytes) in files {
-        let target = dir.join(relative);
-        let result = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| {
-                let mut f = File::create(&target)?;
-                f.write_all(bytes)?;
-                if let Ok(meta) = std::fs::symlink_metadata(current.join(relative)) {
-                    if meta.is_file() {
-                        f.set_permissions(meta.permissions())?;
-                    }
-                }
-                Ok(())
-            });
-        result.map_err(|e| format!("cannot write {}: {e}", current.join(relative).display()))?;
-        written.push(target);
+impl Staged {
+    /// An empty tree for `stem`; the staging folder is made with its first file.
+    pub fn new(out: &Path, stem: &str) -> Self {
+        Self {
+            stem: stem.to_string(),
+            dir: staging(out, stem),
+            current: out.join(stem),
+            files: Vec::new(),
+        }
     }
-    Ok(Staged {
-        stem: stem.to_string(),
-        dir,
-        files: written,
-    })
+
+    /// How many files are staged.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Writes the file `relative` (a path with `/`) of what `render` writes, as it
+    /// writes it (buffered). A file that replaces one of the current tree keeps its
+    /// mode. The outer error says which file could not be written; the inner
+    /// result is `render`'s own.
+    pub fn file<E>(
+        &mut self,
+        relative: &str,
+        render: &mut dyn FnMut(&mut dyn Write) -> Result<(), E>,
+    ) -> Result<Result<(), E>, String> {
+        let target = self.dir.join(relative);
+        let failed = |e: std::io::Error| {
+            format!(
+                "cannot write {}: {e}",
+                self.current.join(relative).display()
+            )
+        };
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(failed)?;
+        }
+        let file = File::create(&target).map_err(failed)?;
+        self.files.push(target);
+        let mut w = Recording {
+            w: BufWriter::with_capacity(1 << 16, file),
+            failed: None,
+        };
+        let rendered = render(&mut w);
+        if let Some(e) = w.failed {
+            return Err(failed(e));
+        }
+        if rendered.is_err() {
+            return Ok(rendered);
+        }
+        let file = w.w.into_inner().map_err(|e| failed(e.into_error()))?;
+        if let Ok(meta) = std::fs::symlink_metadata(self.current.join(relative)) {
+            if meta.is_file() {
+                file.set_permissions(meta.permissions()).map_err(failed)?;
+            }
+        }
+        Ok(rendered)
+    }
+}
+
+/// Removes the staging folders of `stems` (a build that failed half-way).
+pub fn abandon<'a>(out: &Path, stems: impl IntoIterator<Item = &'a str>) {
+    for stem in stems {
+        let dir = staging(out, stem);
+        if dir.exists() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+/// A writer that keeps the first error of the writer it wraps, so that a failed
+/// write is told apart from the renderer's own errors.
+struct Recording<W> {
+    w: W,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Recording<W> {
+    fn keep<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        r.map_err(|e| {
+            let copy = std::io::Error::new(e.kind(), e.to_string());
+            self.failed.get_or_insert(e);
+            copy
+        })
+    }
+}
+
+impl<W: Write> Write for Recording<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.w.write(buf);
+        self.keep(r)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let r = self.w.write_all(buf);
+        self.keep(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.w.flush();
+        self.keep(r)
+    }
 }
 
 /// Flushes every staged file to disk: one `syncfs` of the output folder's file

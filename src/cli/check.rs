@@ -237,16 +237,16 @@ fn update_acknowledgments(file: &Path, c: &Compilation) -> Result<bool, String> 
     for u in &updates {
         let span = &u.edit.span;
         if span.start > span.end
-            || span.end > text.len()
-            || !text.is_char_boundary(span.start)
-            || !text.is_char_boundary(span.end)
+            || span.end() > text.len()
+            || !text.is_char_boundary(span.start())
+            || !text.is_char_boundary(span.end())
         {
             return Err(format!(
                 "{}: the file changed while it was read; nothing was written",
                 file.display()
             ));
         }
-        text.replace_range(span.start..span.end, &u.edit.replacement);
+        text.replace_range(span.range(), &u.edit.replacement);
     }
     atomic::write(file, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", file.display()))?;

@@ -68,7 +68,7 @@ pub fn render_github(diagnostics: &[Diagnostic], root: &Path) -> String {
         if let Some(span) = &d.span {
             props.push(format!(
                 "file={}",
-                escape_property(&workspace_path(&span.file, root))
+                escape_property(&workspace_path(&span.path(), root))
             ));
             props.push(format!("line={}", span.line));
             props.push(format!("col={}", span.col));

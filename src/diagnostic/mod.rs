@@ -115,14 +115,14 @@ impl Diagnostic {
 
     #[must_use]
     pub fn at_origin(self, origin: &Origin) -> Self {
-        self.at(origin.span().cloned())
+        self.at(origin.span().copied())
     }
 
     #[must_use]
     pub fn label(mut self, origin: &Origin, message: impl Into<String>) -> Self {
         if let Some(span) = origin.span() {
             self.labels.push(Label {
-                span: span.clone(),
+                span: *span,
                 message: message.into(),
             });
         }

@@ -20,10 +20,10 @@ impl EndFinder {
         }
         let text = self
             .texts
-            .entry(span.file.to_string())
-            .or_insert_with(|| std::fs::read_to_string(&*span.file).ok())
+            .entry(span.path().to_string())
+            .or_insert_with(|| std::fs::read_to_string(&*span.path()).ok())
             .as_deref()?;
-        let before = text.get(..span.end)?;
+        let before = text.get(..span.end())?;
         let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let col = before.get(line_start..)?.chars().count() + 1;

@@ -118,17 +118,17 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, sources: &[SourceFile]) -> St
     for label in &d.labels {
         spans.push((&label.span, Some(label.message.as_str()), false));
     }
-    let mut files: Vec<&str> = Vec::new();
+    let mut files: Vec<crate::span::FileId> = Vec::new();
     for (span, _, _) in &spans {
-        if !files.contains(&&*span.file) {
-            files.push(&span.file);
+        if !files.contains(&span.file) {
+            files.push(span.file);
         }
     }
     let mut unlocated: Vec<String> = Vec::new();
     for file in files {
         let here: Vec<&(&Span, Option<&str>, bool)> =
-            spans.iter().filter(|(s, _, _)| &*s.file == file).collect();
-        match sources.iter().find(|s| &*s.path == file) {
+            spans.iter().filter(|(s, _, _)| s.file == file).collect();
+        match sources.iter().find(|s| s.id() == file) {
             Some(source) => {
                 // Spans far apart in a file get a snippet each, so a label many
                 // lines away from the primary span is shown at its own line.
@@ -180,12 +180,12 @@ fn clusters<'s, 'a>(
     let mut run_end: usize = 0;
     for span in spans {
         match runs.last_mut() {
-            Some(run) if span.0.start <= run_end.saturating_add(MAX_EXCERPT) => {
-                run_end = run_end.max(span.0.end);
+            Some(run) if span.0.start() <= run_end.saturating_add(MAX_EXCERPT) => {
+                run_end = run_end.max(span.0.end());
                 run.push(span);
             }
             _ => {
-                run_end = span.0.end;
+                run_end = span.0.end();
                 runs.push(vec![span]);
             }
         }
@@ -226,17 +226,17 @@ fn snippet<'a>(
     };
     let lo = spans
         .iter()
-        .map(|(s, _, _)| floor(s.start))
+        .map(|(s, _, _)| floor(s.start()))
         .min()
         .unwrap_or(0);
     let hi = spans
         .iter()
-        .map(|(s, _, _)| floor(s.end.max(s.start)))
+        .map(|(s, _, _)| floor(s.end().max(s.start())))
         .max()
         .unwrap_or(0);
     let first = spans
         .iter()
-        .find(|(s, _, _)| floor(s.start) == lo)
+        .find(|(s, _, _)| floor(s.start()) == lo)
         .map(|(s, _, _)| *s);
     let first_line = first.map_or(1, |s| s.line as usize);
     // Only the lines the spans touch, so large files render fast.
@@ -267,8 +267,8 @@ fn snippet<'a>(
         snippet = snippet.path(&*source.path);
     }
     for (span, label, primary) in spans {
-        let a = floor(span.start).clamp(start, end) - start;
-        let b = floor(span.end.max(span.start)).clamp(start, end) - start;
+        let a = floor(span.start()).clamp(start, end) - start;
+        let b = floor(span.end().max(span.start())).clamp(start, end) - start;
         let kind = if *primary {
             AnnotationKind::Primary
         } else {

@@ -136,7 +136,7 @@ struct Locator<'a> {
 
 impl Locator<'_> {
     fn location(&mut self, span: &crate::span::Span, message: Option<&str>) -> Location {
-        let (uri, relative) = relative_uri(&span.file, self.root);
+        let (uri, relative) = relative_uri(&span.path(), self.root);
         let end = self.ends.end(span);
         Location {
             physical_location: Some(PhysicalLocation {

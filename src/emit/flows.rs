@@ -213,7 +213,7 @@ fn item(d: &crate::facts::DataFact) -> FlowItem {
         categories: d.categories.clone(),
         optional: d.optional,
         mappings: mappings(&d.leaf, &declared, &d.categories),
-        origin: d.origin.clone(),
+        origin: d.origin,
     }
 }
 
@@ -324,7 +324,7 @@ fn flow(policy: &Policy, names: &ByName<'_>, p: &Practice) -> Option<Flow> {
         identifiable: p.identifiable(),
         sale: p.sale,
         cross_site: p.cross_site(),
-        origin: p.origin.clone(),
+        origin: p.origin,
     })
 }
 

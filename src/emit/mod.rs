@@ -1,5 +1,7 @@
-//! Emitters: model → output files. Every emitter renders into memory; `policyc build`
-//! writes the results only when all of them succeeded, each file atomically.
+//! Emitters: model → output files. Every emitter writes its files into a [`Sink`]:
+//! memory ([`Emitter::emit_prepared`]), or, in `policyc build`, each file straight
+//! into its staging file as it is rendered (the staged tree is put in place only
+//! when every emitter succeeded).
 
 pub mod apple;
 pub mod dpv;
@@ -13,6 +15,7 @@ pub mod source;
 
 use crate::facts::PolicyFacts;
 use crate::model::{Policy, PolicySet};
+use std::io;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -22,6 +25,43 @@ pub struct Output {
     /// Relative path with `/` separators, e.g. `w3c/p3p.xml`.
     pub path: String,
     pub bytes: Vec<u8>,
+}
+
+/// Where an emitter's files go as they are rendered: into memory (`Vec<Output>`),
+/// or, in `policyc build`, each into its staging file.
+pub trait Sink {
+    /// Makes the file `path` (relative, `/` separators) of what `render` writes
+    /// into the writer it is given. An error of `render`, or of the writing, is
+    /// returned and stops the emitter; the file is then not part of the output.
+    fn file(
+        &mut self,
+        path: &str,
+        render: &mut dyn FnMut(&mut dyn io::Write) -> Result<(), EmitError>,
+    ) -> Result<(), EmitError>;
+
+    /// Makes the file `path` of `bytes`, an output rendered whole.
+    fn bytes(&mut self, path: &str, bytes: &[u8]) -> Result<(), EmitError> {
+        self.file(path, &mut |w| {
+            w.write_all(bytes).map_err(|e| EmitError::io(&e))
+        })
+    }
+}
+
+/// The files in memory, in the order they were made.
+impl Sink for Vec<Output> {
+    fn file(
+        &mut self,
+        path: &str,
+        render: &mut dyn FnMut(&mut dyn io::Write) -> Result<(), EmitError>,
+    ) -> Result<(), EmitError> {
+        let mut bytes = Vec::new();
+        render(&mut bytes)?;
+        self.push(Output {
+            path: path.to_string(),
+            bytes,
+        });
+        Ok(())
+    }
 }
 
 /// Options that change what emitters produce.
@@ -49,6 +89,15 @@ impl std::fmt::Display for EmitError {
 }
 
 impl std::error::Error for EmitError {}
+
+impl EmitError {
+    /// A failed write into a [`Sink`]'s writer.
+    pub fn io(e: &io::Error) -> Self {
+        Self {
+            message: format!("cannot write: {e}"),
+        }
+    }
+}
 
 /// A policy set with what the emitters derive from it: each policy's facts and
 /// the flows projected from them, each computed once, on first use, and shared by
@@ -124,18 +173,33 @@ impl<'a> Prepared<'a> {
 pub trait Emitter {
     /// Short name, e.g. `p3p`, `html`.
     fn name(&self) -> &'static str;
-    /// Renders every file this emitter produces for one checked, prepared policy
-    /// set.
-    fn emit_prepared(
+    /// Writes every file this emitter produces for one checked, prepared policy
+    /// set into `sink`, each as it is rendered. Call it only for a set the emitter
+    /// does not skip ([`Self::skip_reason_prepared`] is `None`).
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError>;
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError>;
     /// Why this emitter writes nothing for the prepared set (the policy lacks what
     /// it needs), or `None` when it applies. `policyc build` reports the reason.
     fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
         let _ = input;
         None
+    }
+    /// Every file this emitter produces for one checked, prepared policy set, in
+    /// memory; none when it skips the set.
+    fn emit_prepared(
+        &self,
+        input: &Prepared<'_>,
+        options: &EmitOptions,
+    ) -> Result<Vec<Output>, EmitError> {
+        let mut out = Vec::new();
+        if self.skip_reason_prepared(input).is_none() {
+            self.emit_to(input, options, &mut out)?;
+        }
+        Ok(out)
     }
     /// [`Self::emit_prepared`] for a set prepared for this emitter alone.
     fn emit(&self, set: &PolicySet, options: &EmitOptions) -> Result<Vec<Output>, EmitError> {
@@ -186,12 +250,14 @@ pub(crate) fn app_policies<'a>(
         .collect()
 }
 
-/// Serializes a JSON value the way every JSON output is written: two-space
-/// indentation, a final newline.
-pub(crate) fn json_bytes(value: &serde_json::Value) -> Result<Vec<u8>, EmitError> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| EmitError {
+/// Writes `value` the way every JSON output is written (two-space indentation, a
+/// final newline) into `w`.
+pub(crate) fn write_json<T: serde::Serialize + ?Sized>(
+    w: &mut dyn io::Write,
+    value: &T,
+) -> Result<(), EmitError> {
+    serde_json::to_writer_pretty(&mut *w, value).map_err(|e| EmitError {
         message: format!("cannot serialize JSON: {e}"),
     })?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    w.write_all(b"\n").map_err(|e| EmitError::io(&e))
 }

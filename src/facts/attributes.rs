@@ -35,7 +35,7 @@ pub(super) fn attributes(practice: &mut Practice) {
                 } else {
                     format!("`{}` includes {why}", data.written)
                 },
-                origin: data.origin.clone(),
+                origin: data.origin,
             });
         }
         for c in &data.sensitive {
@@ -45,7 +45,7 @@ pub(super) fn attributes(practice: &mut Practice) {
                     _ => ReasonSource::Category,
                 },
                 detail: format!("`{}` is {} data", data.written, c.word()),
-                origin: data.origin.clone(),
+                origin: data.origin,
             });
         }
     }
@@ -53,7 +53,7 @@ pub(super) fn attributes(practice: &mut Practice) {
         d.sensitive.add(Reason {
             from: ReasonSource::Subject,
             detail: format!("subject `{}` is children", s.name),
-            origin: s.origin.clone(),
+            origin: s.origin,
         });
     }
     if practice.kind == PracticeKind::Cookie {
@@ -65,7 +65,7 @@ pub(super) fn attributes(practice: &mut Practice) {
                 d.linked.add(Reason {
                     from: ReasonSource::Holds,
                     detail: format!("it holds \"{word}\""),
-                    origin: practice.origin.clone(),
+                    origin: practice.origin,
                 });
             }
         }
@@ -81,7 +81,7 @@ pub(super) fn attributes(practice: &mut Practice) {
                     "it is used for `{}`, which needs identified people",
                     p.purpose
                 ),
-                origin: p.origin.clone(),
+                origin: p.origin,
             });
         }
         if let Some(p) = practice.purposes.iter().find(|p| profiling(p.purpose)) {
@@ -92,7 +92,7 @@ pub(super) fn attributes(practice: &mut Practice) {
                         "it is a third-party cookie used for `{}`, readable on every site its setter serves",
                         p.purpose
                     ),
-                    origin: p.origin.clone(),
+                    origin: p.origin,
                 });
             }
             let provider = practice.provider.as_deref().and_then(|name| {
@@ -108,7 +108,7 @@ pub(super) fn attributes(practice: &mut Practice) {
                         "its provider `{}` is not the site's agent and uses it for `{}`",
                         r.name, p.purpose
                     ),
-                    origin: p.origin.clone(),
+                    origin: p.origin,
                 });
             }
         }

@@ -77,7 +77,7 @@ impl<'a> Builder<'a> {
             out.push(SubjectFact {
                 name: name.clone(),
                 children: identifying::is_children(&words),
-                origin: def.map(|d| d.origin.clone()).unwrap_or_default(),
+                origin: def.map(|d| d.origin).unwrap_or_default(),
             });
         }
         out
@@ -118,7 +118,7 @@ impl<'a> Builder<'a> {
             choice,
             basis,
             role,
-            origin: origin.clone(),
+            origin: *origin,
         }
     }
 
@@ -161,7 +161,7 @@ impl<'a> Builder<'a> {
                 ..Declared::default()
             },
             derived: super::table::DerivedFacts::default(),
-            origin: s.origin.clone(),
+            origin: s.origin,
         }
     }
 
@@ -202,7 +202,7 @@ impl<'a> Builder<'a> {
             set: None,
             categories,
             optional: false,
-            origin: c.origin.clone(),
+            origin: c.origin,
         }];
         Practice {
             kind: PracticeKind::Cookie,
@@ -223,7 +223,7 @@ impl<'a> Builder<'a> {
                 cross_site: Some(c.cross_site),
             },
             derived: super::table::DerivedFacts::default(),
-            origin: c.origin.clone(),
+            origin: c.origin,
         }
     }
 
@@ -260,7 +260,7 @@ impl<'a> Builder<'a> {
                 ..Declared::default()
             },
             derived: super::table::DerivedFacts::default(),
-            origin: sh.origin.clone(),
+            origin: sh.origin,
         }
     }
 
@@ -283,7 +283,7 @@ impl<'a> Builder<'a> {
             retention: Some(RetentionFact {
                 value: None,
                 period: Some(r.period.clone()),
-                origin: r.origin.clone(),
+                origin: r.origin,
             }),
             retention_rules: Vec::new(),
             party: None,
@@ -292,7 +292,7 @@ impl<'a> Builder<'a> {
             sale: false,
             declared: Declared::default(),
             derived: super::table::DerivedFacts::default(),
-            origin: r.origin.clone(),
+            origin: r.origin,
         }
     }
 }
@@ -328,7 +328,7 @@ fn purposes(uses: &[PurposeUse]) -> Vec<PurposeFact> {
             purpose: u.purpose,
             choice: u.required,
             description: u.description.clone(),
-            origin: u.origin.clone(),
+            origin: u.origin,
         });
     }
     out
@@ -338,7 +338,7 @@ fn retention(r: &RetentionUse) -> RetentionFact {
     RetentionFact {
         value: Some(r.value),
         period: r.period.clone(),
-        origin: r.origin.clone(),
+        origin: r.origin,
     }
 }
 
@@ -387,7 +387,7 @@ fn leaves(item: &DataItem, set: Option<&str>, origin: &Origin, out: &mut Vec<Dat
             set: set.map(str::to_string),
             categories,
             optional: item.optional,
-            origin: origin.clone(),
+            origin: *origin,
         });
     };
     match &item.data {

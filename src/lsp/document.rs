@@ -41,8 +41,8 @@ impl Document {
             .filter(|d| {
                 d.span
                     .as_ref()
-                    .is_some_and(|s| s.start <= at && at < s.end.max(s.start + 1))
+                    .is_some_and(|s| s.start() <= at && at < s.end().max(s.start() + 1))
             })
-            .min_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.end - s.start))
+            .min_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.end() - s.start()))
     }
 }

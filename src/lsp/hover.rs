@@ -19,7 +19,7 @@ pub fn hover(doc: &Document, at: usize) -> Option<(String, (usize, usize))> {
         if let Some(help) = &d.help {
             let _ = write!(md, "\n\n*help:* {help}");
         }
-        let span = d.span.as_ref().map_or((at, at), |s| (s.start, s.end));
+        let span = d.span.as_ref().map_or((at, at), |s| (s.start(), s.end()));
         return Some((md, span));
     }
     let (word, start, end) = text::word_at(&doc.text, at)?;
@@ -98,7 +98,7 @@ pub fn hover(doc: &Document, at: usize) -> Option<(String, (usize, usize))> {
     let def = names::definitions(file)
         .into_iter()
         .find(|d| d.name == word)?;
-    let line = doc.text[def.item.head.start..def.item.head.end].trim();
+    let line = doc.text[def.item.head.start()..def.item.head.end()].trim();
     Some((
         format!(
             "```policy\n{line}\n```\n\ndefined on line {}",

@@ -264,7 +264,7 @@ fn publish(
 /// secondary locations as related information.
 fn to_lsp(text: &str, uri: &Uri, d: &crate::diagnostic::Diagnostic) -> lsp_types::Diagnostic {
     let range = d.span.as_ref().map_or_else(lsp_types::Range::default, |s| {
-        text::range(text, s.start, s.end)
+        text::range(text, s.start(), s.end())
     });
     let severity = match d.severity {
         crate::diagnostic::Severity::Error => DiagnosticSeverity::ERROR,
@@ -284,7 +284,7 @@ fn to_lsp(text: &str, uri: &Uri, d: &crate::diagnostic::Diagnostic) -> lsp_types
         .labels
         .iter()
         .map(|l| lsp_types::DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), text::range(text, l.span.start, l.span.end)),
+            location: Location::new(uri.clone(), text::range(text, l.span.start(), l.span.end())),
             message: l.message.clone(),
         })
         .collect();

@@ -48,7 +48,7 @@ fn push<'a>(item: &'a Item, out: &mut Vec<Definition<'a>>) {
             out.push(Definition {
                 keyword: item.key(),
                 name,
-                name_span: (v.span().start, v.span().end),
+                name_span: (v.span().start(), v.span().end()),
                 item,
             });
         }
@@ -62,7 +62,7 @@ pub fn occurrences(file: &File, name: &str) -> Vec<(usize, usize)> {
     walk(&file.items, &mut |item: &Item| {
         for v in item.values() {
             if v.as_word() == Some(name) {
-                out.push((v.span().start, v.span().end));
+                out.push((v.span().start(), v.span().end()));
             }
         }
     });

@@ -41,8 +41,8 @@ fn symbol(doc: &Document, item: &Item, children: bool) -> DocumentSymbol {
         kind,
         tags: None,
         deprecated: None,
-        range: text::range(&doc.text, item.span.start, item.span.end),
-        selection_range: text::range(&doc.text, item.head.start, item.head.end),
+        range: text::range(&doc.text, item.span.start(), item.span.end()),
+        selection_range: text::range(&doc.text, item.head.start(), item.head.end()),
         children: (!kids.is_empty()).then_some(kids),
     }
 }

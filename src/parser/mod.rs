@@ -162,9 +162,9 @@ pub fn not_utf8(source: &SourceFile, bytes: &[u8], valid_up_to: usize) -> Diagno
     // The lossy text replaces the bad byte by U+FFFD (3 bytes); underline that.
     let end = (valid_up_to + '\u{fffd}'.len_utf8()).min(source.text.len());
     let span = Span {
-        file: source.path.clone(),
-        start: valid_up_to.min(source.text.len()),
-        end,
+        file: source.id(),
+        start: u32::try_from(valid_up_to.min(source.text.len())).unwrap_or(u32::MAX),
+        end: u32::try_from(end).unwrap_or(u32::MAX),
         line: u32::try_from(line).unwrap_or(u32::MAX),
         col: u32::try_from(col).unwrap_or(u32::MAX),
     };

@@ -82,7 +82,7 @@ impl BodyBuilder {
                 let start = at.start(&pair);
                 let blank = blank_between(at.text(), self.prev_end, start);
                 let c = comment(at, &pair, blank);
-                self.prev_end = c.span.end;
+                self.prev_end = c.span.end();
                 self.pending.push(c);
             }
             Rule::item => {
@@ -98,12 +98,12 @@ impl BodyBuilder {
         }
     }
 
-    /// An item of the body, built elsewhere; `item.span.start` is where it starts.
+    /// An item of the body, built elsewhere; `item.span.start()` is where it starts.
     pub fn push_item(&mut self, text: &str, mut it: Item) {
-        it.blank_line_before = blank_between(text, self.prev_end, it.span.start);
+        it.blank_line_before = blank_between(text, self.prev_end, it.span.start());
         self.pending.shrink_to_fit();
         it.leading_comments = std::mem::take(&mut self.pending);
-        self.prev_end = trim_newline(text, it.span.end);
+        self.prev_end = trim_newline(text, it.span.end());
         self.items.push(it);
     }
 
@@ -162,7 +162,7 @@ impl ItemBuilder {
                         let gap_from = prev
                             .comments_after
                             .last()
-                            .map_or(prev.span.end, |c| c.span.end);
+                            .map_or(prev.span.end(), |c| c.span.end());
                         if at
                             .text()
                             .get(gap_from..start)
@@ -231,7 +231,10 @@ impl ItemBuilder {
             value: String::new(),
             span: index.span(start, start),
         });
-        let head_end = self.entries.last().map_or(keyword.span.end, |e| e.span.end);
+        let head_end = self
+            .entries
+            .last()
+            .map_or(keyword.span.end(), |e| e.span.end());
         let block = self.block.as_ref().map(|b| {
             Box::new(Block {
                 items: Vec::new(),
@@ -240,9 +243,9 @@ impl ItemBuilder {
                 span: index.span(b.start, b.start + 1),
             })
         });
-        let end = block.as_ref().map_or(head_end, |b| b.span.end);
+        let end = block.as_ref().map_or(head_end, |b| b.span.end());
         Item {
-            head: index.span(keyword.span.start, head_end),
+            head: index.span(keyword.span.start(), head_end),
             keyword,
             entries: self.entries.clone(),
             block,
@@ -275,10 +278,10 @@ impl ItemBuilder {
         for e in &mut entries {
             e.comments_after.shrink_to_fit();
         }
-        let head_end = entries.last().map_or(keyword.span.end, |e| e.span.end);
+        let head_end = entries.last().map_or(keyword.span.end(), |e| e.span.end());
         let end = trim_newline(text, end);
         Item {
-            head: index.span(keyword.span.start, head_end),
+            head: index.span(keyword.span.start(), head_end),
             keyword,
             entries,
             block,
@@ -322,7 +325,7 @@ impl BlockBuilder {
                         .is_some_and(|g| g.contains('\n'))
                 {
                     let c = comment(at, &p, false);
-                    self.body.prev_end = c.span.end;
+                    self.body.prev_end = c.span.end();
                     self.open_comment = Some(c);
                     return;
                 }

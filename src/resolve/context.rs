@@ -14,7 +14,7 @@ pub struct Cx {
 }
 
 pub fn origin(span: &Span) -> Origin {
-    Origin::new(span.clone())
+    Origin::new(*span)
 }
 
 impl Cx {
@@ -34,7 +34,7 @@ impl Cx {
             Code::UnknownKeyword,
             format!("unknown keyword `{key}` {place}"),
         )
-        .at(Some(item.keyword.span.clone()));
+        .at(Some(item.keyword.span));
         let list = allowed
             .iter()
             .map(|k| format!("`{k}`"))
@@ -49,22 +49,19 @@ impl Cx {
 
     /// L102: `item` lacks a value; `what` says what it needs.
     pub fn missing(&mut self, item: &Item, what: &str) {
-        self.missing_at(item.key(), &item.head, what);
+        self.missing_at(item.key(), item.head, what);
     }
 
     /// L102 for the item with keyword `key` whose head is `head`.
-    pub fn missing_at(&mut self, key: &str, head: &Span, what: &str) {
+    pub fn missing_at(&mut self, key: &str, head: Span, what: &str) {
         self.push(
-            Diagnostic::new(Code::MissingValue, format!("`{key}` needs {what}"))
-                .at(Some(head.clone())),
+            Diagnostic::new(Code::MissingValue, format!("`{key}` needs {what}")).at(Some(head)),
         );
     }
 
     /// L103: `value` is not expected here.
     pub fn unexpected(&mut self, value: &Value, why: impl Into<String>) {
-        self.push(
-            Diagnostic::new(Code::UnexpectedValue, why.into()).at(Some(value.span().clone())),
-        );
+        self.push(Diagnostic::new(Code::UnexpectedValue, why.into()).at(Some(*value.span())));
     }
 
     /// L103 for a block given to a keyword that takes none.
@@ -77,7 +74,7 @@ impl Cx {
                 )
                 .at(Some(Span {
                     end: block.span.start + 1,
-                    ..block.span.clone()
+                    ..block.span
                 }))
                 .help("remove the braces and what is between them"),
             );
@@ -88,7 +85,7 @@ impl Cx {
     pub fn invalid(&mut self, span: &Span, message: impl Into<String>, help: impl Into<String>) {
         self.push(
             Diagnostic::new(Code::InvalidValue, message.into())
-                .at(Some(span.clone()))
+                .at(Some(*span))
                 .help(help.into()),
         );
     }
@@ -105,7 +102,7 @@ impl Cx {
             Code::UnknownTerm,
             format!("`{word}` is not a P3P {}", T::GROUP),
         )
-        .at(Some(value.span().clone()));
+        .at(Some(*value.span()));
         d = match suggest(word, words.iter().copied()) {
             Some(s) => d.help(format!(
                 "did you mean `{s}`? P3P {} values: {list}",
@@ -189,13 +186,13 @@ impl Once {
                     Code::DuplicateProperty,
                     format!("`{}` is given twice", item.key()),
                 )
-                .at(Some(item.head.clone()))
+                .at(Some(item.head))
                 .label(&origin(first), "first given here")
                 .help("keep one of them"),
             );
             return false;
         }
-        self.seen.insert(item.key().to_string(), item.head.clone());
+        self.seen.insert(item.key().to_string(), item.head);
         true
     }
 }
@@ -310,7 +307,7 @@ impl<'a> Args<'a> {
             match self.unquoted_words() {
                 Some(words) => cx.push(
                     Diagnostic::new(Code::UnexpectedValue, message)
-                        .at(Some(v.span().clone()))
+                        .at(Some(*v.span()))
                         .help(format!(
                             "a text of several words is written as one string: `{key} \"{words}\"`"
                         )),

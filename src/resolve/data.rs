@@ -88,7 +88,7 @@ fn tail(cx: &mut Cx, values: &[&Value]) -> (bool, Vec<Category>) {
                 Code::MissingValue,
                 "`categories` needs at least one category after it",
             )
-            .at(Some(word.span().clone()))
+            .at(Some(*word.span()))
             .help("e.g. `categories purchase, preference`; `policyc explain L104` lists the categories"),
         );
     }
@@ -111,7 +111,7 @@ pub fn unknown_element(name: &str, span: &Span) -> Diagnostic {
         Code::UnknownDataElement,
         format!("`{name}` is not an element of the P3P base data schema"),
     )
-    .at(Some(span.clone()));
+    .at(Some(*span));
     d = match vocabulary::suggest(name, vocabulary::data_names()) {
         Some(s) => d.help(format!(
             "did you mean `{s}`? For data outside the schema write `custom \"description\" categories ...`"
@@ -193,7 +193,7 @@ pub fn uses(cx: &mut Cx, item: &Item) -> Vec<DataUse> {
         }
         let (optional, categories) = tail(cx, &rest);
         if let Some(data) = data {
-            let mut span = entry.span.clone();
+            let mut span = entry.span;
             span.end = span_end;
             out.push(DataUse::Item(DataItem {
                 data,

@@ -41,17 +41,18 @@ impl Damage {
             any: diags.iter().any(|d| d.severity == Severity::Error),
             ..Self::default()
         };
-        let within =
-            |s: &Span, item: &ast::Item| s.start >= item.span.start && s.end <= item.span.end;
+        let within = |s: &Span, item: &ast::Item| {
+            s.start() >= item.span.start() && s.end() <= item.span.end()
+        };
         for policy in &file.items {
             if !errors.iter().any(|s| within(s, policy)) {
                 continue;
             }
-            damage.heads.push((policy.head.start, policy.head.end));
+            damage.heads.push((policy.head.start(), policy.head.end()));
             // An error in the policy's own line damages the whole policy.
             if errors
                 .iter()
-                .any(|s| s.start < policy.head.end && s.start >= policy.head.start)
+                .any(|s| s.start() < policy.head.end() && s.start() >= policy.head.start())
                 || policy.block.is_none()
             {
                 damage.add(policy);
@@ -70,7 +71,7 @@ impl Damage {
     }
 
     fn add(&mut self, item: &ast::Item) {
-        self.ranges.push((item.span.start, item.span.end));
+        self.ranges.push((item.span.start(), item.span.end()));
         self.keywords.push(item.key().to_string());
         if let Some(name) = item.values().next() {
             self.names.push(name.text().to_string());
@@ -100,7 +101,7 @@ impl Damage {
         let overlaps = |ranges: &[(usize, usize)], span: &Span| {
             ranges
                 .iter()
-                .any(|&(lo, hi)| (span.start < hi && span.end > lo) || span.start == lo)
+                .any(|&(lo, hi)| (span.start() < hi && span.end() > lo) || span.start() == lo)
         };
         if let Some(span) = &d.span {
             if overlaps(&self.ranges, span) {

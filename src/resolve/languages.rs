@@ -29,11 +29,11 @@ pub struct Places {
 
 impl Places {
     /// No places yet; `head` is the policy's.
-    pub fn new(head: &Span) -> Self {
+    pub fn new(head: Span) -> Self {
         Places {
             languages: Vec::new(),
             strings: HashMap::new(),
-            head: Some(head.clone()),
+            head: Some(head),
         }
     }
 
@@ -49,7 +49,7 @@ impl Places {
             for v in it.values() {
                 if let Value::String(s) = v {
                     if !self.strings.contains_key(&s.value) {
-                        self.strings.insert(s.value.clone(), s.span.clone());
+                        self.strings.insert(s.value.clone(), s.span);
                     }
                 }
             }
@@ -86,7 +86,7 @@ pub fn language(cx: &mut Cx, item: &Item, p: &mut Policy, places: &mut Places) {
                     Code::DuplicateProperty,
                     format!("the language `{tag}` is given twice"),
                 )
-                .at(Some(v.span().clone()))
+                .at(Some(*v.span()))
                 .label(&origin(first), "first given here")
                 .help("keep one of them"),
             );
@@ -100,8 +100,8 @@ pub fn language(cx: &mut Cx, item: &Item, p: &mut Policy, places: &mut Places) {
             );
             break;
         }
-        seen.insert(tag.to_ascii_lowercase(), v.span().clone());
-        places.languages.push((tag.clone(), v.span().clone()));
+        seen.insert(tag.to_ascii_lowercase(), *v.span());
+        places.languages.push((tag.clone(), *v.span()));
         if p.language.is_none() {
             p.language = Some(tag);
         } else {
@@ -157,7 +157,7 @@ pub fn translation(cx: &mut Cx, item: &Item) -> Option<Translation> {
                     );
                     continue;
                 }
-                seen.insert(original.clone(), at.clone());
+                seen.insert(original.clone(), at);
                 t.strings.push(TranslatedString {
                     original,
                     text,
@@ -194,11 +194,7 @@ fn string(cx: &mut Cx, it: &Item) -> Option<(String, String, Span)> {
             );
             return None;
         }
-        Some((
-            original.value.clone(),
-            text.value.clone(),
-            original.span.clone(),
-        ))
+        Some((original.value.clone(), text.value.clone(), original.span))
     } else {
         cx.missing(it, what);
         None
@@ -216,7 +212,7 @@ fn keep(cx: &mut Cx, it: &Item) -> Vec<(String, String, Span)> {
         for v in &entry.values {
             match v {
                 Value::String(s) if entry.values.len() == 1 => {
-                    out.push((s.value.clone(), s.value.clone(), s.span.clone()));
+                    out.push((s.value.clone(), s.value.clone(), s.span));
                 }
                 _ => cx.unexpected(v, "`keep` takes the texts as strings, separated by commas"),
             }
@@ -236,7 +232,7 @@ pub fn check(cx: &mut Cx, p: &Policy, places: &Places) {
                 Code::InvalidValue,
                 format!("a policy gives its prose in at most {MAX_LANGUAGES} languages"),
             )
-            .at(places.head.clone())
+            .at(places.head)
             .help("each language is a page of its own; publish further languages from another policy file"),
         );
         return;
@@ -262,8 +258,8 @@ impl Places {
         self.languages
             .iter()
             .find(|(t, _)| t.eq_ignore_ascii_case(tag))
-            .map(|(_, s)| s.clone())
-            .or_else(|| self.head.clone())
+            .map(|(_, s)| *s)
+            .or(self.head)
     }
 }
 
@@ -386,8 +382,8 @@ fn missing(
                 .at(places
                     .strings
                     .get(*original)
-                    .cloned()
-                    .or_else(|| places.head.clone()))
+                    .copied()
+                    .or(places.head))
                 .label(&t.origin, format!("the `{tag}` translations"))
                 .help(format!(
                     "add `string \"{}\", \"...\"` to `translation {tag}` (or `keep \"...\"` when it stays the same)",

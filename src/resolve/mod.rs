@@ -189,7 +189,7 @@ pub struct FileResolver {
 impl FileResolver {
     /// A whole top-level item.
     pub fn item(&mut self, item: &ast::Item) {
-        self.first.get_or_insert_with(|| item.head.clone());
+        self.first.get_or_insert(item.head);
         if item.key() == "policy" {
             self.saw_policy = true;
             let p = policy::policy(&mut self.cx, item);
@@ -204,7 +204,7 @@ impl FileResolver {
     /// A top-level `policy` item's line (`head`: its keyword, values and an
     /// open block, without the block's items), whose block's items follow.
     pub fn open_policy(&mut self, head: &ast::Item) {
-        self.first.get_or_insert_with(|| head.head.clone());
+        self.first.get_or_insert(head.head);
         self.saw_policy = true;
         self.open = Some(policy::PolicyResolver::begin(&mut self.cx, head));
     }

@@ -114,9 +114,9 @@ impl PolicyResolver {
             has_title: false,
             title_misspelt: false,
             security_text_at: None,
-            places: languages::Places::new(&item.head),
+            places: languages::Places::new(item.head),
             key: item.key().to_string(),
-            head: item.head.clone(),
+            head: item.head,
         }
     }
 
@@ -200,7 +200,7 @@ impl PolicyResolver {
         if !self.has_title && !self.title_misspelt && self.has_block {
             cx.missing_at(
                 &self.key,
-                &self.head,
+                self.head,
                 "a `title` line in its block: the policy's human-readable title",
             );
         }
@@ -594,7 +594,7 @@ fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
         if v.as_word() == Some("because") {
             break;
         }
-        target.push((v.text().to_string(), v.span().clone()));
+        target.push((v.text().to_string(), *v.span()));
         args.next_value();
     }
     // `... at share marketers fingerprint 3f9a2c1b7e04 because ...`: a target is
@@ -626,7 +626,7 @@ fn acknowledge(cx: &mut Cx, item: &Item) -> Option<Acknowledgment> {
             "the element after `at`, e.g. `at share service-providers`",
         );
     }
-    let because_span = args.peek().map(|v| v.span().clone());
+    let because_span = args.peek().map(|v| *v.span());
     if !args.eat_word("because") {
         cx.missing(item, "`because` and the reason, as a string");
         return None;

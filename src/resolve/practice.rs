@@ -261,7 +261,7 @@ pub fn security(cx: &mut Cx, item: &Item) -> Security {
         &keys,
         |cx, it| {
             if it.key() == "text" {
-                out.text = values::text(cx, it, "prose as a string").map(|t| (t, it.head.clone()));
+                out.text = values::text(cx, it, "prose as a string").map(|t| (t, it.head));
                 return;
             }
             let Some(kind) = MEASURES

@@ -242,7 +242,7 @@ fn deprecated_names(cx: &mut Cx, items: &[Item]) {
                 span: Span {
                     start: end.span().end,
                     col: end.span().col + written_width(end),
-                    ..end.span().clone()
+                    ..*end.span()
                 },
                 replacement: added.iter().fold(String::new(), |mut s, w| {
                     s.push_str(", ");
@@ -288,6 +288,6 @@ fn written_width(v: &Value) -> u32 {
 fn between(a: &Span, b: &Span) -> Span {
     Span {
         end: b.end.max(a.start),
-        ..a.clone()
+        ..*a
     }
 }

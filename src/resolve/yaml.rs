@@ -53,7 +53,7 @@ pub fn compile_yaml_source(source: &SourceFile) -> (Option<PolicySet>, Vec<Diagn
             let mut cx = super::context::Cx::default();
             for p in &set.policies {
                 let places = super::languages::Places {
-                    head: p.origin.span().cloned(),
+                    head: p.origin.span().copied(),
                     ..super::languages::Places::default()
                 };
                 super::languages::check(&mut cx, p, &places);

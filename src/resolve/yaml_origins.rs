@@ -58,7 +58,7 @@ pub fn locate(set: &mut PolicySet, index: &LineIndex<'_>) {
     let mut from = 0;
     for p in &mut set.policies {
         if let Some((origin, after)) = whole.find("name", &p.name, from) {
-            let start = origin.span().map_or(from, |s| s.start);
+            let start = origin.span().map_or(from, super::super::span::Span::start);
             p.origin = origin;
             lines.push((start, after));
             from = after;
@@ -95,10 +95,7 @@ macro_rules! named {
 
 /// The entity and the app, found by their names.
 fn locate_header(p: &mut Policy, f: &Finder<'_, '_>, at: &Origin) {
-    let find = |name: &str| {
-        f.find("name", name, 0)
-            .map_or_else(|| at.clone(), |(o, _)| o)
-    };
+    let find = |name: &str| f.find("name", name, 0).map_or_else(|| *at, |(o, _)| o);
     if let Some(e) = &mut p.entity {
         e.origin = find(&e.name);
     }
@@ -108,7 +105,7 @@ fn locate_header(p: &mut Policy, f: &Finder<'_, '_>, at: &Origin) {
 }
 
 fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
-    let at = p.origin.clone();
+    let at = p.origin;
     named!(f, at, p.covers, "site", |c: &crate::model::Coverage| c
         .site
         .clone());
@@ -130,8 +127,8 @@ fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
         .name
         .clone());
     for d in &mut p.datasets {
-        let o = d.origin.clone();
-        d.items.iter_mut().for_each(|i| i.origin = o.clone());
+        let o = d.origin;
+        d.items.iter_mut().for_each(|i| i.origin = o);
     }
     named!(
         f,
@@ -141,28 +138,28 @@ fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
         |s: &crate::model::Statement| s.name.clone()
     );
     for s in &mut p.statements {
-        let o = s.origin.clone();
+        let o = s.origin;
         data(&mut s.data, &o);
-        s.purposes.iter_mut().for_each(|x| x.origin = o.clone());
-        s.recipients.iter_mut().for_each(|x| x.origin = o.clone());
-        s.retention.iter_mut().for_each(|x| x.origin = o.clone());
+        s.purposes.iter_mut().for_each(|x| x.origin = o);
+        s.recipients.iter_mut().for_each(|x| x.origin = o);
+        s.retention.iter_mut().for_each(|x| x.origin = o);
     }
     named!(f, at, p.cookies, "name", |c: &crate::model::Cookie| c
         .name
         .clone());
     for c in &mut p.cookies {
-        let o = c.origin.clone();
-        c.purposes.iter_mut().for_each(|x| x.origin = o.clone());
-        c.recipients.iter_mut().for_each(|x| x.origin = o.clone());
-        c.retention.iter_mut().for_each(|x| x.origin = o.clone());
+        let o = c.origin;
+        c.purposes.iter_mut().for_each(|x| x.origin = o);
+        c.recipients.iter_mut().for_each(|x| x.origin = o);
+        c.retention.iter_mut().for_each(|x| x.origin = o);
     }
     named!(f, at, p.sharing, "name", |s: &crate::model::Sharing| s
         .name
         .clone());
     for s in &mut p.sharing {
-        let o = s.origin.clone();
+        let o = s.origin;
         data(&mut s.data, &o);
-        s.purposes.iter_mut().for_each(|x| x.origin = o.clone());
+        s.purposes.iter_mut().for_each(|x| x.origin = o);
     }
     named!(
         f,
@@ -186,9 +183,7 @@ fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
         .clone());
     if let Some(c) = &mut p.changes {
         // The block's own `changes:` line, so change-notice findings point there.
-        c.origin = f
-            .find("changes", "", 0)
-            .map_or_else(|| at.clone(), |(o, _)| o);
+        c.origin = f.find("changes", "", 0).map_or_else(|| at, |(o, _)| o);
     }
     named!(f, at, p.promises, "name", |x: &crate::model::Promise| x
         .name
@@ -208,8 +203,8 @@ fn locate_policy(p: &mut Policy, f: &Finder<'_, '_>) {
 fn data(uses: &mut [DataUse], at: &Origin) {
     for u in uses {
         match u {
-            DataUse::Set { origin, .. } => *origin = at.clone(),
-            DataUse::Item(i) => i.origin = at.clone(),
+            DataUse::Set { origin, .. } => *origin = *at,
+            DataUse::Item(i) => i.origin = *at,
         }
     }
 }

@@ -62,7 +62,10 @@ fn data_elements(p: &Policy, index: &LineIndex<'_>, out: &mut Vec<Diagnostic>) {
 /// the element's place otherwise.
 fn locate_word(index: &LineIndex<'_>, word: &str, at: &Origin) -> Span {
     let text = index.text();
-    let from = at.span().map_or(0, |s| s.start).min(text.len());
+    let from = at
+        .span()
+        .map_or(0, super::super::span::Span::start)
+        .min(text.len());
     let found = text
         .get(from..)
         .and_then(|rest| rest.find(word))
@@ -72,7 +75,7 @@ fn locate_word(index: &LineIndex<'_>, word: &str, at: &Origin) -> Span {
         (Some(start), false) => index.span(start, start + word.len()),
         _ => at
             .span()
-            .cloned()
+            .copied()
             .unwrap_or_else(|| Span::file_start(index.file())),
     }
 }
@@ -146,10 +149,10 @@ fn policy(p: &Policy, index: &LineIndex<'_>, out: &mut Vec<Diagnostic>) {
 /// The span of `value` on the first line reading `key: value` at or after the
 /// element's line (then anywhere); the element's place otherwise.
 fn locate(index: &LineIndex<'_>, key: &str, value: &str, at: &Origin) -> Span {
-    let from = at.span().map_or(0, |s| s.start);
+    let from = at.span().map_or(0, super::super::span::Span::start);
     find(index, key, value, from)
         .or_else(|| find(index, key, value, 0))
-        .or_else(|| at.span().cloned())
+        .or_else(|| at.span().copied())
         .unwrap_or_else(|| Span::file_start(index.file()))
 }
 

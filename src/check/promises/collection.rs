@@ -93,7 +93,7 @@ pub(super) fn no_identifiable_collection(
                 .collect()
         };
         let (from, at) = if p.subjects.is_empty() {
-            ("everyone (it has no `from`)".to_string(), p.origin.clone())
+            ("everyone (it has no `from`)".to_string(), p.origin)
         } else {
             let first = hit.first().copied().unwrap_or_default();
             (quoted(&hit), cx.locate_name(&p.origin, "from", first))

@@ -121,7 +121,7 @@ fn trace_of(
         promise: promise.name.clone(),
         claim: crate::check::fingerprint::claim_text(&promise.claim),
         says: promise.says.clone(),
-        span: promise.origin.span().cloned(),
+        span: promise.origin.span().copied(),
         held_to: notice.then(|| match &cx.policy.changes {
             Some(c) => format!(
                 "the `changes` block: notify {}{}{}",

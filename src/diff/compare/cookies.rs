@@ -69,7 +69,7 @@ impl Differ {
                     name: Recipient::Ours.word().to_string(),
                     required: Required::Always,
                     basis: None,
-                    origin: c.origin.clone(),
+                    origin: c.origin,
                 }]
             } else {
                 c.recipients.clone()

@@ -34,7 +34,7 @@ fn expand(
         let item = out.entry(key).or_insert_with(|| Item {
             categories: BTreeSet::new(),
             optional: true,
-            span: origin.span().cloned(),
+            span: origin.span().copied(),
         });
         item.categories.extend(cats.iter().copied());
         item.optional &= optional;
@@ -73,7 +73,7 @@ impl Differ {
         );
         self.reworded_custom(el, &mut a, &mut b);
         for (key, item) in &b {
-            let span = item.span.clone().or_else(|| origin.span().cloned());
+            let span = item.span.or_else(|| origin.span().copied());
             match a.get(key) {
                 None => self.push_at(
                     ChangeKind::DataAdded,
@@ -92,7 +92,7 @@ impl Differ {
                             &s,
                             None,
                             Some(c.to_string()),
-                            span.clone(),
+                            span,
                         );
                     }
                     for c in was.categories.difference(&item.categories) {
@@ -103,7 +103,7 @@ impl Differ {
                             &s,
                             Some(c.to_string()),
                             None,
-                            span.clone(),
+                            span,
                         );
                     }
                     if was.optional != item.optional {
@@ -121,7 +121,7 @@ impl Differ {
         }
         for (key, item) in &a {
             if !b.contains_key(key) {
-                let span = item.span.clone().or_else(|| origin.span().cloned());
+                let span = item.span.or_else(|| origin.span().copied());
                 self.push_at(
                     ChangeKind::DataRemoved,
                     el,

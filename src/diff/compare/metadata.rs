@@ -118,7 +118,7 @@ impl Differ {
     pub(super) fn coverage(&mut self, el: &str, o: &Policy, n: &Policy) {
         for (a, b) in pair(&o.covers, &n.covers, |c| c.site.clone()) {
             let site = a.or(b).map(|c| c.site.clone()).unwrap_or_default();
-            let span = b.or(a).and_then(|c| c.origin.span().cloned());
+            let span = b.or(a).and_then(|c| c.origin.span().copied());
             let show = |c: Option<&Coverage>| {
                 c.map(|c| {
                     [
@@ -294,7 +294,7 @@ impl Differ {
     pub(super) fn sections(&mut self, el: &str, o: &Policy, n: &Policy) {
         for (a, b) in pair(&o.sections, &n.sections, |s| s.heading.clone()) {
             let heading = a.or(b).map(|s| s.heading.clone()).unwrap_or_default();
-            let origin = b.or(a).map(|s| s.origin.clone()).unwrap_or_default();
+            let origin = b.or(a).map(|s| s.origin).unwrap_or_default();
             self.text(
                 el,
                 &format!("section {heading:?}"),

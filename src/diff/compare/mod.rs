@@ -177,7 +177,7 @@ impl Differ {
         new: Option<String>,
         origin: &Origin,
     ) {
-        self.push_at(kind, element, subject, old, new, origin.span().cloned());
+        self.push_at(kind, element, subject, old, new, origin.span().copied());
     }
 
     fn push_at(

@@ -7,7 +7,7 @@
 mod answers;
 
 use super::flows::{flows, Flow};
-use super::{app_policies, EmitError, EmitOptions, Emitter, Output, Prepared};
+use super::{app_policies, EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::{Platform, Policy};
 use crate::vocabulary::stores::{apple, apple_purpose, ApplePurpose, AppleType};
 use std::collections::BTreeMap;
@@ -160,24 +160,21 @@ impl Emitter for AppleEmitter {
         "apple"
     }
 
-    fn emit_prepared(
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         _options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError> {
-        let mut out = Vec::new();
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError> {
         for (policy, app, dir) in app_policies(input.set(), Platform::Ios, "apple") {
             let m = manifest_of(policy, &input.flows_of(policy));
-            out.push(Output {
-                path: format!("{dir}/PrivacyInfo.xcprivacy"),
-                bytes: plist_xml(&m)?,
-            });
-            out.push(Output {
-                path: format!("{dir}/app-store-privacy.json"),
-                bytes: super::json_bytes(&answers(app, &m))?,
-            });
+            sink.bytes(&format!("{dir}/PrivacyInfo.xcprivacy"), &plist_xml(&m)?)?;
+            let answers = answers(app, &m);
+            sink.file(&format!("{dir}/app-store-privacy.json"), &mut |w| {
+                super::write_json(w, &answers)
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {

@@ -6,7 +6,7 @@
 //! list before it is written; our own nodes have `urn:policyc:` IRIs.
 
 use super::flows::{Flow, FlowKind};
-use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
+use super::{EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::{Policy, PolicySet};
 use crate::vocabulary::dpv;
 use crate::vocabulary::{Purpose, Recipient, Term};
@@ -36,25 +36,27 @@ impl Terms {
 
 /// The document's graph, with the ids of the recipient nodes it holds (each
 /// recipient is one node, however many flows name it).
-struct Graph {
-    nodes: Nodes,
+struct Graph<'w> {
+    nodes: Nodes<'w>,
     recipients: std::collections::HashSet<String>,
 }
 
 /// Where the graph's nodes go: kept as values, or written out as they come (the
 /// build's form, so the document is never held whole as values).
-enum Nodes {
+enum Nodes<'w> {
     Keep(Vec<Value>),
-    /// The `@graph` array's elements written so far, as in the pretty-printed
-    /// document (each node indented by four spaces, separated by `,\n`).
+    /// The `@graph` array's elements written into `out` as in the pretty-printed
+    /// document (each node indented by four spaces, separated by `,\n`); `any`
+    /// once one is; the first write error is kept (nothing more is written).
     Write {
-        bytes: Vec<u8>,
+        out: &'w mut dyn std::io::Write,
         any: bool,
+        failed: Option<std::io::Error>,
     },
 }
 
-impl Graph {
-    fn new(nodes: Nodes) -> Self {
+impl<'w> Graph<'w> {
+    fn new(nodes: Nodes<'w>) -> Self {
         Self {
             nodes,
             recipients: std::collections::HashSet::new(),
@@ -64,10 +66,17 @@ impl Graph {
     fn push(&mut self, node: Value) {
         match &mut self.nodes {
             Nodes::Keep(nodes) => nodes.push(node),
-            Nodes::Write { bytes, any } => {
+            Nodes::Write { out, any, failed } => {
+                if failed.is_some() {
+                    return;
+                }
+                let mut bytes = Vec::new();
                 bytes.extend_from_slice(if *any { b",\n    " } else { b"\n    " });
                 *any = true;
-                indented(bytes, &node, b"\n    ");
+                indented(&mut bytes, &node, b"\n    ");
+                if let Err(e) = out.write_all(&bytes) {
+                    *failed = Some(e);
+                }
             }
         }
     }
@@ -156,7 +165,7 @@ fn recipient_property(kind: Recipient) -> Option<&'static str> {
     }
 }
 
-fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph) -> Value {
+fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph<'_>) -> Value {
     let mut o = Map::new();
     o.insert("@id".into(), json!(node_id(policy, f.kind.word(), &f.name)));
     o.insert("@type".into(), json!("dpv:Process"));
@@ -316,7 +325,7 @@ fn recipients(
     policy: &Policy,
     f: &Flow,
     t: &mut Terms,
-    graph: &mut Graph,
+    graph: &mut Graph<'_>,
 ) -> Vec<(&'static str, Vec<Value>)> {
     let mut by_property: Vec<(&'static str, Vec<Value>)> = Vec::new();
     for r in &f.recipients {
@@ -397,38 +406,50 @@ pub fn document(set: &PolicySet) -> Result<Value, EmitError> {
 
 /// [`document`] from a prepared set (its flows shared with the other emitters).
 pub fn document_prepared(input: &Prepared<'_>) -> Result<Value, EmitError> {
-    let (context, graph) = graph(input, Nodes::Keep(Vec::new()))?;
+    let graph = graph(input, Nodes::Keep(Vec::new()))?;
     let Nodes::Keep(nodes) = graph.nodes else {
         unreachable!("the nodes were kept")
     };
-    Ok(json!({ "@context": context, "@graph": nodes }))
+    Ok(json!({ "@context": context(), "@graph": nodes }))
 }
 
 /// The document as [`super::json_bytes`] writes [`document_prepared`], each node
 /// written as it is made.
-fn document_bytes(input: &Prepared<'_>) -> Result<Vec<u8>, EmitError> {
-    let (context, graph) = graph(
+fn write_document(input: &Prepared<'_>, out: &mut dyn std::io::Write) -> Result<(), EmitError> {
+    let io = |e: std::io::Error| EmitError::io(&e);
+    let mut head = b"{\n  \"@context\": ".to_vec();
+    indented(&mut head, &context(), b"\n  ");
+    head.extend_from_slice(b",\n  \"@graph\": [");
+    out.write_all(&head).map_err(io)?;
+    let graph = graph(
         input,
         Nodes::Write {
-            bytes: Vec::new(),
+            out: &mut *out,
             any: false,
+            failed: None,
         },
     )?;
-    let Nodes::Write { bytes: nodes, any } = graph.nodes else {
+    let Nodes::Write { any, failed, .. } = graph.nodes else {
         unreachable!("the nodes were written")
     };
-    let mut out = Vec::with_capacity(nodes.len() + 1024);
-    out.extend_from_slice(b"{\n  \"@context\": ");
-    indented(&mut out, &context, b"\n  ");
-    out.extend_from_slice(b",\n  \"@graph\": [");
-    out.extend_from_slice(&nodes);
-    out.extend_from_slice(if any { b"\n  ]\n}\n" } else { b"]\n}\n" });
-    Ok(out)
+    if let Some(e) = failed {
+        return Err(io(e));
+    }
+    out.write_all(if any { b"\n  ]\n}\n" } else { b"]\n}\n" })
+        .map_err(io)
 }
 
-/// The `@context` of the document, and its graph's nodes; or the first term not
-/// in the vendored DPV list.
-fn graph(input: &Prepared<'_>, nodes: Nodes) -> Result<(Value, Graph), EmitError> {
+/// The document's `@context`.
+fn context() -> Value {
+    let mut context = Map::new();
+    for (prefix, ns) in dpv::PREFIXES {
+        context.insert((*prefix).to_string(), json!(ns));
+    }
+    Value::Object(context)
+}
+
+/// The document's graph's nodes; or the first term not in the vendored DPV list.
+fn graph<'w>(input: &Prepared<'_>, nodes: Nodes<'w>) -> Result<Graph<'w>, EmitError> {
     let mut t = Terms::default();
     let mut graph = Graph::new(nodes);
     for (i, p) in input.set().policies.iter().enumerate() {
@@ -447,11 +468,7 @@ fn graph(input: &Prepared<'_>, nodes: Nodes) -> Result<(Value, Graph), EmitError
             ),
         });
     }
-    let mut context = Map::new();
-    for (prefix, ns) in dpv::PREFIXES {
-        context.insert((*prefix).to_string(), json!(ns));
-    }
-    Ok((Value::Object(context), graph))
+    Ok(graph)
 }
 
 /// `dpv/policy.jsonld`.
@@ -462,18 +479,13 @@ impl Emitter for DpvEmitter {
         "dpv"
     }
 
-    fn emit_prepared(
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         _options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError> {
-        if self.skip_reason_prepared(input).is_some() {
-            return Ok(Vec::new());
-        }
-        Ok(vec![Output {
-            path: "dpv/policy.jsonld".into(),
-            bytes: document_bytes(input)?,
-        }])
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError> {
+        sink.file("dpv/policy.jsonld", &mut |w| write_document(input, w))
     }
 
     fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {

@@ -3,7 +3,7 @@
 //! GPC signals. `lastUpdate` is the date the policy was last updated, or its
 //! effective date (an RFC 3339 `full-date`, the form of the specification's example).
 
-use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
+use super::{EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::{Policy, PolicySet};
 use serde_json::json;
 
@@ -47,18 +47,16 @@ impl Emitter for GpcEmitter {
         "gpc"
     }
 
-    fn emit_prepared(
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         _options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError> {
-        Ok(match document(input.set()) {
-            Some(doc) => vec![Output {
-                path: ".well-known/gpc.json".into(),
-                bytes: super::json_bytes(&doc)?,
-            }],
-            None => Vec::new(),
-        })
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError> {
+        if let Some(doc) = document(input.set()) {
+            sink.file(".well-known/gpc.json", &mut |w| super::write_json(w, &doc))?;
+        }
+        Ok(())
     }
 
     fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {

@@ -25,7 +25,7 @@ mod words;
 
 pub use templates::BUILTIN as BUILTIN_TEMPLATES;
 
-use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
+use super::{EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::PolicySet;
 use minijinja::value::Serde;
@@ -196,11 +196,12 @@ impl Emitter for HtmlEmitter {
         "html"
     }
 
-    fn emit_prepared(
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError> {
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError> {
         let set = input.set();
         let dir = options.templates.as_deref();
         if let Some(d) = dir {
@@ -225,7 +226,6 @@ impl Emitter for HtmlEmitter {
         let template = env
             .get_template(template_name)
             .map_err(|e| templates::emit_error(dir, &e))?;
-        let mut outputs = Vec::new();
         for (i, policy) in set.policies.iter().enumerate() {
             let stem = file_stem(&policy.name)?;
             let previous = options
@@ -234,15 +234,14 @@ impl Emitter for HtmlEmitter {
                 .and_then(|old| changed::previous_of(old, policy, set.policies.len()));
             let facts = policy.other_languages.is_empty().then(|| input.facts(i));
             for (path, view) in pages(policy, stem, suffix, previous, facts)? {
-                let html = template
-                    .render(Value::from(Serde(&view)))
-                    .map_err(|e| templates::emit_error(dir, &e))?;
-                outputs.push(Output {
-                    path,
-                    bytes: html.into_bytes(),
-                });
+                sink.file(&path, &mut |w| {
+                    template
+                        .render_captured_to(Value::from(Serde(&view)), w)
+                        .map(|_| ())
+                        .map_err(|e| templates::emit_error(dir, &e))
+                })?;
             }
         }
-        Ok(outputs)
+        Ok(())
     }
 }

@@ -160,7 +160,7 @@ pub fn cookie_bindings(
                 mine.push(CookieBinding {
                     policy: p.name.clone(),
                     pattern,
-                    origin: origin.clone(),
+                    origin: *origin,
                 });
             }
         };

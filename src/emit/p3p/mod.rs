@@ -14,7 +14,7 @@ pub mod reference;
 pub mod statements;
 mod xml;
 
-use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
+use super::{EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::PolicySet;
 use crate::p3p::cookies::cookie_policy_name;
 use crate::p3p::document::{P3pPolicy, PolicyFile, ReferenceFile};
@@ -235,11 +235,12 @@ impl Emitter for P3pEmitter {
     fn name(&self) -> &'static str {
         "p3p"
     }
-    fn emit_prepared(
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         _options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError> {
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError> {
         let out = derive(input.set())?;
         let cp = out.compact.as_deref();
         // The top-level snippets are the first site's; they say which policy they
@@ -248,38 +249,22 @@ impl Emitter for P3pEmitter {
             stands_for: out.headers.first().and_then(|h| h.stands_for.as_deref()),
             ..header::Scope::default()
         };
-        let snippet = |f| header::scoped_snippet(f, cp, &top).into_bytes();
-        let mut files = vec![
-            Output {
-                path: "w3c/policy.xml".to_string(),
-                bytes: policy::render(&out.policy_file).map_err(|e| io_error(&e))?,
-            },
-            Output {
-                path: "w3c/p3p.xml".to_string(),
-                bytes: reference::render(&out.reference).map_err(|e| io_error(&e))?,
-            },
-            Output {
-                path: "p3p-header.txt".to_string(),
-                bytes: snippet(HeaderFormat::Http),
-            },
-            Output {
-                path: "nginx.conf".to_string(),
-                bytes: snippet(HeaderFormat::Nginx),
-            },
-            Output {
-                path: "apache.conf".to_string(),
-                bytes: snippet(HeaderFormat::Apache),
-            },
-            Output {
-                path: "link.html".to_string(),
-                bytes: snippet(HeaderFormat::HtmlLink),
-            },
-        ];
+        let snippet = |f| header::scoped_snippet(f, cp, &top);
+        sink.file("w3c/policy.xml", &mut |w| {
+            policy::render_to(&out.policy_file, w).map_err(|e| io_error(&e))
+        })?;
+        sink.file("w3c/p3p.xml", &mut |w| {
+            reference::render_to(&out.reference, w).map_err(|e| io_error(&e))
+        })?;
+        sink.bytes("p3p-header.txt", snippet(HeaderFormat::Http).as_bytes())?;
+        sink.bytes("nginx.conf", snippet(HeaderFormat::Nginx).as_bytes())?;
+        sink.bytes("apache.conf", snippet(HeaderFormat::Apache).as_bytes())?;
+        sink.bytes("link.html", snippet(HeaderFormat::HtmlLink).as_bytes())?;
         for (site, r) in &out.site_references {
-            files.push(Output {
-                path: format!("sites/{}/w3c/p3p.xml", path_segment(site)),
-                bytes: reference::render(r).map_err(|e| io_error(&e))?,
-            });
+            sink.file(
+                &format!("sites/{}/w3c/p3p.xml", path_segment(site)),
+                &mut |w| reference::render_to(r, w).map_err(|e| io_error(&e)),
+            )?;
         }
         // Per-site headers when the file covers several sites; per-policy headers
         // where a site's policies have different compact policies.
@@ -302,13 +287,13 @@ impl Emitter for P3pEmitter {
                 stands_for: h.stands_for.as_deref(),
             };
             for (name, format) in SNIPPETS {
-                files.push(Output {
-                    path: format!("{dir}{name}"),
-                    bytes: header::scoped_snippet(format, h.compact.as_deref(), &note).into_bytes(),
-                });
+                sink.bytes(
+                    &format!("{dir}{name}"),
+                    header::scoped_snippet(format, h.compact.as_deref(), &note).as_bytes(),
+                )?;
             }
         }
-        Ok(files)
+        Ok(())
     }
 }
 

@@ -1,7 +1,7 @@
 //! The P3P policy file (REC §3.2): `POLICIES` with every policy, elements in the
 //! order the REC's schema requires.
 
-use super::xml::{empty, finish, text, writer, XmlWriter};
+use super::xml::{empty, finish, text, to_vec, writer, XmlWriter};
 use crate::p3p::document::{
     P3pData, P3pDispute, P3pPolicy, P3pStatement, PolicyFile, P3P_NAMESPACE,
 };
@@ -10,7 +10,12 @@ use std::io;
 
 /// Renders the policy file.
 pub fn render(file: &PolicyFile) -> io::Result<Vec<u8>> {
-    let mut w = writer()?;
+    to_vec(|out| render_to(file, out))
+}
+
+/// Renders the policy file into `out`.
+pub fn render_to(file: &PolicyFile, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut w = writer(out)?;
     w.create_element("POLICIES")
         .with_attribute(("xmlns", P3P_NAMESPACE))
         .write_inner_content(|w| {
@@ -25,10 +30,10 @@ pub fn render(file: &PolicyFile) -> io::Result<Vec<u8>> {
             }
             Ok(())
         })?;
-    Ok(finish(w))
+    finish(w)
 }
 
-fn policy(w: &mut XmlWriter, p: &P3pPolicy) -> io::Result<()> {
+fn policy(w: &mut XmlWriter<'_>, p: &P3pPolicy) -> io::Result<()> {
     let mut el = w
         .create_element("POLICY")
         .with_attribute(("name", p.name.as_str()))
@@ -76,7 +81,7 @@ fn policy(w: &mut XmlWriter, p: &P3pPolicy) -> io::Result<()> {
     Ok(())
 }
 
-fn dispute(w: &mut XmlWriter, d: &P3pDispute) -> io::Result<()> {
+fn dispute(w: &mut XmlWriter<'_>, d: &P3pDispute) -> io::Result<()> {
     let mut el = w
         .create_element("DISPUTES")
         .with_attribute(("resolution-type", d.resolution.word()))
@@ -131,7 +136,7 @@ fn required_attr(required: Required) -> Option<&'static str> {
     (!required.is_default()).then(|| required.word())
 }
 
-fn statement(w: &mut XmlWriter, s: &P3pStatement) -> io::Result<()> {
+fn statement(w: &mut XmlWriter<'_>, s: &P3pStatement) -> io::Result<()> {
     w.create_element("STATEMENT").write_inner_content(|w| {
         // REC §3.3.1: CONSEQUENCE, NON-IDENTIFIABLE, PURPOSE, RECIPIENT, RETENTION, DATA-GROUP.
         if let Some(c) = &s.consequence {
@@ -198,7 +203,7 @@ fn statement(w: &mut XmlWriter, s: &P3pStatement) -> io::Result<()> {
     Ok(())
 }
 
-fn data(w: &mut XmlWriter, d: &P3pData) -> io::Result<()> {
+fn data(w: &mut XmlWriter<'_>, d: &P3pData) -> io::Result<()> {
     let mut el = w
         .create_element("DATA")
         .with_attribute(("ref", format!("#{}", d.reference).as_str()));

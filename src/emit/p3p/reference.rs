@@ -1,12 +1,17 @@
 //! The policy reference file `/w3c/p3p.xml` (REC §2.3): META/POLICY-REFERENCES.
 
-use super::xml::{finish, text, writer};
+use super::xml::{finish, text, to_vec, writer};
 use crate::p3p::document::{CookiePattern, ReferenceFile, P3P_NAMESPACE};
 use std::io;
 
 /// Renders the reference file.
 pub fn render(r: &ReferenceFile) -> io::Result<Vec<u8>> {
-    let mut w = writer()?;
+    to_vec(|out| render_to(r, out))
+}
+
+/// Renders the reference file into `out`.
+pub fn render_to(r: &ReferenceFile, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut w = writer(out)?;
     w.create_element("META")
         .with_attribute(("xmlns", P3P_NAMESPACE))
         .write_inner_content(|w| {
@@ -44,10 +49,10 @@ pub fn render(r: &ReferenceFile) -> io::Result<Vec<u8>> {
                 })?;
             Ok(())
         })?;
-    Ok(finish(w))
+    finish(w)
 }
 
-fn cookie(w: &mut super::xml::XmlWriter, name: &str, c: &CookiePattern) -> io::Result<()> {
+fn cookie(w: &mut super::xml::XmlWriter<'_>, name: &str, c: &CookiePattern) -> io::Result<()> {
     w.create_element(name)
         .with_attribute(("name", c.name.as_str()))
         .with_attribute(("value", c.value.as_str()))

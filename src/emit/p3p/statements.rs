@@ -250,7 +250,7 @@ fn share_statement(
             name: name.clone(),
             required: share.choice,
             basis: None,
-            origin: share.origin.clone(),
+            origin: share.origin,
         })
         .collect();
     let recipients = recipients(lookup, &uses, None);
@@ -311,7 +311,7 @@ fn cookie_statement(lookup: &Lookup<'_>, cookie: &Cookie) -> P3pStatement {
             name: Recipient::Ours.word().to_string(),
             required: Required::Always,
             basis: None,
-            origin: cookie.origin.clone(),
+            origin: cookie.origin,
         });
     }
     let mut categories = cookie.categories.clone();
@@ -324,7 +324,7 @@ fn cookie_statement(lookup: &Lookup<'_>, cookie: &Cookie) -> P3pStatement {
         data: DataRef::Schema(COOKIES.to_string()),
         categories,
         optional: false,
-        origin: cookie.origin.clone(),
+        origin: cookie.origin,
     };
     let described = cookie.holds.as_deref();
     P3pStatement {

@@ -8,7 +8,7 @@
 mod csv_rows;
 
 use super::flows::{flows, Flow, FlowKind};
-use super::{app_policies, EmitError, EmitOptions, Emitter, Output, Prepared};
+use super::{app_policies, EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::{App, MeasureKind, Platform, Policy, RightKind};
 use crate::vocabulary::stores::{play, play_purpose, PlayPurpose, PlayType};
 use serde_json::{json, Value};
@@ -198,24 +198,21 @@ impl Emitter for PlayEmitter {
         "play"
     }
 
-    fn emit_prepared(
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         _options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError> {
-        let mut out = Vec::new();
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError> {
         for (policy, app, dir) in app_policies(input.set(), Platform::Android, "google-play") {
             let d = data_safety_of(policy, app, &input.flows_of(policy));
-            out.push(Output {
-                path: format!("{dir}/data-safety.json"),
-                bytes: super::json_bytes(&json(app, &d))?,
-            });
-            out.push(Output {
-                path: format!("{dir}/data-safety.csv"),
-                bytes: csv(&d)?,
-            });
+            let doc = json(app, &d);
+            sink.file(&format!("{dir}/data-safety.json"), &mut |w| {
+                super::write_json(w, &doc)
+            })?;
+            sink.bytes(&format!("{dir}/data-safety.csv"), &csv(&d)?)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {

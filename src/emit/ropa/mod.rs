@@ -8,7 +8,7 @@
 mod xlsx;
 
 use super::flows::{flows, Flow, FlowKind};
-use super::{EmitError, EmitOptions, Emitter, Output, Prepared};
+use super::{EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::{Policy, PolicySet};
 use crate::vocabulary::{data_label, LawTerm, Term};
 use serde_json::{json, Value};
@@ -314,12 +314,19 @@ pub fn csv(set: &PolicySet) -> Result<Vec<u8>, EmitError> {
 }
 
 fn csv_of(records: &Records<'_>) -> Result<Vec<u8>, EmitError> {
+    let mut bytes = Vec::new();
+    write_csv(records, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`csv`] into `out`.
+fn write_csv(records: &Records<'_>, out: &mut dyn std::io::Write) -> Result<(), EmitError> {
     let err = |e: &dyn std::fmt::Display| EmitError {
         message: format!("cannot write the record of processing as CSV: {e}"),
     };
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(COLUMNS.iter().map(|(h, _)| *h))
         .map_err(|e| err(&e))?;
     for (_, rows) in records {
@@ -327,7 +334,7 @@ fn csv_of(records: &Records<'_>) -> Result<Vec<u8>, EmitError> {
             w.write_record(r).map_err(|e| err(&e))?;
         }
     }
-    w.into_inner().map_err(|e| err(&e))
+    w.flush().map_err(|e| err(&e))
 }
 
 /// The record as JSON: per policy, the controller and the activities, each field
@@ -416,7 +423,7 @@ impl serde::Serialize for JsonActivity<'_> {
 }
 
 /// [`json`]'s bytes as [`super::json_bytes`] writes them, without the value.
-fn json_bytes_of(records: &Records<'_>) -> Result<Vec<u8>, EmitError> {
+fn write_json_of(records: &Records<'_>, out: &mut dyn std::io::Write) -> Result<(), EmitError> {
     let doc = JsonRecord {
         columns: COLUMNS
             .iter()
@@ -432,11 +439,7 @@ fn json_bytes_of(records: &Records<'_>) -> Result<Vec<u8>, EmitError> {
             .collect(),
         record: "Record of processing activities (GDPR Article 30(1))",
     };
-    let mut bytes = serde_json::to_vec_pretty(&doc).map_err(|e| EmitError {
-        message: format!("cannot serialize JSON: {e}"),
-    })?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    super::write_json(out, &doc)
 }
 
 /// `gdpr/records-of-processing.{csv,xlsx,json}`.
@@ -447,33 +450,24 @@ impl Emitter for RopaEmitter {
         "ropa"
     }
 
-    fn emit_prepared(
+    fn emit_to(
         &self,
         input: &Prepared<'_>,
         _options: &EmitOptions,
-    ) -> Result<Vec<Output>, EmitError> {
-        if self.skip_reason_prepared(input).is_some() {
-            return Ok(Vec::new());
-        }
+        sink: &mut dyn Sink,
+    ) -> Result<(), EmitError> {
         let records = records_prepared(input);
-        let csv = csv_of(&records)?;
-        let xlsx = xlsx::xlsx_of(input.set(), &records)?;
-        let json = json_bytes_of(&records)?;
-        drop(records);
-        Ok(vec![
-            Output {
-                path: "gdpr/records-of-processing.csv".into(),
-                bytes: csv,
-            },
-            Output {
-                path: "gdpr/records-of-processing.xlsx".into(),
-                bytes: xlsx,
-            },
-            Output {
-                path: "gdpr/records-of-processing.json".into(),
-                bytes: json,
-            },
-        ])
+        sink.file("gdpr/records-of-processing.csv", &mut |w| {
+            write_csv(&records, w)
+        })?;
+        // The workbook is made whole (a zip archive), written, then dropped.
+        sink.bytes(
+            "gdpr/records-of-processing.xlsx",
+            &xlsx::xlsx_of(input.set(), &records)?,
+        )?;
+        sink.file("gdpr/records-of-processing.json", &mut |w| {
+            write_json_of(&records, w)
+        })
     }
 
     fn skip_reason_prepared(&self, input: &Prepared<'_>) -> Option<String> {
