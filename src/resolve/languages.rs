@@ -239,6 +239,11 @@ pub fn check(cx: &mut Cx, p: &Policy, places: &Places) {
     }
     catalogues(cx, p, places);
     let blocks = blocks(cx, p);
+    if p.other_languages.is_empty() && blocks.is_empty() {
+        // Nothing to translate and no translation to find stale: skip
+        // gathering the prose (a copy of the whole model's text).
+        return;
+    }
     // Every prose string, once, in order.
     let prose = p.prose();
     let mut distinct: Vec<&str> = Vec::new();
