@@ -184,8 +184,19 @@ pub fn compile(source: &SourceFile) -> Compilation {
 /// [`crate::resolve::Damage`]). The model is kept only when resolve found no
 /// error.
 pub fn compile_with(source: &SourceFile, options: &Options) -> Compilation {
+    compile_as(
+        source,
+        options,
+        crate::resolve::How::Streamed(crate::parser::PIECE_SIZE),
+    )
+}
+
+/// [`compile_with`], a policy-language source parsed and resolved as `how`
+/// says (tests compare resolving as parsed with resolving the whole tree).
+#[doc(hidden)]
+pub fn compile_as(source: &SourceFile, options: &Options, how: crate::resolve::How) -> Compilation {
     let mut resolution = match SourceFormat::of(&source.path) {
-        SourceFormat::Policy => crate::resolve::resolve_source(source),
+        SourceFormat::Policy => crate::resolve::resolve_source_as(source, how),
         SourceFormat::Yaml => {
             let (set, diagnostics) = crate::resolve::compile_yaml_source(source);
             // The YAML form has value errors only (no damaged elements to drop).

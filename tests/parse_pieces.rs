@@ -242,3 +242,198 @@ proptest! {
         same_in_pieces("random body", &text, size);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Resolving as parsed: a file parsed in pieces gives each item of a top-level
+// `policy` block to the resolver as soon as it is complete (the tree is never
+// whole). The compilation must be exactly that of resolving the whole tree.
+
+use policyc::ast::Item;
+use policyc::engine::{compile_as, Options};
+use policyc::parser::{parse_into, Outcome, Sink};
+use policyc::resolve::{resolve_source_as, How};
+use policyc::span::SourceFile;
+
+/// What a sink was given, in order: the keyword and head of each item.
+#[derive(Default)]
+struct Record(Vec<String>);
+
+impl Record {
+    fn push(&mut self, what: &str, item: &Item) {
+        self.0.push(format!(
+            "{what} {} {}..{}",
+            item.key(),
+            item.head.start,
+            item.head.end
+        ));
+    }
+}
+
+impl Sink for Record {
+    fn item(&mut self, item: &Item) {
+        self.push("item", item);
+    }
+    fn open(&mut self, head: &Item) -> bool {
+        self.push("open", head);
+        head.key() == "policy"
+    }
+    fn child(&mut self, item: &Item) {
+        self.push("child", item);
+    }
+    fn close(&mut self) {
+        self.0.push("close".to_string());
+    }
+}
+
+/// The events a sink that streams the `policy` items must get for `file`.
+fn expected_events(file: &policyc::ast::File, streamed: &[bool]) -> Vec<String> {
+    let mut r = Record::default();
+    let mut streamed = streamed.iter();
+    for item in &file.items {
+        let opened = streamed.next() == Some(&true);
+        match &item.block {
+            Some(block) if opened => {
+                r.push("open", item);
+                for child in &block.items {
+                    r.push("child", child);
+                }
+                r.0.push("close".to_string());
+            }
+            _ => r.push("item", item),
+        }
+    }
+    r.0
+}
+
+/// Compiles `text` resolving the whole tree and resolving as parsed in pieces
+/// of `size` bytes; panics unless the resolutions (model with its origins,
+/// findings in the order found, damage) and the compilations are the same,
+/// and unless the sink was given every item of the tree, in order. Returns
+/// whether items of a `policy` block were streamed.
+fn same_streamed(name: &str, text: &str, size: usize) -> bool {
+    let source = SourceFile::new(name, text);
+    let tree = resolve_source_as(&source, How::Tree);
+    let streamed = resolve_source_as(&source, How::Streamed(size));
+    assert_eq!(
+        format!("{:#?}", tree.set),
+        format!("{:#?}", streamed.set),
+        "{name}, pieces of {size}: models differ"
+    );
+    assert_eq!(
+        tree.diagnostics, streamed.diagnostics,
+        "{name}, pieces of {size}: resolve findings differ"
+    );
+    assert_eq!(tree.complete, streamed.complete, "{name}");
+    assert_eq!(
+        format!("{:?}", tree.damage),
+        format!("{:?}", streamed.damage),
+        "{name}, pieces of {size}: damage differs"
+    );
+    let options = Options::default();
+    let a = compile_as(&source, &options, How::Tree);
+    let b = compile_as(&source, &options, How::Streamed(size));
+    assert_eq!(
+        format!("{:#?}", a.model),
+        format!("{:#?}", b.model),
+        "{name}, pieces of {size}: compiled models differ"
+    );
+    assert_eq!(
+        a.diagnostics, b.diagnostics,
+        "{name}, pieces of {size}: findings differ"
+    );
+
+    // The sink is given every item, in order.
+    let file: Arc<str> = Arc::from(name);
+    let mut record = Record::default();
+    let (out, _, how) = parse_into(&LineIndex::new(&file, text), size, &mut record);
+    if !matches!(out, Outcome::Sent) {
+        return false;
+    }
+    assert!(matches!(how, Parsed::InPieces(_)), "{name}: {how:?}");
+    let (whole, _, _) = parse_in_pieces(&LineIndex::new(&file, text), usize::MAX);
+    // An item opened but not streamed is given whole when it closes.
+    let given: Vec<String> = record
+        .0
+        .into_iter()
+        .filter(|e| !e.starts_with("open ") || e.starts_with("open policy "))
+        .collect();
+    // Which top-level items were streamed (their block is larger than a piece).
+    let streamed: Vec<bool> = given
+        .iter()
+        .filter(|e| e.starts_with("open ") || e.starts_with("item "))
+        .map(|e| e.starts_with("open "))
+        .collect();
+    assert_eq!(
+        given,
+        expected_events(&whole.unwrap(), &streamed),
+        "{name}, pieces of {size}: the sink's items"
+    );
+    given.iter().any(|e| e.starts_with("child "))
+}
+
+const STREAM_SIZES: [usize; 4] = [1, 7, 90, 1500];
+
+#[test]
+fn every_policy_compiles_the_same_resolved_as_parsed() {
+    let files = policy_files();
+    let mut streamed = 0;
+    assert!(files.len() >= 100, "found {}", files.len());
+    for path in files {
+        let name = path.strip_prefix(root()).unwrap().display().to_string();
+        let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) else {
+            continue; // not UTF-8
+        };
+        for size in STREAM_SIZES {
+            if same_streamed(&name, &text, size) && size == 1 {
+                streamed += 1;
+            }
+        }
+    }
+    assert!(streamed >= 100, "{streamed}");
+}
+
+/// Texts whose findings depend on the whole policy block, or on items the
+/// resolver must see in order.
+const STREAM_EDGES: &[&str] = &[
+    // `language` after the strings it refers to; translations before it, one
+    // twice, one into an undeclared language, one of a text the policy lacks.
+    "policy p {\n  title \"T\"\n  summary \"Hello\"\n  section \"S\" \"Body\"\n  translation de {\n    string \"Hello\", \"Hallo\"\n    string \"Nope\", \"Nein\"\n  }\n  translation de {\n    string \"T\", \"T2\"\n  }\n  language en, de, xx\n  translation fr {\n    keep \"T\"\n  }\n  summary \"Hello\"\n}\n",
+    // A misspelt `title` (no L102 for the missing one), after other items.
+    "policy p {\n  summary \"s\"\n  titel \"x\"\n}\n# end\n",
+    // No title at all; a second policy with a title.
+    "policy p {\n  version \"1\"\n}\n\npolicy q {\n  title \"q\"\n}\n",
+    // Resolve errors in several items (the checks' findings about them dropped).
+    "policy p {\n  title \"t\"\n  version \"1\"\n  version \"2\"\n  effective 2026-02-30\n  test {\n  }\n  bogus x\n  data d {\n    user.nope\n  }\n  collect c {\n    from visitors\n    data d\n    for current\n  }\n  share s {\n    with nobody\n    data d\n  }\n}\n",
+    // Top-level items that are not a policy, a misspelt one, a policy with no name.
+    "title \"x\"\npolcy p {\n  title \"t\"\n}\npolicy {\n  title \"t\"\n}\n",
+    // No policy at all (S005 at the first item).
+    "data d {\n  user.name\n}\n",
+    // An invalid escape: the tree is built, resolve runs.
+    "policy p {\n  title \"a\\q\"\n  summary \"b\"\n}\n",
+    // A policy with an empty block, and one with a comment after `{`.
+    "policy p {}\npolicy q {  # c\n  title \"q\"\n}\n",
+];
+
+#[test]
+fn edge_cases_compile_the_same_resolved_as_parsed() {
+    for (i, text) in STREAM_EDGES.iter().enumerate() {
+        for size in 1..=text.len() + 1 {
+            same_streamed(&format!("edge {i}.policy"), text, size);
+        }
+    }
+}
+
+#[test]
+fn a_large_policy_compiles_the_same_resolved_as_parsed() {
+    let mut text = big_policy(300);
+    assert!(same_streamed("big.policy", &text, PIECE_SIZE));
+    // With errors in the middle and at the end, and the title misspelt.
+    let middle = text.len() / 2;
+    let line = middle + text[middle..].find('\n').unwrap() + 1;
+    text.insert_str(line, "  version \"1\"\n  version \"2\"\n  bogus x\n");
+    let text = text.replace("title \"Benchmark\"", "titel \"Benchmark\"");
+    let end = text.rfind('}').unwrap();
+    let text = format!("{}  language en, de\n{}", &text[..end], &text[end..]);
+    assert!(same_streamed("big.policy", &text, PIECE_SIZE));
+    assert!(same_streamed("big.policy", &text, 1000));
+}

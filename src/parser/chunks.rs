@@ -19,6 +19,7 @@
 
 use super::grammar::{PolicyParser, Rule};
 use super::tree::{self, At, BodyBuilder, ItemBuilder};
+use super::Sink;
 use crate::ast::File;
 use crate::span::LineIndex;
 use std::ops::Range;
@@ -173,11 +174,33 @@ fn line_after(text: &str, pos: usize) -> usize {
 /// The tree of the file, parsed piece by piece; `None` when a piece does not
 /// parse (then the whole file must be parsed to report why).
 pub fn build(index: &LineIndex<'_>, pieces: &[Piece]) -> Option<File> {
+    let top = feed(index, pieces, None)?;
+    Some(tree::finish_file(index, top))
+}
+
+/// The file parsed piece by piece, each top-level item given to `sink` as it
+/// is complete, and the items directly in the block of a top-level item the
+/// sink streams ([`Sink::open`]) each given as it is complete: the tree is
+/// never whole. `None` when a piece does not parse (then what was given to
+/// the sink is to be discarded, and the whole file parsed).
+pub fn stream(index: &LineIndex<'_>, pieces: &[Piece], sink: &mut dyn Sink) -> Option<()> {
+    feed(index, pieces, Some(sink)).map(drop)
+}
+
+/// Parses the pieces into the tree's top-level body; with a sink, the items
+/// are handed to it after each piece instead (see [`stream`]).
+fn feed(
+    index: &LineIndex<'_>,
+    pieces: &[Piece],
+    mut sink: Option<&mut dyn Sink>,
+) -> Option<BodyBuilder> {
     use pest::Parser as _;
     let text = index.text();
     let mut top = BodyBuilder::new(0);
     // The items whose block is open, with where each starts.
     let mut open: Vec<(ItemBuilder, usize)> = Vec::new();
+    // Whether the sink takes the items of the outermost open block.
+    let mut streaming = false;
     for piece in pieces {
         let (rule, range) = match piece {
             Piece::Body(r) => (Rule::chunk, r),
@@ -205,11 +228,24 @@ pub fn build(index: &LineIndex<'_>, pieces: &[Piece]) -> Option<File> {
                     }
                     item.feed(at, p);
                 }
-                open.push((item, start?));
+                let start = start?;
+                if open.is_empty() {
+                    if let Some(sink) = sink.as_deref_mut() {
+                        streaming = sink.open(&item.head(index, start));
+                    }
+                }
+                open.push((item, start));
             }
             Piece::Close(r) => {
                 let (mut item, start) = open.pop()?;
                 pair.into_inner().for_each(|p| item.feed(at, p));
+                if open.is_empty() && streaming {
+                    streaming = false;
+                    if let Some(sink) = sink.as_deref_mut() {
+                        sink.close();
+                    }
+                    continue;
+                }
                 let item = item.finish(index, start, r.end);
                 match open.last_mut() {
                     Some((parent, _)) => parent.push_item(text, item)?,
@@ -217,6 +253,18 @@ pub fn build(index: &LineIndex<'_>, pieces: &[Piece]) -> Option<File> {
                 }
             }
         }
+        if let Some(sink) = sink.as_deref_mut() {
+            for item in top.take_items() {
+                sink.item(&item);
+            }
+            if streaming {
+                if let Some((item, _)) = open.first_mut() {
+                    for child in item.take_items() {
+                        sink.child(&child);
+                    }
+                }
+            }
+        }
     }
-    open.is_empty().then(|| tree::finish_file(index, top))
+    open.is_empty().then_some(top)
 }

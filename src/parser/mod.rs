@@ -59,27 +59,89 @@ pub fn parse_in_pieces(
     index: &LineIndex<'_>,
     piece_size: usize,
 ) -> (Option<ast::File>, Vec<Diagnostic>, Parsed) {
+    let (out, diags, how) = parse_inner(index, piece_size, None);
+    match out {
+        Outcome::Tree(file) => (Some(file), diags, how),
+        Outcome::Failed | Outcome::Sent => (None, diags, how),
+    }
+}
+
+/// Where a file parsed in pieces sends its items, each as soon as it is
+/// complete, instead of building the whole tree ([`parse_into`]).
+pub trait Sink {
+    /// A complete top-level item.
+    fn item(&mut self, item: &ast::Item);
+    /// A top-level item whose block is parsed in pieces opens: `head` holds
+    /// its keyword and values and a block with no items yet. Whether the
+    /// items directly in its block are to go to [`Sink::child`], each as it
+    /// is complete, then [`Sink::close`] (else the item is built whole and
+    /// given to [`Sink::item`]).
+    fn open(&mut self, head: &ast::Item) -> bool;
+    /// The next item of the opened item's block.
+    fn child(&mut self, item: &ast::Item);
+    /// The opened item's block is closed.
+    fn close(&mut self);
+}
+
+/// What [`parse_into`] made of a file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Nothing: the structure could not be read (the findings say why).
+    Failed,
+    /// The whole tree: the file is one piece, or a piece did not parse and
+    /// the file was parsed whole. What the sink was given is to be discarded.
+    Tree(ast::File),
+    /// Every item went to the sink.
+    Sent,
+}
+
+/// [`parse_with_findings`], but a file parsed in pieces (larger than
+/// `piece_size`) gives its items to `sink` as each is complete, so that the
+/// whole tree is never built.
+pub fn parse_into(
+    index: &LineIndex<'_>,
+    piece_size: usize,
+    sink: &mut dyn Sink,
+) -> (Outcome, Vec<Diagnostic>, Parsed) {
+    parse_inner(index, piece_size, Some(sink))
+}
+
+fn parse_inner(
+    index: &LineIndex<'_>,
+    piece_size: usize,
+    sink: Option<&mut dyn Sink>,
+) -> (Outcome, Vec<Diagnostic>, Parsed) {
     let text = index.text();
     let piece_size = piece_size.max(1);
     let scan = prescan::scan(index, piece_size);
     let mut diags = scan.diags;
     if diags.iter().any(|d| d.code != Code::InvalidEscape) {
-        return (None, diags, Parsed::NotAtAll);
+        return (Outcome::Failed, diags, Parsed::NotAtAll);
     }
     let mut how = Parsed::Whole;
     if text.len() > piece_size {
         let pieces = chunks::plan(text, &scan.big_blocks, piece_size);
         drop(scan.big_blocks);
-        if let Some(file) = chunks::build(index, &pieces) {
-            return (Some(file), diags, Parsed::InPieces(pieces.len()));
+        let n = pieces.len();
+        match sink {
+            Some(sink) => {
+                if chunks::stream(index, &pieces, sink).is_some() {
+                    return (Outcome::Sent, diags, Parsed::InPieces(n));
+                }
+            }
+            None => {
+                if let Some(file) = chunks::build(index, &pieces) {
+                    return (Outcome::Tree(file), diags, Parsed::InPieces(n));
+                }
+            }
         }
         how = Parsed::WholeAfterPieces;
     }
     match grammar::parse_file(text) {
-        Ok(pair) => (Some(tree::build(index, pair)), diags, how),
+        Ok(pair) => (Outcome::Tree(tree::build(index, pair)), diags, how),
         Err(e) => {
             diags.push(errors::to_diagnostic(index, &e));
-            (None, diags, how)
+            (Outcome::Failed, diags, how)
         }
     }
 }

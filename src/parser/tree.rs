@@ -107,6 +107,13 @@ impl BodyBuilder {
         self.items.push(it);
     }
 
+    /// The items completed so far, taken out of the body (a streamed body's
+    /// items go elsewhere; comments and blank lines are still attached to
+    /// the items that follow as before).
+    pub fn take_items(&mut self) -> Vec<Item> {
+        std::mem::take(&mut self.items)
+    }
+
     pub fn finish(mut self) -> (Vec<Item>, Vec<Comment>) {
         self.items.shrink_to_fit();
         self.pending.shrink_to_fit();
@@ -206,6 +213,47 @@ impl ItemBuilder {
         let block = self.block.as_mut().filter(|b| b.phase == Phase::Body)?;
         block.body.push_item(text, item);
         Some(())
+    }
+
+    /// The items completed so far in the item's open block, taken out of it.
+    pub fn take_items(&mut self) -> Vec<Item> {
+        self.block
+            .as_mut()
+            .map(|b| b.body.take_items())
+            .unwrap_or_default()
+    }
+
+    /// The item as far as its block's `{`, which starts at `start`: keyword,
+    /// values and comments so far, and a block without items yet (for an
+    /// item whose block's items are given one at a time).
+    pub fn head(&self, index: &LineIndex<'_>, start: usize) -> Item {
+        let keyword = self.keyword.clone().unwrap_or_else(|| Spanned {
+            value: String::new(),
+            span: index.span(start, start),
+        });
+        let head_end = self
+            .entries
+            .last()
+            .map_or(keyword.span.end(), |e| e.span.end());
+        let block = self.block.as_ref().map(|b| {
+            Box::new(Block {
+                items: Vec::new(),
+                open_comment: b.open_comment.clone(),
+                trailing_comments: Vec::new(),
+                span: index.span(b.start, b.start + 1),
+            })
+        });
+        let end = block.as_ref().map_or(head_end, |b| b.span.end());
+        Item {
+            head: index.span(keyword.span.start(), head_end),
+            keyword,
+            entries: self.entries.clone(),
+            block,
+            leading_comments: Vec::new(),
+            trailing_comment: self.trailing_comment.clone(),
+            blank_line_before: false,
+            span: index.span(start, end),
+        }
     }
 
     /// The item, which spans `start..end` (its line break included or not).

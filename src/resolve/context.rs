@@ -49,9 +49,13 @@ impl Cx {
 
     /// L102: `item` lacks a value; `what` says what it needs.
     pub fn missing(&mut self, item: &Item, what: &str) {
+        self.missing_at(item.key(), item.head, what);
+    }
+
+    /// L102 for the item with keyword `key` whose head is `head`.
+    pub fn missing_at(&mut self, key: &str, head: Span, what: &str) {
         self.push(
-            Diagnostic::new(Code::MissingValue, format!("`{}` needs {what}", item.key()))
-                .at(Some(item.head)),
+            Diagnostic::new(Code::MissingValue, format!("`{key}` needs {what}")).at(Some(head)),
         );
     }
 
@@ -388,17 +392,26 @@ pub fn each_item(
 ) {
     let mut seen = Once::default();
     for item in items {
-        let Some(key) = keys.iter().find(|k| k.word == item.key()) else {
-            let words: Vec<&str> = keys.iter().map(|k| k.word).collect();
-            cx.unknown_keyword(item, block_name, &words);
-            continue;
-        };
-        if !key.repeats && !seen.first(cx, item) {
-            continue;
+        if admit(cx, &mut seen, block_name, keys, item) {
+            f(cx, item);
         }
-        if !key.block {
-            cx.no_block_expected(item);
-        }
-        f(cx, item);
     }
+}
+
+/// [`each_item`] for one item, for blocks whose items arrive one at a time:
+/// the checks on `item` (`seen` holds the block's single properties so far),
+/// and whether the block's reader is to see it.
+pub fn admit(cx: &mut Cx, seen: &mut Once, block_name: &str, keys: &[Key], item: &Item) -> bool {
+    let Some(key) = keys.iter().find(|k| k.word == item.key()) else {
+        let words: Vec<&str> = keys.iter().map(|k| k.word).collect();
+        cx.unknown_keyword(item, block_name, &words);
+        return false;
+    };
+    if !key.repeats && !seen.first(cx, item) {
+        return false;
+    }
+    if !key.block {
+        cx.no_block_expected(item);
+    }
+    true
 }

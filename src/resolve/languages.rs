@@ -28,25 +28,32 @@ pub struct Places {
 }
 
 impl Places {
-    /// The string values of a policy block, outside its `translation` blocks.
-    pub fn of(item: &Item) -> Self {
-        let mut strings = HashMap::new();
-        let mut stack: Vec<&Item> = block_items(item).iter().rev().collect();
+    /// No places yet; `head` is the policy's.
+    pub fn new(head: Span) -> Self {
+        Places {
+            languages: Vec::new(),
+            strings: HashMap::new(),
+            head: Some(head),
+        }
+    }
+
+    /// Records the string values of `item`, an item of a policy block, and of
+    /// the items in its block, unless it is a `translation`. Fed the block's
+    /// items in order, the first place of each string is the first written.
+    pub fn add(&mut self, item: &Item) {
+        let mut stack: Vec<&Item> = vec![item];
         while let Some(it) = stack.pop() {
             if it.key() == "translation" {
                 continue;
             }
             for v in it.values() {
                 if let Value::String(s) = v {
-                    strings.entry(s.value.clone()).or_insert_with(|| s.span);
+                    if !self.strings.contains_key(&s.value) {
+                        self.strings.insert(s.value.clone(), s.span);
+                    }
                 }
             }
             stack.extend(block_items(it).iter().rev());
-        }
-        Places {
-            languages: Vec::new(),
-            strings,
-            head: Some(item.head),
         }
     }
 }

@@ -61,19 +61,67 @@ pub struct Resolution {
 }
 
 /// Parses and resolves a policy-language source, keeping the partial model.
+///
+/// A file parsed in pieces is resolved as it is parsed: each item of a
+/// top-level `policy` block is resolved as soon as the parser completes it,
+/// then dropped, so the syntax tree is never whole ([`FileResolver`] as the
+/// parser's [`Sink`](crate::parser::Sink)). The findings and the model are
+/// those of resolving the whole tree ([`resolve`]): both are fed the same
+/// items in the same order.
 pub fn resolve_source(source: &SourceFile) -> Resolution {
+    resolve_source_as(source, How::Streamed(crate::parser::PIECE_SIZE))
+}
+
+/// How [`resolve_source_as`] parses.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// The whole tree, then resolved.
+    Tree,
+    /// Resolved as parsed, in pieces of about this many bytes.
+    Streamed(usize),
+}
+
+/// [`resolve_source`], parsing as `how` says (tests compare the two).
+#[doc(hidden)]
+pub fn resolve_source_as(source: &SourceFile, how: How) -> Resolution {
+    use crate::parser::Outcome;
     let index = LineIndex::new(&source.path, &source.text);
-    let (file, mut diags) = crate::parser::parse_with_findings(&index);
-    let Some(file) = file else {
-        return Resolution {
-            diagnostics: diags,
-            ..Resolution::default()
-        };
+    let (out, mut diags, resolved) = match how {
+        How::Tree => {
+            let (file, diags) = crate::parser::parse_with_findings(&index);
+            (file.map_or(Outcome::Failed, Outcome::Tree), diags, None)
+        }
+        How::Streamed(size) => {
+            let mut r = FileResolver::default();
+            let (out, diags, _) = crate::parser::parse_into(&index, size, &mut r);
+            // Parsed whole (one piece, or a piece did not parse): what the
+            // resolver was given is discarded.
+            let resolved = matches!(out, Outcome::Sent).then(|| r.finish(&source.path));
+            (out, diags, resolved)
+        }
     };
-    let (set, more) = resolve(&file, &source.path);
+    let (set, more, file) = match (out, resolved) {
+        (Outcome::Tree(file), _) => {
+            let (set, more) = resolve(&file, &source.path);
+            (set, more, Some(file))
+        }
+        (Outcome::Sent, Some((set, more))) => (set, more, None),
+        _ => {
+            return Resolution {
+                diagnostics: diags,
+                ..Resolution::default()
+            }
+        }
+    };
     diags.extend(more);
     if diags.iter().any(|d| d.severity == Severity::Error) {
-        let damage = Damage::of(&file, &diags);
+        // The damage is read from the tree: a file resolved as it was parsed
+        // is parsed again, whole (only when there are errors).
+        let damage = file
+            .or_else(|| crate::parser::parse_with_findings(&index).0)
+            .map(|file| Damage::of(&file, &diags))
+            .unwrap_or_default();
         // No policy at all (S005) leaves nothing to check.
         Resolution {
             set: (!set.policies.is_empty()).then_some(set),
@@ -91,32 +139,102 @@ pub fn resolve_source(source: &SourceFile) -> Resolution {
     }
 }
 
+impl crate::parser::Sink for FileResolver {
+    fn item(&mut self, item: &ast::Item) {
+        FileResolver::item(self, item);
+    }
+
+    fn open(&mut self, head: &ast::Item) -> bool {
+        let policy = head.key() == "policy";
+        if policy {
+            self.open_policy(head);
+        }
+        policy
+    }
+
+    fn child(&mut self, item: &ast::Item) {
+        self.policy_item(item);
+    }
+
+    fn close(&mut self) {
+        self.close_policy();
+    }
+}
+
 /// Resolves a syntax tree into the model, with every finding. The model is as
 /// complete as the errors allow.
 pub fn resolve(file: &ast::File, path: &std::sync::Arc<str>) -> (PolicySet, Vec<Diagnostic>) {
-    let mut cx = Cx::default();
-    let mut set = PolicySet::default();
-    let mut saw_policy = false;
+    let mut r = FileResolver::default();
     for item in &file.items {
+        r.item(item);
+    }
+    r.finish(path)
+}
+
+/// A file resolved one top-level item at a time ([`FileResolver::item`]), or,
+/// for a `policy` whose block is given item by item, with
+/// [`FileResolver::open_policy`], [`FileResolver::policy_item`] for each item
+/// of its block, and [`FileResolver::close_policy`].
+#[derive(Default)]
+pub struct FileResolver {
+    cx: Cx,
+    set: PolicySet,
+    saw_policy: bool,
+    /// The first top-level item's head, for S005.
+    first: Option<Span>,
+    /// The policy whose block is being given.
+    open: Option<policy::PolicyResolver>,
+}
+
+impl FileResolver {
+    /// A whole top-level item.
+    pub fn item(&mut self, item: &ast::Item) {
+        self.first.get_or_insert(item.head);
         if item.key() == "policy" {
-            saw_policy = true;
-            set.policies.extend(policy::policy(&mut cx, item));
+            self.saw_policy = true;
+            let p = policy::policy(&mut self.cx, item);
+            self.set.policies.extend(p);
         } else {
             // A misspelt `policy` counts as the policy for S005.
-            saw_policy |= crate::vocabulary::suggest(item.key(), ["policy"]).is_some();
-            cx.unknown_keyword(item, "the top level", &["policy"]);
+            self.saw_policy |= crate::vocabulary::suggest(item.key(), ["policy"]).is_some();
+            self.cx.unknown_keyword(item, "the top level", &["policy"]);
         }
     }
-    if !saw_policy {
-        let span = file
-            .items
-            .first()
-            .map_or_else(|| Span::file_start(path), |i| i.head);
-        cx.push(
-            Diagnostic::new(Code::EmptyFile, "this file defines no policy")
-                .at(Some(span))
-                .help("a policy file holds at least one `policy NAME { ... }` block"),
-        );
+
+    /// A top-level `policy` item's line (`head`: its keyword, values and an
+    /// open block, without the block's items), whose block's items follow.
+    pub fn open_policy(&mut self, head: &ast::Item) {
+        self.first.get_or_insert(head.head);
+        self.saw_policy = true;
+        self.open = Some(policy::PolicyResolver::begin(&mut self.cx, head));
     }
-    (set, cx.diags)
+
+    /// The next item of the open policy's block.
+    pub fn policy_item(&mut self, item: &ast::Item) {
+        if let Some(p) = &mut self.open {
+            p.item(&mut self.cx, item);
+        }
+    }
+
+    /// The open policy's block is closed.
+    pub fn close_policy(&mut self) {
+        if let Some(p) = self.open.take() {
+            let p = p.finish(&mut self.cx);
+            self.set.policies.extend(p);
+        }
+    }
+
+    /// The model and every finding, once every item was given.
+    pub fn finish(mut self, path: &std::sync::Arc<str>) -> (PolicySet, Vec<Diagnostic>) {
+        self.close_policy();
+        if !self.saw_policy {
+            let span = self.first.unwrap_or_else(|| Span::file_start(path));
+            self.cx.push(
+                Diagnostic::new(Code::EmptyFile, "this file defines no policy")
+                    .at(Some(span))
+                    .help("a policy file holds at least one `policy NAME { ... }` block"),
+            );
+        }
+        (self.set, self.cx.diags)
+    }
 }

@@ -2,7 +2,7 @@
 //! entity, access, disputes, subjects, recipients, sections, acknowledgments).
 
 use super::context::{
-    block_items, each_item, many, many_block, once, once_block, origin, Args, Cx, Key,
+    admit, block_items, each_item, many, many_block, once, once_block, origin, Args, Cx, Key, Once,
 };
 use super::forms::Form;
 use super::{data, languages, law, lists, practice, promise, statement, values};
@@ -59,105 +59,154 @@ fn keys() -> Vec<Key> {
         .collect()
 }
 
-#[allow(clippy::too_many_lines)] // one arm per keyword of the policy block
+/// Resolves one `policy NAME { ... }` item: [`PolicyResolver::begin`] with the
+/// item, [`PolicyResolver::item`] with each item of its block in order,
+/// [`PolicyResolver::finish`].
 pub fn policy(cx: &mut Cx, item: &Item) -> Option<Policy> {
-    let mut args = Args::of(cx, item);
-    let name = args.name(cx, "a name, e.g. `policy main { ... }`");
-    args.finish(cx);
-    if item.block.is_none() {
-        cx.missing(item, "a block in braces holding the policy");
+    let mut r = PolicyResolver::begin(cx, item);
+    for it in block_items(item) {
+        r.item(cx, it);
     }
-    let mut p = Policy {
-        origin: origin(&item.head),
-        ..Policy::default()
-    };
-    let mut has_title = false;
-    let mut security_text_at: Option<Span> = None;
-    // A misspelt `title` is reported as such; no second finding for the missing one.
-    let title_misspelt = block_items(item)
-        .iter()
-        .any(|it| it.key() != "title" && crate::vocabulary::suggest(it.key(), ["title"]).is_some());
-    let keys = keys();
-    let mut places = languages::Places::of(item);
-    each_item(
-        cx,
-        block_items(item),
-        "a `policy` block",
-        &keys,
-        |cx, it| {
-            match it.key() {
-                "title" => {
-                    has_title = true;
-                    p.title =
-                        values::text(cx, it, "the policy's title, as a string").unwrap_or_default();
-                }
-                "version" => p.version = values::text(cx, it, "the version, as a string"),
-                "effective" => {
-                    p.effective = values::checked_form(
-                        cx,
-                        it,
-                        "the date the policy takes effect, e.g. `effective 2014-06-30`",
-                        Form::Date,
-                    );
-                }
-                "language" => languages::language(cx, it, &mut p, &mut places),
-                "translation" => p.translations.extend(languages::translation(cx, it)),
-                "discuri" => {
-                    // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
-                    p.discuri = values::checked_form(
-                        cx,
-                        it,
-                        "the URL of the human-readable policy",
-                        Form::Page,
-                    );
-                }
-                "opturi" => {
-                    // REC §3.2.2: opturi is a URI (or mailto:) for opt-in/opt-out requests.
-                    p.opturi = values::checked_form(
-                        cx,
-                        it,
-                        "a URL or `mailto:` address for opting in or out",
-                        Form::PageOrMail,
-                    );
-                }
-                "test" => {
-                    values::flag(cx, it);
-                    p.test = true;
-                }
-                "expiry" => p.expiry_seconds = values::expiry(cx, it),
-                "summary" => p.summary = values::text(cx, it, "the summary, as a string"),
-                "covers" => p.covers.extend(coverage(cx, it)),
-                "entity" => p.entity = entity(cx, it),
-                "app" => p.app = super::app::app(cx, it),
-                "access" => access(cx, it, &mut p),
-                "dispute" => p.disputes.extend(dispute(cx, it)),
-                "subject" => p.subjects.extend(subject(cx, it)),
-                "recipient" => p.recipients.extend(recipient(cx, it)),
-                "data" => p.datasets.extend(data::dataset(cx, it)),
-                "collect" => p.statements.extend(statement::statement(cx, it)),
-                "cookie" => p.cookies.extend(practice::cookie(cx, it)),
-                "share" => p.sharing.extend(practice::share(cx, it)),
-                "security" => security(cx, it, &mut p, &mut security_text_at),
-                "retention" => p.retention.extend(practice::retention(cx, it)),
-                "right" => p.rights.extend(practice::right(cx, it)),
-                "opt-out" => p.opt_outs.extend(practice::opt_out(cx, it)),
-                "changes" => p.changes = Some(practice::changes(cx, it)),
-                "promise" => p.promises.extend(promise::promise(cx, it)),
-                "section" => p.sections.extend(section(cx, it)),
-                key if law::is_policy_key(key) => law::policy_item(cx, it, &mut p.legal),
-                _ => p.acknowledgments.extend(acknowledge(cx, it)),
+    r.finish(cx)
+}
+
+/// A policy block resolved one item at a time, so that a large file's items
+/// can be resolved as the parser completes each and then dropped (the tree is
+/// never whole). What depends on the whole block (a misspelt `title`, the
+/// places of the prose strings for the H findings) is gathered as the items
+/// arrive and used by [`PolicyResolver::finish`].
+pub struct PolicyResolver {
+    keys: Vec<Key>,
+    /// The block's single properties given so far (L105).
+    seen: Once,
+    p: Policy,
+    name: Option<String>,
+    has_block: bool,
+    has_title: bool,
+    /// A misspelt `title` is reported as such; no second finding for the missing one.
+    title_misspelt: bool,
+    security_text_at: Option<Span>,
+    places: languages::Places,
+    /// The policy item's keyword and head, for a finding about the whole block.
+    key: String,
+    head: Span,
+}
+
+impl PolicyResolver {
+    /// The policy's own line: `item`'s keyword, values and whether it has a
+    /// block are read, not the block's items.
+    pub fn begin(cx: &mut Cx, item: &Item) -> Self {
+        let mut args = Args::of(cx, item);
+        let name = args.name(cx, "a name, e.g. `policy main { ... }`");
+        args.finish(cx);
+        if item.block.is_none() {
+            cx.missing(item, "a block in braces holding the policy");
+        }
+        Self {
+            keys: keys(),
+            seen: Once::default(),
+            p: Policy {
+                origin: origin(&item.head),
+                ..Policy::default()
+            },
+            name,
+            has_block: item.block.is_some(),
+            has_title: false,
+            title_misspelt: false,
+            security_text_at: None,
+            places: languages::Places::new(item.head),
+            key: item.key().to_string(),
+            head: item.head,
+        }
+    }
+
+    /// The next item of the policy's block.
+    #[allow(clippy::too_many_lines)] // one arm per keyword of the policy block
+    pub fn item(&mut self, cx: &mut Cx, it: &Item) {
+        self.title_misspelt |=
+            it.key() != "title" && crate::vocabulary::suggest(it.key(), ["title"]).is_some();
+        self.places.add(it);
+        if !admit(cx, &mut self.seen, "a `policy` block", &self.keys, it) {
+            return;
+        }
+        match it.key() {
+            "title" => {
+                self.has_title = true;
+                self.p.title =
+                    values::text(cx, it, "the policy's title, as a string").unwrap_or_default();
             }
-        },
-    );
-    languages::check(cx, &p, &places);
-    if !has_title && !title_misspelt && item.block.is_some() {
-        cx.missing(
-            item,
-            "a `title` line in its block: the policy's human-readable title",
-        );
+            "version" => self.p.version = values::text(cx, it, "the version, as a string"),
+            "effective" => {
+                self.p.effective = values::checked_form(
+                    cx,
+                    it,
+                    "the date the policy takes effect, e.g. `effective 2014-06-30`",
+                    Form::Date,
+                );
+            }
+            "language" => languages::language(cx, it, &mut self.p, &mut self.places),
+            "translation" => self.p.translations.extend(languages::translation(cx, it)),
+            "discuri" => {
+                // REC §3.2.2: discuri is the URI of the natural-language privacy statement.
+                self.p.discuri = values::checked_form(
+                    cx,
+                    it,
+                    "the URL of the human-readable policy",
+                    Form::Page,
+                );
+            }
+            "opturi" => {
+                // REC §3.2.2: opturi is a URI (or mailto:) for opt-in/opt-out requests.
+                self.p.opturi = values::checked_form(
+                    cx,
+                    it,
+                    "a URL or `mailto:` address for opting in or out",
+                    Form::PageOrMail,
+                );
+            }
+            "test" => {
+                values::flag(cx, it);
+                self.p.test = true;
+            }
+            "expiry" => self.p.expiry_seconds = values::expiry(cx, it),
+            "summary" => self.p.summary = values::text(cx, it, "the summary, as a string"),
+            "covers" => self.p.covers.extend(coverage(cx, it)),
+            "entity" => self.p.entity = entity(cx, it),
+            "app" => self.p.app = super::app::app(cx, it),
+            "access" => access(cx, it, &mut self.p),
+            "dispute" => self.p.disputes.extend(dispute(cx, it)),
+            "subject" => self.p.subjects.extend(subject(cx, it)),
+            "recipient" => self.p.recipients.extend(recipient(cx, it)),
+            "data" => self.p.datasets.extend(data::dataset(cx, it)),
+            "collect" => self.p.statements.extend(statement::statement(cx, it)),
+            "cookie" => self.p.cookies.extend(practice::cookie(cx, it)),
+            "share" => self.p.sharing.extend(practice::share(cx, it)),
+            "security" => security(cx, it, &mut self.p, &mut self.security_text_at),
+            "retention" => self.p.retention.extend(practice::retention(cx, it)),
+            "right" => self.p.rights.extend(practice::right(cx, it)),
+            "opt-out" => self.p.opt_outs.extend(practice::opt_out(cx, it)),
+            "changes" => self.p.changes = Some(practice::changes(cx, it)),
+            "promise" => self.p.promises.extend(promise::promise(cx, it)),
+            "section" => self.p.sections.extend(section(cx, it)),
+            key if law::is_policy_key(key) => law::policy_item(cx, it, &mut self.p.legal),
+            _ => self.p.acknowledgments.extend(acknowledge(cx, it)),
+        }
     }
-    p.name = name?;
-    Some(p)
+
+    /// The policy, once every item of its block was given.
+    pub fn finish(self, cx: &mut Cx) -> Option<Policy> {
+        let mut p = self.p;
+        languages::check(cx, &p, &self.places);
+        if !self.has_title && !self.title_misspelt && self.has_block {
+            cx.missing_at(
+                &self.key,
+                self.head,
+                "a `title` line in its block: the policy's human-readable title",
+            );
+        }
+        p.name = self.name?;
+        Some(p)
+    }
 }
 
 /// A `security` block: its measures add up; the policy's one `text` may stand in
