@@ -19,6 +19,8 @@
 //! policy, as a smoke test. No test asserts a time: `scripts/ratios.sh` gives the
 //! whole-process figures and the ratios against xmllint.
 
+// `policy_text` is the compile benchmark's.
+#[allow(dead_code)]
 #[path = "support/generator.rs"]
 mod generator;
 

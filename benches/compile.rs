@@ -6,14 +6,17 @@
 //! rising per-statement cost. Under `cargo test --all-targets` (no `--bench` flag)
 //! it runs one small size once, as a smoke test.
 //!
-//! `cargo bench --bench compile -- --write BYTES FILE [--no-findings]` writes a
-//! generated policy of about BYTES bytes to FILE and exits (used by
-//! `scripts/ratios.sh`); with `--no-findings`, the variant `check` reports nothing on.
+//! `cargo bench --bench compile -- --write BYTES FILE [--no-findings] [--wide]`
+//! writes a generated policy of about BYTES bytes to FILE and exits (used by
+//! `scripts/ratios.sh`); with `--no-findings`, the variant `check` reports nothing
+//! on; with `--wide`, the variant whose subjects, recipients, transfers and
+//! security measures grow with it (so that look-ups by linear search per flow show
+//! as time growing faster than the input: compare 1 and 10 MB).
 
 #[path = "support/generator.rs"]
 mod generator;
 
-use generator::{policy_of_size, policy_text, without_findings};
+use generator::{policy_of_size, policy_of_size_with, policy_text, without_findings};
 use policyc::emit::{emitters, EmitOptions};
 use policyc::engine;
 use policyc::span::SourceFile;
@@ -38,7 +41,11 @@ fn main() {
             eprintln!("BYTES must be a number, not `{bytes}`");
             std::process::exit(2);
         };
-        let mut text = policy_of_size(bytes);
+        let mut text = if args.iter().any(|a| a == "--wide") {
+            policy_of_size_with(bytes, true)
+        } else {
+            policy_of_size(bytes)
+        };
         if args.iter().any(|a| a == "--no-findings") {
             text = without_findings(&text);
         }

@@ -29,8 +29,9 @@ pub(crate) struct Context<'a> {
     pub retention_stated: Option<HashSet<&'a str>>,
     /// Practices an `opt-out` channel covers; `None` when one covers everything.
     pub opt_out_covered: Option<HashSet<&'a str>>,
-    /// (kind, name) → the first practice of `facts` with them (see [`Self::practice`]).
-    practice_at: HashMap<(crate::facts::PracticeKind, String), usize>,
+    /// kind → name → the first practice of `facts` with them (see
+    /// [`Self::practice`]; by kind first, so a look-up by `&str` allocates nothing).
+    practice_at: HashMap<crate::facts::PracticeKind, HashMap<String, usize>>,
 }
 
 /// The names a list of rules covers, or `None` when a rule with no names (which
@@ -77,9 +78,13 @@ impl<'a> Context<'a> {
         source: &'a SourceFile,
         facts: std::borrow::Cow<'a, crate::facts::PolicyFacts>,
     ) -> Self {
-        let mut practice_at = HashMap::with_capacity(facts.practices.len());
+        let mut practice_at: HashMap<_, HashMap<String, usize>> = HashMap::new();
         for (i, p) in facts.practices.iter().enumerate() {
-            practice_at.entry((p.kind, p.name.clone())).or_insert(i);
+            practice_at
+                .entry(p.kind)
+                .or_default()
+                .entry(p.name.clone())
+                .or_insert(i);
         }
         Self {
             policy,
@@ -111,7 +116,8 @@ impl<'a> Context<'a> {
         name: &str,
     ) -> Option<&crate::facts::Practice> {
         self.practice_at
-            .get(&(kind, name.to_string()))
+            .get(&kind)
+            .and_then(|names| names.get(name))
             .and_then(|i| self.facts.practices.get(*i))
     }
 

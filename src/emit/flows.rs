@@ -143,25 +143,120 @@ impl Flow {
     }
 
     /// The policy's transfers out of the EEA that concern this flow: those naming
-    /// one of its recipients, and those naming none (they concern all data).
+    /// one of its recipients, and those naming none (they concern all data), in
+    /// the policy's order. For many flows, index the policy once: [`Lookups`].
     pub fn transfers<'p>(&self, policy: &'p Policy) -> Vec<&'p crate::model::Transfer> {
-        policy
-            .legal
-            .transfers
-            .iter()
-            .filter(|t| {
-                t.recipients.is_empty()
-                    || t.recipients
-                        .iter()
-                        .any(|r| self.recipients.iter().any(|x| x.name == *r))
-            })
-            .collect()
+        Lookups::new(policy).transfers(self)
     }
 
     /// Not kept beyond the interaction (P3P `no-retention`).
     pub fn ephemeral(&self) -> bool {
         self.retention == Some(Retention::NoRetention)
     }
+}
+
+/// What the emitters look up in a policy for each of its flows (subjects by name,
+/// the transfers concerning the flow, the security measures covering its data),
+/// indexed once per policy, so that each flow's look-ups cost what they return and
+/// not the size of the policy.
+pub struct Lookups<'p> {
+    policy: &'p Policy,
+    subjects: HashMap<&'p str, &'p crate::model::Subject>,
+    /// Transfers naming no recipient (they concern all data), by position.
+    general_transfers: Vec<usize>,
+    transfers_by_recipient: HashMap<&'p str, Vec<usize>>,
+    /// Measures covering all data, by position.
+    general_measures: Vec<usize>,
+    measures_by_category: HashMap<Category, Vec<usize>>,
+}
+
+impl<'p> Lookups<'p> {
+    /// Indexes `policy`.
+    pub fn new(policy: &'p Policy) -> Self {
+        let mut subjects = HashMap::with_capacity(policy.subjects.len());
+        for s in &policy.subjects {
+            // The first definition of a name, as a search would find it.
+            subjects.entry(s.name.as_str()).or_insert(s);
+        }
+        let mut general_transfers = Vec::new();
+        let mut transfers_by_recipient: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, t) in policy.legal.transfers.iter().enumerate() {
+            if t.recipients.is_empty() {
+                general_transfers.push(i);
+            }
+            for r in &t.recipients {
+                let list = transfers_by_recipient.entry(r.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let mut general_measures = Vec::new();
+        let mut measures_by_category: HashMap<Category, Vec<usize>> = HashMap::new();
+        for (i, m) in policy.security.iter().enumerate() {
+            if m.covers.is_empty() {
+                general_measures.push(i);
+            }
+            for c in &m.covers {
+                let list = measures_by_category.entry(*c).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Self {
+            policy,
+            subjects,
+            general_transfers,
+            transfers_by_recipient,
+            general_measures,
+            measures_by_category,
+        }
+    }
+
+    /// The subject defined as `name`.
+    pub fn subject(&self, name: &str) -> Option<&'p crate::model::Subject> {
+        self.subjects.get(name).copied()
+    }
+
+    /// [`Flow::transfers`]: the policy's transfers out of the EEA that concern
+    /// `flow`, in the policy's order.
+    pub fn transfers(&self, flow: &Flow) -> Vec<&'p crate::model::Transfer> {
+        let mut at = self.general_transfers.clone();
+        for r in &flow.recipients {
+            if let Some(list) = self.transfers_by_recipient.get(r.name.as_str()) {
+                at.extend(list);
+            }
+        }
+        in_order(at)
+            .map(|i| &self.policy.legal.transfers[i])
+            .collect()
+    }
+
+    /// The policy's security measures that cover some data of `flow` (or all
+    /// data), in the policy's order.
+    pub fn measures(&self, flow: &Flow) -> Vec<&'p crate::model::SecurityMeasure> {
+        let mut at = self.general_measures.clone();
+        if !self.measures_by_category.is_empty() {
+            let mut seen: Vec<Category> = Vec::new();
+            for c in flow.items.iter().flat_map(|i| &i.categories) {
+                if !seen.contains(c) {
+                    seen.push(*c);
+                    if let Some(list) = self.measures_by_category.get(c) {
+                        at.extend(list);
+                    }
+                }
+            }
+        }
+        in_order(at).map(|i| &self.policy.security[i]).collect()
+    }
+}
+
+/// Positions sorted, each once.
+fn in_order(mut at: Vec<usize>) -> impl Iterator<Item = usize> {
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter()
 }
 
 fn mappings(leaf: &Leaf, declared_only: &[Category], categories: &[Category]) -> Vec<DataMapping> {

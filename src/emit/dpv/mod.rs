@@ -5,7 +5,7 @@
 //! comes from `vocabulary::dpv` and is checked against the vendored DPV 2.3 term
 //! list before it is written; our own nodes have `urn:policyc:` IRIs.
 
-use super::flows::{Flow, FlowKind};
+use super::flows::{Flow, FlowKind, Lookups};
 use super::{EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::{Policy, PolicySet};
 use crate::vocabulary::dpv;
@@ -165,7 +165,13 @@ fn recipient_property(kind: Recipient) -> Option<&'static str> {
     }
 }
 
-fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph<'_>) -> Value {
+fn process(
+    policy: &Policy,
+    look: &Lookups<'_>,
+    f: &Flow,
+    t: &mut Terms,
+    graph: &mut Graph<'_>,
+) -> Value {
     let mut o = Map::new();
     o.insert("@id".into(), json!(node_id(policy, f.kind.word(), &f.name)));
     o.insert("@type".into(), json!("dpv:Process"));
@@ -188,7 +194,7 @@ fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph<'_>) -> V
     put(&mut o, t, "dpv:hasProcessing", ops);
     let data = personal_data(f, t);
     put(&mut o, t, "dpv:hasPersonalData", data);
-    let subjects = subjects(policy, f, t);
+    let subjects = subjects(look, f, t);
     put(&mut o, t, "dpv:hasDataSubject", subjects);
     for (property, ids) in recipients(policy, f, t, graph) {
         put(&mut o, t, property, ids);
@@ -196,45 +202,45 @@ fn process(policy: &Policy, f: &Flow, t: &mut Terms, graph: &mut Graph<'_>) -> V
     if let Some(storage) = storage(f, t) {
         o.insert("dpv:hasStorageCondition".into(), storage);
     }
-    let bases = legal_bases(policy, f, t);
+    let bases = legal_bases(look, f, t);
     put(&mut o, t, "dpv:hasLegalBasis", bases);
-    let countries = third_countries(policy, f, t);
+    let countries = third_countries(look, f, t);
     put(&mut o, t, "dpv:hasThirdCountry", countries);
-    let measures = measures(policy, f, t);
+    let measures = measures(look, f, t);
     put(&mut o, t, "dpv:hasTechnicalOrganisationalMeasure", measures);
     Value::Object(o)
 }
 
 /// GDPR Art. 6(1) bases, then the Art. 45–49 bases of the flow's transfers.
-fn legal_bases(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+fn legal_bases(look: &Lookups<'_>, f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut terms: Vec<&'static str> = Vec::new();
+    let mut push = |term: &'static str| {
+        // Terms of a fixed vocabulary: the list stays short.
+        if !terms.contains(&term) {
+            terms.push(term);
+        }
+    };
     for (_, b) in &f.bases {
-        terms.push(dpv::legal_basis(*b));
+        push(dpv::legal_basis(*b));
     }
-    for tr in f.transfers(policy) {
+    for tr in look.transfers(f) {
         if let Some(s) = tr.safeguard {
-            terms.push(dpv::transfer_basis(s));
+            push(dpv::transfer_basis(s));
         }
     }
-    let mut out = Vec::new();
-    for (i, term) in terms.iter().enumerate() {
-        if !terms[..i].contains(term) {
-            out.push(t.id(term));
-        }
-    }
-    out
+    terms.into_iter().map(|term| t.id(term)).collect()
 }
 
 /// Destinations of the flow's transfers, in the policy's words (`loc:` country
 /// terms are not in the vendored list, so no country IRI is invented).
-fn third_countries(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+fn third_countries(look: &Lookups<'_>, f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut out = Vec::new();
-    for tr in f.transfers(policy) {
+    let mut seen = std::collections::HashSet::new();
+    for tr in look.transfers(f) {
         for to in &tr.to {
             t.push("dpv:ThirdCountry");
-            let v = json!({ "@type": "dpv:ThirdCountry", "dct:description": to });
-            if !out.contains(&v) {
-                out.push(v);
+            if seen.insert(to.as_str()) {
+                out.push(json!({ "@type": "dpv:ThirdCountry", "dct:description": to }));
             }
         }
     }
@@ -303,13 +309,11 @@ fn personal_data(f: &Flow, t: &mut Terms) -> Vec<Value> {
     data.into_iter().map(|d| t.id(d)).collect()
 }
 
-fn subjects(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+fn subjects(look: &Lookups<'_>, f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut out: Vec<&'static str> = Vec::new();
     for name in &f.subjects {
-        let words = policy
-            .subjects
-            .iter()
-            .find(|s| s.name == *name)
+        let words = look
+            .subject(name)
             .and_then(|s| s.description.as_deref())
             .map_or_else(|| name.clone(), |d| format!("{name} {d}"));
         let term = dpv::data_subject(&words);
@@ -380,15 +384,11 @@ fn storage(f: &Flow, t: &mut Terms) -> Option<Value> {
     }))
 }
 
-fn measures(policy: &Policy, f: &Flow, t: &mut Terms) -> Vec<Value> {
+fn measures(look: &Lookups<'_>, f: &Flow, t: &mut Terms) -> Vec<Value> {
     let mut out: Vec<&'static str> = Vec::new();
-    for m in &policy.security {
-        let applies = m.covers.is_empty()
-            || f.items
-                .iter()
-                .any(|i| i.categories.iter().any(|c| m.covers.contains(c)));
+    for m in look.measures(f) {
         let term = dpv::measure(m.kind);
-        if applies && !out.contains(&term) {
+        if !out.contains(&term) {
             out.push(term);
         }
     }
@@ -456,8 +456,9 @@ fn graph<'w>(input: &Prepared<'_>, nodes: Nodes<'w>) -> Result<Graph<'w>, EmitEr
         if let Some(c) = controller(p, &mut t) {
             graph.push(c);
         }
+        let look = Lookups::new(p);
         for f in input.flows(i) {
-            let node = process(p, f, &mut t, &mut graph);
+            let node = process(p, &look, f, &mut t, &mut graph);
             graph.push(node);
         }
     }

@@ -7,7 +7,7 @@
 
 mod xlsx;
 
-use super::flows::{flows, Flow, FlowKind};
+use super::flows::{flows, Flow, FlowKind, Lookups};
 use super::{EmitError, EmitOptions, Emitter, Prepared, Sink};
 use crate::model::{Policy, PolicySet};
 use crate::vocabulary::{data_label, LawTerm, Term};
@@ -101,8 +101,8 @@ fn bases(f: &Flow) -> Vec<String> {
         .collect()
 }
 
-fn transfers(p: &Policy, f: &Flow) -> Vec<String> {
-    f.transfers(p)
+fn transfers(look: &Lookups<'_>, f: &Flow) -> Vec<String> {
+    look.transfers(f)
         .into_iter()
         .map(|t| {
             let to = if t.to.is_empty() {
@@ -140,6 +140,8 @@ fn activity_name(f: &Flow) -> String {
 /// set by its label, custom data as written), with the categories of its leaves.
 fn data_words(f: &Flow) -> (Vec<String>, Vec<String>) {
     let mut named: Vec<(String, Vec<crate::vocabulary::Category>)> = Vec::new();
+    // Each name's place in `named` (a flow can hold many items).
+    let mut place: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut special = Vec::new();
     for i in &f.items {
         let name = if i.schema {
@@ -147,12 +149,10 @@ fn data_words(f: &Flow) -> (Vec<String>, Vec<String>) {
         } else {
             i.name.clone()
         };
-        let at = if let Some(at) = named.iter().position(|(n, _)| *n == name) {
-            at
-        } else {
-            named.push((name, Vec::new()));
+        let at = *place.entry(name).or_insert_with_key(|name| {
+            named.push((name.clone(), Vec::new()));
             named.len() - 1
-        };
+        });
         for c in &i.categories {
             if !named[at].1.contains(c) {
                 named[at].1.push(*c);
@@ -177,13 +177,11 @@ fn data_words(f: &Flow) -> (Vec<String>, Vec<String>) {
     (data, special)
 }
 
-fn subjects(p: &Policy, f: &Flow) -> Vec<String> {
+fn subjects(look: &Lookups<'_>, f: &Flow) -> Vec<String> {
     f.subjects
         .iter()
         .map(|name| {
-            p.subjects
-                .iter()
-                .find(|s| s.name == *name)
+            look.subject(name)
                 .and_then(|s| s.description.clone())
                 .map_or_else(|| name.clone(), |d| format!("{name}: {d}"))
         })
@@ -244,15 +242,9 @@ fn retention(f: &Flow) -> Vec<String> {
     out
 }
 
-fn security(p: &Policy, f: &Flow) -> Vec<String> {
-    p.security
-        .iter()
-        .filter(|m| {
-            m.covers.is_empty()
-                || f.items
-                    .iter()
-                    .any(|i| i.categories.iter().any(|c| m.covers.contains(c)))
-        })
+fn security(look: &Lookups<'_>, f: &Flow) -> Vec<String> {
+    look.measures(f)
+        .into_iter()
         .map(|m| m.description.clone())
         .collect()
 }
@@ -267,6 +259,7 @@ pub fn rows_of(p: &Policy, flows: &[Flow]) -> Vec<Row> {
     let (name, contact) = controller(p);
     let representatives = representatives(p);
     let dpo = p.legal.dpo.as_ref().map(entity_line).unwrap_or_default();
+    let look = Lookups::new(p);
     flows
         .iter()
         .map(|f| {
@@ -280,13 +273,13 @@ pub fn rows_of(p: &Policy, flows: &[Flow]) -> Vec<Row> {
                 dpo.clone(),
                 purposes(f).join("; "),
                 bases(f).join("; "),
-                subjects(p, f).join("; "),
+                subjects(&look, f).join("; "),
                 data.join("; "),
                 special.join("; "),
                 recipients(f).join("; "),
-                transfers(p, f).join("; "),
+                transfers(&look, f).join("; "),
                 retention(f).join("; "),
-                security(p, f).join("; "),
+                security(&look, f).join("; "),
             ]
         })
         .collect()
