@@ -245,6 +245,11 @@ pub fn swap(out: &Path, staged: Staged) -> Result<(), String> {
     let target = out.join(&staged.stem);
     let failed =
         |e: std::io::Error| format!("cannot move the new outputs into {}: {e}", target.display());
+    if staged.files.is_empty() {
+        // Every selected output was skipped: the new tree is empty (staging
+        // folders are made by the first file written into them).
+        std::fs::create_dir_all(&staged.dir).map_err(failed)?;
+    }
     if std::fs::symlink_metadata(&target).is_err() {
         std::fs::rename(&staged.dir, &target).map_err(failed)?;
     } else {
