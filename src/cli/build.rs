@@ -289,11 +289,8 @@ fn compile<'a>(
     for path in files {
         let bytes =
             engine::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let c = engine::compile_bytes_with(
-            &path.display().to_string(),
-            &bytes,
-            &ui::config().options(),
-        );
+        let c =
+            engine::compile_owned_with(&path.display().to_string(), bytes, &ui::config().options());
         if c.fails(deny_warnings) || c.model.is_none() {
             failed = true;
         }

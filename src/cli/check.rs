@@ -109,7 +109,7 @@ pub fn run(args: &Args) -> u8 {
     if stdin == 1 {
         match read_stdin(args.stdin_name.as_deref()) {
             Ok((name, bytes)) => {
-                compilations.push(engine::compile_bytes_with(&name, &bytes, &options));
+                compilations.push(engine::compile_owned_with(&name, bytes, &options));
             }
             Err(e) => {
                 eprintln!("policyc: {e}");
@@ -214,9 +214,9 @@ fn compile_file(
     let read = |file: &Path| {
         engine::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
     };
-    let c = engine::compile_bytes_with(&name, &read(file)?, options);
+    let c = engine::compile_owned_with(&name, read(file)?, options);
     if update && update_acknowledgments(file, &c)? {
-        return Ok(engine::compile_bytes_with(&name, &read(file)?, options));
+        return Ok(engine::compile_owned_with(&name, read(file)?, options));
     }
     Ok(c)
 }
