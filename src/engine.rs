@@ -183,6 +183,26 @@ pub fn compile_bytes_limited_with(
     }
 }
 
+/// [`compile_bytes_with`], taking the bytes: valid UTF-8 becomes the source
+/// text without a copy, so a large input is held once, not twice.
+pub fn compile_owned_with(path: &str, bytes: Vec<u8>, options: &Options) -> Compilation {
+    if too_large(path, bytes.len(), max_input_bytes()).is_some() {
+        return compile_bytes_with(path, &bytes, options);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let source = SourceFile::new(path, text);
+            let (model, diagnostics) = compile_parts(&source, options, streamed());
+            Compilation {
+                source,
+                model,
+                diagnostics,
+            }
+        }
+        Err(e) => compile_bytes_with(path, e.as_bytes(), options),
+    }
+}
+
 /// Compiles one source file: parse → AST → resolve → model → check.
 pub fn compile(source: &SourceFile) -> Compilation {
     compile_with(source, &Options::default())
@@ -197,17 +217,32 @@ pub fn compile(source: &SourceFile) -> Compilation {
 /// [`crate::resolve::Damage`]). The model is kept only when resolve found no
 /// error.
 pub fn compile_with(source: &SourceFile, options: &Options) -> Compilation {
-    compile_as(
-        source,
-        options,
-        crate::resolve::How::Streamed(crate::parser::PIECE_SIZE),
-    )
+    compile_as(source, options, streamed())
+}
+
+/// How policy-language sources are compiled: resolved as parsed, piece by piece.
+fn streamed() -> crate::resolve::How {
+    crate::resolve::How::Streamed(crate::parser::PIECE_SIZE)
 }
 
 /// [`compile_with`], a policy-language source parsed and resolved as `how`
 /// says (tests compare resolving as parsed with resolving the whole tree).
 #[doc(hidden)]
 pub fn compile_as(source: &SourceFile, options: &Options, how: crate::resolve::How) -> Compilation {
+    let (model, diagnostics) = compile_parts(source, options, how);
+    Compilation {
+        source: source.clone(),
+        model,
+        diagnostics,
+    }
+}
+
+/// The model (when the source resolved without error) and the findings.
+fn compile_parts(
+    source: &SourceFile,
+    options: &Options,
+    how: crate::resolve::How,
+) -> (Option<PolicySet>, Vec<Diagnostic>) {
     let mut resolution = match SourceFormat::of(&source.path) {
         SourceFormat::Policy => crate::resolve::resolve_source_as(source, how),
         SourceFormat::Yaml => {
@@ -245,11 +280,7 @@ pub fn compile_as(source: &SourceFile, options: &Options, how: crate::resolve::H
         diagnostic::sort(&mut diagnostics);
     }
     cap_findings(&mut diagnostics);
-    Compilation {
-        source: source.clone(),
-        model: resolution.set.filter(|_| resolution.complete),
-        diagnostics,
-    }
+    (resolution.set.filter(|_| resolution.complete), diagnostics)
 }
 
 /// Keeps the first [`MAX_FINDINGS`] findings and replaces the rest by one S009
@@ -277,4 +308,31 @@ pub fn cap_findings(diagnostics: &mut Vec<Diagnostic>) {
     .help("fix the findings above and check again");
     d.severity = worst;
     diagnostics.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{compile_bytes_with, compile_owned_with, Options};
+
+    /// Taking the bytes compiles exactly as borrowing them: valid text, text
+    /// with findings, invalid UTF-8 and an input over the limit.
+    #[test]
+    fn owned_bytes_compile_as_borrowed_ones() {
+        let valid = b"policy p {\n  title \"T\"\n}\n".to_vec();
+        let findings = b"policy p {\n  titel \"T\"\n}\n".to_vec();
+        let mut invalid = valid.clone();
+        invalid.insert(12, 0xff);
+        let huge = vec![b' '; super::max_input_bytes() + 1];
+        for bytes in [valid, findings, invalid, huge] {
+            let options = Options::default();
+            let borrowed = compile_bytes_with("t.policy", &bytes, &options);
+            let owned = compile_owned_with("t.policy", bytes, &options);
+            assert_eq!(owned.source.text, borrowed.source.text);
+            assert_eq!(owned.model, borrowed.model);
+            assert_eq!(
+                format!("{:?}", owned.diagnostics),
+                format!("{:?}", borrowed.diagnostics)
+            );
+        }
+    }
 }

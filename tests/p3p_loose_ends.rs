@@ -14,8 +14,58 @@ use policyc::p3p::document::{P3pPolicy, PolicyFile, ReferenceFile};
 use policyc::p3p::read::{read, P3pDocument};
 use policyc::span::SourceFile;
 
+mod repo_files;
+
 fn compile(text: &str) -> Compilation {
     engine::compile(&SourceFile::new("t.policy", text))
+}
+
+/// `check::p3p_bindings` reads `emit::p3p::bindings`: it must say what `derive`
+/// (the emitter's) says, and fail where it fails. Returns how many P314/P315
+/// bindings there were.
+fn bindings_agree(set: &policyc::model::PolicySet, what: &str) -> usize {
+    let derived = policyc::emit::p3p::derive(set);
+    let bound = policyc::emit::p3p::bindings(set);
+    match (derived, bound) {
+        (Ok(d), Ok(b)) => {
+            assert_eq!(
+                format!("{:?}", (&d.access_splits, &d.shadowed)),
+                format!("{:?}", (&b.access_splits, &b.shadowed)),
+                "{what}"
+            );
+            b.access_splits.len() + b.shadowed.len()
+        }
+        (Err(d), Err(b)) => {
+            assert_eq!(d, b, "{what}");
+            0
+        }
+        (d, b) => panic!("{what}: derive {:?}, bindings {:?}", d.err(), b.err()),
+    }
+}
+
+#[test]
+fn the_checks_bindings_are_the_emitters() {
+    let mut found = 0;
+    for path in repo_files::policy_files(&["policies", "examples", "tests"]) {
+        // Some test inputs are not UTF-8 on purpose.
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let c = engine::compile(&SourceFile::new(path.display().to_string(), text));
+        if let Some(set) = &c.model {
+            found += bindings_agree(set, &path.display().to_string());
+        }
+    }
+    for text in [
+        TWO_UNNAMED.to_string(),
+        TWO_UNNAMED
+            .replace("cookie tracking {", "cookie tracking {\n    name \"_trk\"")
+            .replacen("access none", "access all", 1),
+    ] {
+        let c = compile(&text);
+        found += bindings_agree(c.model.as_ref().unwrap(), &text);
+    }
+    assert!(found >= 2, "{found}");
 }
 
 fn codes(c: &Compilation) -> Vec<&'static str> {

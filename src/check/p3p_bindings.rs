@@ -2,10 +2,11 @@
 //! `covers` and the cookie patterns of `cookie` blocks must be valid (P316); a
 //! cookie pattern must be able to match (P314); and policies that share a site's
 //! compact policy must agree on ACCESS (P315). The bindings are the ones the P3P
-//! emitter writes (`emit::p3p::derive`), so the check and the output never differ.
+//! emitter writes (`emit::p3p::bindings`, the part of `emit::p3p::derive` that
+//! decides them, shared with it), so the check and the output never differ.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::emit::p3p::derive;
+use crate::emit::p3p::bindings;
 use crate::model::{Cookie, Coverage, Policy, PolicySet};
 use crate::span::{Origin, SourceFile, Span};
 
@@ -19,7 +20,7 @@ pub(crate) fn check(set: &PolicySet, source: &SourceFile, out: &mut Vec<Diagnost
         }
     }
     // A policy set with errors may not lower; the other checks report why.
-    let Ok(derived) = derive(set) else {
+    let Ok(derived) = bindings(set) else {
         return;
     };
     let origin_of = |name: &str| {

@@ -303,7 +303,7 @@ fn item(d: &crate::facts::DataFact) -> FlowItem {
         .collect();
     FlowItem {
         name: d.leaf.text().to_string(),
-        written: d.written.clone(),
+        written: d.written.to_string(),
         schema: d.leaf.element().is_some(),
         categories: d.categories.clone(),
         optional: d.optional,

@@ -30,7 +30,7 @@ pub(super) fn attributes(practice: &mut Practice) {
             };
             d.identifying.add(Reason {
                 from,
-                detail: if data.leaf.text() == data.written {
+                detail: if data.leaf.text() == &*data.written {
                     format!("`{}` is {why}", data.written)
                 } else {
                     format!("`{}` includes {why}", data.written)

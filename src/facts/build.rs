@@ -195,10 +195,10 @@ impl<'a> Builder<'a> {
             .clone()
             .unwrap_or_else(|| format!("cookie {}", c.name));
         let data = vec![DataFact {
-            identifying: identifying::identifying_categories(&categories, true).map(str::to_string),
+            identifying: identifying::identifying_categories(&categories, true),
             sensitive: sensitive(&categories),
             leaf: Leaf::Cookie(holds),
-            written: "dynamic.cookies".to_string(),
+            written: std::sync::Arc::from("dynamic.cookies"),
             set: None,
             categories,
             optional: false,
@@ -352,11 +352,12 @@ fn sensitive(categories: &[Category]) -> Vec<Category> {
 
 /// The leaves one data item stands for: a schema set's leaf elements, else the item.
 fn leaves(item: &DataItem, set: Option<&str>, origin: &Origin, out: &mut Vec<DataFact>) {
-    let written = match &item.data {
-        DataRef::Schema(name) => name.strip_prefix('#').unwrap_or(name).to_string(),
-        DataRef::Custom(text) => text.clone(),
+    let written: std::sync::Arc<str> = match &item.data {
+        DataRef::Schema(name) => name.strip_prefix('#').unwrap_or(name).into(),
+        DataRef::Custom(text) => text.as_str().into(),
     };
     let origin = if set.is_some() { origin } else { &item.origin };
+    let set: Option<std::sync::Arc<str>> = set.map(Into::into);
     let mut push = |leaf: Leaf, fixed: &[Category], variable: bool| {
         let mut categories = item.categories.clone();
         categories.extend(fixed.iter().copied());
@@ -381,10 +382,10 @@ fn leaves(item: &DataItem, set: Option<&str>, origin: &Origin, out: &mut Vec<Dat
         };
         out.push(DataFact {
             sensitive: sensitive(&categories),
-            identifying: identifying.map(str::to_string),
+            identifying,
             leaf,
             written: written.clone(),
-            set: set.map(str::to_string),
+            set: set.clone(),
             categories,
             optional: item.optional,
             origin: *origin,
@@ -407,7 +408,7 @@ fn leaves(item: &DataItem, set: Option<&str>, origin: &Origin, out: &mut Vec<Dat
                 &element.categories,
                 element.variable,
             ),
-            None => push(Leaf::Element(written.clone()), &[], true),
+            None => push(Leaf::Element(written.to_string()), &[], true),
         },
     }
 }

@@ -264,18 +264,19 @@ impl Leaf {
 #[derive(Clone, Debug, Serialize)]
 pub struct DataFact {
     pub leaf: Leaf,
-    /// The element or set as the practice names it (`user.name`, `contact-details`).
-    pub written: String,
-    /// The data set it came through, if any.
+    /// The element or set as the practice names it (`user.name`, `contact-details`);
+    /// shared by every leaf of that element or set.
+    pub written: std::sync::Arc<str>,
+    /// The data set it came through, if any (shared by the set's leaves).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub set: Option<String>,
+    pub set: Option<std::sync::Arc<str>>,
     /// Fixed and declared categories.
     pub categories: Vec<Category>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
     /// Why this leaf identifies a person, if it does.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub identifying: Option<String>,
+    pub identifying: Option<&'static str>,
     /// Its sensitive categories.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sensitive: Vec<Category>,

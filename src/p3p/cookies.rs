@@ -24,9 +24,15 @@ fn about_cookies(s: &P3pStatement) -> bool {
     s.data.iter().any(|d| d.reference == COOKIES)
 }
 
+/// True when `policy` has a cookie policy ([`cookie_policy`]): a statement is
+/// about cookies.
+pub fn has_cookie_policy(policy: &P3pPolicy) -> bool {
+    policy.statements.iter().any(about_cookies)
+}
+
 /// The cookie policy of `policy`, or `None` when no statement is about cookies.
 pub fn cookie_policy(policy: &P3pPolicy) -> Option<P3pPolicy> {
-    if !policy.statements.iter().any(about_cookies) {
+    if !has_cookie_policy(policy) {
         return None;
     }
     let linked = policy

@@ -206,7 +206,7 @@ impl<'a> Scoped<'a> {
                 "data",
                 // As the policy wrote it (`user.name`), not each leaf below it.
                 row.data
-                    .map_or_else(|| "(no data)".to_string(), |d| d.written.clone()),
+                    .map_or_else(|| "(no data)".to_string(), |d| d.written.to_string()),
             ));
         }
         None

@@ -7,6 +7,7 @@
 
 use super::catalog::Catalog;
 use super::href::Link;
+use super::names::Names;
 use super::terms::recipient_view;
 use super::view::{EntityView, Prose};
 use super::words::{self, humanize};
@@ -14,6 +15,7 @@ use crate::check::{ccpa_disclosures_of, legal_grounds_of, Ground};
 use crate::model::{Policy, Region};
 use crate::vocabulary::{reader, CcpaCategory, Disclosure, LegalBasis, Purpose, Required, Term};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A legal term as a reader sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -150,46 +152,69 @@ fn link_or_words(text: &str) -> Link {
 }
 
 /// The anchor of a practice's details (`collect-2`, `cookie-1`, `share-3`).
-fn practice_href(policy: &Policy, g: &Ground) -> Option<String> {
+/// A policy's practices by name with their positions (the first of a name, as a
+/// search from the top finds it), and its definitions: built once per page, so
+/// that each ground finds its practice in constant time.
+struct Practices<'p> {
+    names: Names<'p>,
+    statements: HashMap<&'p str, usize>,
+    cookies: HashMap<&'p str, usize>,
+    sharing: HashMap<&'p str, usize>,
+}
+
+impl<'p> Practices<'p> {
+    fn new(policy: &'p Policy) -> Self {
+        fn positions<'p, T>(
+            items: &'p [T],
+            name: impl Fn(&'p T) -> &'p str,
+        ) -> HashMap<&'p str, usize> {
+            let mut at = HashMap::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                at.entry(name(item)).or_insert(i);
+            }
+            at
+        }
+        Self {
+            names: Names::new(policy),
+            statements: positions(&policy.statements, |s| s.name.as_str()),
+            cookies: positions(&policy.cookies, |c| c.name.as_str()),
+            sharing: positions(&policy.sharing, |s| s.name.as_str()),
+        }
+    }
+}
+
+fn practice_href(practices: &Practices<'_>, g: &Ground) -> Option<String> {
     let kind = g.practice.split_whitespace().next().unwrap_or_default();
     let (prefix, index) = match kind {
-        "collect" => (
-            "collect",
-            policy.statements.iter().position(|s| s.name == g.name),
-        ),
-        "cookie" => (
-            "cookie",
-            policy.cookies.iter().position(|c| c.name == g.name),
-        ),
-        "share" => (
-            "share",
-            policy.sharing.iter().position(|s| s.name == g.name),
-        ),
+        "collect" => ("collect", practices.statements.get(g.name.as_str())),
+        "cookie" => ("cookie", practices.cookies.get(g.name.as_str())),
+        "share" => ("share", practices.sharing.get(g.name.as_str())),
         _ => return None,
     };
     index.map(|i| format!("#{prefix}-{}", i + 1))
 }
 
 /// The title of the practice a ground is about.
-fn practice_title(cat: &Catalog, policy: &Policy, g: &Ground) -> String {
+fn practice_title(cat: &Catalog, practices: &Practices<'_>, g: &Ground) -> String {
+    let policy = practices.names.policy;
     let kind = g.practice.split_whitespace().next().unwrap_or_default();
+    let name = g.name.as_str();
     let title = match kind {
-        "collect" => policy
+        "collect" => practices
             .statements
-            .iter()
-            .find(|s| s.name == g.name)
-            .and_then(|s| s.title.clone()),
-        "cookie" => policy
+            .get(name)
+            .and_then(|i| policy.statements[*i].title.clone()),
+        "cookie" => practices
             .cookies
-            .iter()
-            .find(|c| c.name == g.name)
-            .and_then(|c| c.title.clone()),
-        "share" => policy.sharing.iter().find(|s| s.name == g.name).map(|s| {
+            .get(name)
+            .and_then(|i| policy.cookies[*i].title.clone()),
+        "share" => practices.sharing.get(name).map(|i| {
+            let s = &policy.sharing[*i];
             s.title.clone().unwrap_or_else(|| {
                 let with: Vec<String> = s
                     .with
                     .iter()
-                    .map(|w| recipient_view(cat, policy, w, s.choice).label)
+                    .map(|w| recipient_view(cat, &practices.names, w, s.choice).label)
                     .collect();
                 words::list(cat, &with)
             })
@@ -202,6 +227,10 @@ fn practice_title(cat: &Catalog, policy: &Policy, g: &Ground) -> String {
 /// The grounds of every use, grouped by use in the vocabulary's order; a use
 /// none of whose practices names a ground is left out.
 pub fn uses(cat: &Catalog, policy: &Policy, grounds: &[Ground]) -> Vec<UseGroundsView> {
+    uses_in(cat, &Practices::new(policy), grounds)
+}
+
+fn uses_in(cat: &Catalog, practices: &Practices<'_>, grounds: &[Ground]) -> Vec<UseGroundsView> {
     let mut out = Vec::new();
     for (i, purpose) in Purpose::ALL.iter().enumerate() {
         let list: Vec<GroundView> = grounds
@@ -210,8 +239,8 @@ pub fn uses(cat: &Catalog, policy: &Policy, grounds: &[Ground]) -> Vec<UseGround
             .filter_map(|g| {
                 let basis = g.basis?;
                 Some(GroundView {
-                    practice: practice_title(cat, policy, g),
-                    href: practice_href(policy, g),
+                    practice: practice_title(cat, practices, g),
+                    href: practice_href(practices, g),
                     basis: LawWords::of(cat, basis),
                     interest: (basis == LegalBasis::LegitimateInterests)
                         .then(|| g.interest.clone())
@@ -263,6 +292,7 @@ pub fn legal_with(
     facts: &crate::facts::PolicyFacts,
 ) -> (LegalView, Vec<Ground>) {
     let grounds = legal_grounds_of(policy, facts);
+    let practices = Practices::new(policy);
     let legal = &policy.legal;
     let anchor = |kind: crate::vocabulary::RightKind| {
         rights
@@ -271,7 +301,7 @@ pub fn legal_with(
             .map(|(_, id)| format!("#{id}"))
     };
     let view = LegalView {
-        uses: uses(cat, policy, &grounds),
+        uses: uses_in(cat, &practices, &grounds),
         transfers: legal
             .transfers
             .iter()
@@ -282,7 +312,7 @@ pub fn legal_with(
                 recipients: t
                     .recipients
                     .iter()
-                    .map(|r| recipient_view(cat, policy, r, Required::Always).label)
+                    .map(|r| recipient_view(cat, &practices.names, r, Required::Always).label)
                     .collect(),
                 safeguard: t.safeguard.map(|s| LawWords::of(cat, s)),
                 copy: t.copy.as_deref().map(link_or_words),

@@ -2,6 +2,7 @@
 //! description, from the catalogue's reader wording (`vocabulary::reader`).
 
 use super::catalog::Catalog;
+use super::names::RecipientDefs;
 use crate::vocabulary::{reader, Purpose, Recipient, Required, Term};
 use serde::Serialize;
 
@@ -69,23 +70,23 @@ pub fn purpose_view(
 
 /// The kind of a recipient named in a statement: a defined recipient's kind, or
 /// the P3P word itself.
-pub fn recipient_kind(policy: &crate::model::Policy, name: &str) -> Option<Recipient> {
+pub fn recipient_kind(policy: &(impl RecipientDefs + ?Sized), name: &str) -> Option<Recipient> {
     policy
-        .recipients
-        .iter()
-        .find(|r| r.name == name)
+        .recipient(name)
         .map(|r| r.kind)
         .or_else(|| Recipient::from_word(name))
 }
 
+/// A recipient named in a practice, worded. `policy`: the policy, or (for a page,
+/// which names many) its [`super::names::Names`].
 pub fn recipient_view(
     cat: &Catalog,
-    policy: &crate::model::Policy,
+    policy: &(impl RecipientDefs + ?Sized),
     name: &str,
     required: Required,
 ) -> RecipientView {
-    let def = policy.recipients.iter().find(|r| r.name == name);
-    let kind = recipient_kind(policy, name);
+    let def = policy.recipient(name);
+    let kind = def.map(|r| r.kind).or_else(|| Recipient::from_word(name));
     let label = def
         .and_then(|d| d.description.clone())
         .or_else(|| kind.map(|k| cat.msg(&reader::message_id(k))))

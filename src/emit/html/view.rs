@@ -399,12 +399,12 @@ fn cookie_title(c: &crate::model::Cookie) -> String {
     c.title.clone().unwrap_or_else(|| humanize(&c.name))
 }
 
-fn sharing_title(cat: &Catalog, policy: &Policy, s: &crate::model::Sharing) -> String {
+fn sharing_title(cat: &Catalog, names: &Names<'_>, s: &crate::model::Sharing) -> String {
     s.title.clone().unwrap_or_else(|| {
         let with: Vec<String> = s
             .with
             .iter()
-            .map(|w| recipient_view(cat, policy, w, s.choice).label)
+            .map(|w| recipient_view(cat, names, w, s.choice).label)
             .collect();
         format!("{} {}", cat.msg("share-with"), words::list(cat, &with))
     })
@@ -433,8 +433,8 @@ fn retention_view(cat: &Catalog, r: &crate::model::RetentionUse) -> RetentionVie
     }
 }
 
-fn subject_view(policy: &Policy, name: &str) -> Named {
-    let def = policy.subjects.iter().find(|s| s.name == name);
+fn subject_view(names: &Names<'_>, name: &str) -> Named {
+    let def = names.subjects.get(name);
     Named {
         label: humanize(name),
         description: def.and_then(|d| d.description.clone()),
@@ -449,13 +449,13 @@ fn purposes(cat: &Catalog, list: &[crate::model::PurposeUse]) -> Vec<PurposeView
 
 fn recipients(
     cat: &Catalog,
-    policy: &Policy,
+    names: &Names<'_>,
     list: &[crate::model::RecipientUse],
 ) -> Vec<RecipientView> {
     list.iter()
         .map(|r| RecipientView {
             basis: r.basis.map(|b| words::exception(cat, b)),
-            ..recipient_view(cat, policy, &r.name, r.required)
+            ..recipient_view(cat, names, &r.name, r.required)
         })
         .collect()
 }
@@ -529,7 +529,7 @@ fn cookie_name(name: Option<&String>) -> (&'static str, Option<String>) {
     }
 }
 
-fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) -> CookieView {
+fn cookie(cat: &Catalog, names: &Names<'_>, i: usize, c: &crate::model::Cookie) -> CookieView {
     let (name_kind, name) = cookie_name(c.cookie_name.as_ref());
     let consent = label::cookie_choice(c);
     let consent_key = consent.word();
@@ -545,15 +545,15 @@ fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) ->
         provider: match (&c.provider, c.provider_basis) {
             (Some(p), Some(b)) => format!(
                 "{} ({})",
-                recipient_view(cat, policy, p, Required::Always).label,
+                recipient_view(cat, names, p, Required::Always).label,
                 words::exception(cat, b)
             ),
-            (Some(p), None) => recipient_view(cat, policy, p, Required::Always).label,
+            (Some(p), None) => recipient_view(cat, names, p, Required::Always).label,
             (None, _) => words::party(cat, c.party),
         },
         holds: c.holds.clone(),
         purposes: purposes(cat, &c.purposes),
-        recipients: recipients(cat, policy, &c.recipients),
+        recipients: recipients(cat, names, &c.recipients),
         consent_key,
         consent: cat.msg(&format!("consent-{consent_key}")),
         lifetime: c.lifetime.clone(),
@@ -564,21 +564,15 @@ fn cookie(cat: &Catalog, policy: &Policy, i: usize, c: &crate::model::Cookie) ->
     }
 }
 
-fn sharing(
-    cat: &Catalog,
-    policy: &Policy,
-    names: &Names<'_>,
-    i: usize,
-    s: &crate::model::Sharing,
-) -> SharingView {
+fn sharing(cat: &Catalog, names: &Names<'_>, i: usize, s: &crate::model::Sharing) -> SharingView {
     SharingView {
         id: format!("share-{}", i + 1),
-        title: sharing_title(cat, policy, s),
+        title: sharing_title(cat, names, s),
         titled: s.title.is_some(),
         with: s
             .with
             .iter()
-            .map(|w| recipient_view(cat, policy, w, s.choice))
+            .map(|w| recipient_view(cat, names, w, s.choice))
             .collect(),
         data: data::groups(cat, names, &s.data),
         purposes: purposes(cat, &s.purposes),
@@ -593,7 +587,8 @@ fn sharing(
 
 /// Every purpose or recipient a practice makes opt-in or opt-out (REC §3.3.4-5:
 /// `current` and `ours` never are), in source order.
-fn choices(cat: &Catalog, policy: &Policy) -> Vec<ChoiceView> {
+fn choices(cat: &Catalog, names: &Names<'_>) -> Vec<ChoiceView> {
+    let policy = names.policy;
     let mut out = Vec::new();
     let mut add = |practice: &str,
                    purposes: &[crate::model::PurposeUse],
@@ -612,7 +607,7 @@ fn choices(cat: &Catalog, policy: &Policy) -> Vec<ChoiceView> {
             }
         }
         for r in recipients {
-            let v = recipient_view(cat, policy, &r.name, r.required);
+            let v = recipient_view(cat, names, &r.name, r.required);
             if v.choice.word != Required::Always.word() {
                 out.push(ChoiceView {
                     practice: practice.to_string(),
@@ -633,10 +628,10 @@ fn choices(cat: &Catalog, policy: &Policy) -> Vec<ChoiceView> {
             let with: Vec<String> = s
                 .with
                 .iter()
-                .map(|w| recipient_view(cat, policy, w, s.choice).label)
+                .map(|w| recipient_view(cat, names, w, s.choice).label)
                 .collect();
             out.push(ChoiceView {
-                practice: sharing_title(cat, policy, s),
+                practice: sharing_title(cat, names, s),
                 what: format!("{} {}", cat.msg("share-with"), words::list(cat, &with)),
                 choice: TermView::of(cat, s.choice),
             });
@@ -737,7 +732,6 @@ fn group_of(purposes: &[crate::model::PurposeUse]) -> &'static str {
 
 fn statement_view(
     cat: &Catalog,
-    policy: &Policy,
     names: &Names<'_>,
     i: usize,
     s: &crate::model::Statement,
@@ -745,10 +739,10 @@ fn statement_view(
     StatementView {
         id: format!("collect-{}", i + 1),
         title: statement_title(s),
-        subjects: s.subjects.iter().map(|n| subject_view(policy, n)).collect(),
+        subjects: s.subjects.iter().map(|n| subject_view(names, n)).collect(),
         data: data::groups(cat, names, &s.data),
         purposes: purposes(cat, &s.purposes),
-        recipients: recipients(cat, policy, &s.recipients),
+        recipients: recipients(cat, names, &s.recipients),
         retention: s.retention.as_ref().map(|r| retention_view(cat, r)),
         identifiable: s.identifiable,
         consequence: Prose::opt(s.consequence.as_ref()),
@@ -779,7 +773,7 @@ fn groups(
             .entry(g)
             .or_insert_with(|| new_group(g))
             .statements
-            .push(statement_view(cat, policy, names, i, s));
+            .push(statement_view(cat, names, i, s));
     }
     let others = policy
         .cookies
@@ -825,11 +819,12 @@ fn groups(
 
 fn essentials(
     cat: &Catalog,
-    policy: &Policy,
+    names: &Names<'_>,
     view: &PageView,
     grounds: &[crate::check::Ground],
     grid: &label::Grid,
 ) -> EssentialsView {
+    let policy = names.policy;
     let collect = Kind::ALL
         .iter()
         .filter(|k| grid.collected.contains(k))
@@ -838,10 +833,10 @@ fn essentials(
     let mut recipients: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut add = |name: &str, required: Required| {
-        if recipient_kind(policy, name).is_some_and(|k| k == Recipient::Ours) {
+        if recipient_kind(names, name).is_some_and(|k| k == Recipient::Ours) {
             return;
         }
-        let label = recipient_view(cat, policy, name, required).label;
+        let label = recipient_view(cat, names, name, required).label;
         if seen.insert(label.clone()) {
             recipients.push(label);
         }
@@ -952,13 +947,13 @@ pub fn page_in_with(
         .cookies
         .iter()
         .enumerate()
-        .map(|(i, c)| cookie(cat, policy, i, c))
+        .map(|(i, c)| cookie(cat, &names, i, c))
         .collect();
     let sharing_views: Vec<SharingView> = policy
         .sharing
         .iter()
         .enumerate()
-        .map(|(i, s)| sharing(cat, policy, &names, i, s))
+        .map(|(i, s)| sharing(cat, &names, i, s))
         .collect();
     let sections: Vec<SectionView> = policy
         .sections
@@ -1026,7 +1021,7 @@ pub fn page_in_with(
         subjects: policy
             .subjects
             .iter()
-            .map(|s| subject_view(policy, &s.name))
+            .map(|s| subject_view(&names, &s.name))
             .collect(),
         groups: groups(cat, policy, &names, &cookies, &sharing_views),
         cookies,
@@ -1040,7 +1035,7 @@ pub fn page_in_with(
             })
             .collect(),
         sharing: sharing_views,
-        choices: choices(cat, policy),
+        choices: choices(cat, &names),
         opt_outs: policy
             .opt_outs
             .iter()
@@ -1147,7 +1142,7 @@ pub fn page_in_with(
         .collect();
     let (legal, grounds) = legal::legal_with(cat, policy, &rights, facts);
     view.legal = legal;
-    view.essentials = essentials(cat, policy, &view, &grounds, &grid);
+    view.essentials = essentials(cat, &names, &view, &grounds, &grid);
     view
 }
 

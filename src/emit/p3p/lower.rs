@@ -4,13 +4,14 @@
 use super::super::EmitError;
 use super::statements::lower_statements;
 use crate::model::{DataRef, DataUse, Dispute, Policy, PolicySet};
-use crate::p3p::cookies::{cookie_policy, cookie_policy_name, COOKIES};
+use crate::p3p::cookies::{cookie_policy, cookie_policy_name, has_cookie_policy, COOKIES};
 use crate::p3p::document::{
     CookiePattern, P3pDispute, P3pImg, P3pPolicy, PolicyFile, PolicyRef, ReferenceFile,
 };
 use crate::p3p::entity;
 use crate::span::Origin;
-use std::collections::HashSet;
+use crate::vocabulary::Access;
+use std::collections::{HashMap, HashSet};
 
 /// Where the policy file is deployed; `POLICY-REF/@about` points into it.
 pub const POLICY_PATH: &str = "/w3c/policy.xml";
@@ -21,22 +22,8 @@ pub const MIN_EXPIRY: u64 = 86_400;
 
 /// The policies the model declares, followed by the derived cookie policies.
 pub fn lower_file(set: &PolicySet) -> Result<PolicyFile, EmitError> {
-    let mut policies = Vec::new();
-    for p in &set.policies {
-        policies.push(lower_policy(p)?);
-    }
+    let mut policies = lower_declared(set)?;
     let cookies: Vec<P3pPolicy> = policies.iter().filter_map(cookie_policy).collect();
-    if let Some(clash) = cookies
-        .iter()
-        .find(|c| set.policies.iter().any(|p| p.name == c.name))
-    {
-        return Err(EmitError {
-            message: format!(
-                "the policy name `{}` is taken by the cookie policy policyc derives; rename that policy",
-                clash.name
-            ),
-        });
-    }
     policies.extend(cookies);
     // REC §3.2.1: one EXPIRY for every policy of the file: the shortest declared.
     let expiry = set
@@ -46,6 +33,77 @@ pub fn lower_file(set: &PolicySet) -> Result<PolicyFile, EmitError> {
         .min()
         .map(|s| s.max(MIN_EXPIRY));
     Ok(PolicyFile { expiry, policies })
+}
+
+/// The policies the model declares, lowered; or why the set does not lower (a
+/// policy lacks what P3P requires, or a derived cookie policy's name is taken).
+fn lower_declared(set: &PolicySet) -> Result<Vec<P3pPolicy>, EmitError> {
+    let mut policies = Vec::new();
+    for p in &set.policies {
+        policies.push(lower_policy(p)?);
+    }
+    let declared: HashSet<&str> = set.policies.iter().map(|p| p.name.as_str()).collect();
+    if let Some(clash) = policies
+        .iter()
+        .filter(|p| has_cookie_policy(p))
+        .map(|p| cookie_policy_name(&p.name))
+        .find(|name| declared.contains(name.as_str()))
+    {
+        return Err(EmitError {
+            message: format!(
+                "the policy name `{clash}` is taken by the cookie policy policyc derives; rename that policy"
+            ),
+        });
+    }
+    Ok(policies)
+}
+
+/// The P3P policies of a policy file by name (the first of each name), with
+/// their ACCESS: all that the cookie bindings ([`cookie_bindings`]) and the
+/// headers' ACCESS splits read of the file.
+pub struct FileNames(HashMap<String, Option<Access>>);
+
+impl FileNames {
+    /// The names of `file`.
+    pub fn of(file: &PolicyFile) -> Self {
+        Self::from_pairs(file.policies.iter().map(|p| (p.name.clone(), p.access)))
+    }
+
+    /// The names of the file [`lower_file`] makes of `set`, without making it: the
+    /// declared policies are lowered (whether the set lowers, and which have a
+    /// cookie policy, depend on their statements), the cookie policies are not.
+    pub fn lower(set: &PolicySet) -> Result<Self, EmitError> {
+        let declared = lower_declared(set)?;
+        let cookies: Vec<(String, Option<Access>)> = declared
+            .iter()
+            .filter(|p| has_cookie_policy(p))
+            .map(|p| (cookie_policy_name(&p.name), p.access))
+            .collect();
+        Ok(Self::from_pairs(
+            declared
+                .into_iter()
+                .map(|p| (p.name, p.access))
+                .chain(cookies),
+        ))
+    }
+
+    fn from_pairs(pairs: impl Iterator<Item = (String, Option<Access>)>) -> Self {
+        let mut names = HashMap::new();
+        for (name, access) in pairs {
+            names.entry(name).or_insert(access);
+        }
+        Self(names)
+    }
+
+    /// True when the file has a policy of that name.
+    pub fn has(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
+    /// The ACCESS of the policy of that name.
+    pub fn access(&self, name: &str) -> Option<Access> {
+        self.0.get(name).copied().flatten()
+    }
 }
 
 /// The `discuri` used when the policy declares none: the HTML policy as deployed.
@@ -144,13 +202,12 @@ pub struct ShadowedBinding {
 /// therefore comes after every named pattern of the site.
 pub fn cookie_bindings(
     set: &PolicySet,
-    file: &PolicyFile,
+    file: &FileNames,
     site: Option<&str>,
 ) -> Vec<CookieBinding> {
     let mut out: Vec<CookieBinding> = Vec::new();
     for p in set.policies.iter().filter(|p| covers_site(set, p, site)) {
-        let name = cookie_policy_name(&p.name);
-        if !file.policies.iter().any(|q| q.name == name) {
+        if !file.has(&cookie_policy_name(&p.name)) {
             continue;
         }
         let mut mine: Vec<CookieBinding> = Vec::new();
@@ -272,7 +329,7 @@ fn covers_pattern(a: &CookiePattern, b: &CookiePattern) -> bool {
 /// site with the paths it covers there, most specific first so the first match is
 /// the right one (REC §2.3.2.1). A reference file is per host (REC §2.2.1), so
 /// policies covering other sites are left out.
-pub fn lower_reference(set: &PolicySet, file: &PolicyFile, site: Option<&str>) -> ReferenceFile {
+pub fn lower_reference(set: &PolicySet, file: &FileNames, site: Option<&str>) -> ReferenceFile {
     let mut refs: Vec<PolicyRef> = Vec::new();
     let mut last: Option<String> = None;
     for b in cookie_bindings(set, file, site) {

@@ -82,39 +82,26 @@ pub struct AccessSplit {
 /// Lowers a checked policy set to its P3P form and derives the compact policies.
 pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
     let policy_file = lower::lower_file(set)?;
+    let names = lower::FileNames::of(&policy_file);
     let sites = lower::sites(set);
     let primary = sites.first().map(String::as_str);
-    let reference = lower::lower_reference(set, &policy_file, primary);
+    let reference = lower::lower_reference(set, &names, primary);
     let site_references: Vec<(String, ReferenceFile)> = if sites.len() > 1 {
         sites
             .iter()
-            .map(|s| {
-                (
-                    s.clone(),
-                    lower::lower_reference(set, &policy_file, Some(s)),
-                )
-            })
+            .map(|s| (s.clone(), lower::lower_reference(set, &names, Some(s))))
             .collect()
     } else {
         Vec::new()
     };
     let mut headers = Vec::new();
-    let mut access_splits = Vec::new();
-    let mut shadowed = Vec::new();
-    let site_list: Vec<Option<&str>> = if sites.is_empty() {
-        vec![None]
-    } else {
-        sites.iter().map(|s| Some(s.as_str())).collect()
-    };
-    for site in site_list {
-        let (h, split) = site_headers(set, &policy_file, site);
-        headers.extend(h);
-        access_splits.extend(split);
-        shadowed.extend(lower::shadowed_bindings(
-            &lower::cookie_bindings(set, &policy_file, site),
-            site,
-        ));
+    for site in site_list(&sites) {
+        headers.extend(site_headers(set, &policy_file, &names, site));
     }
+    let Bindings {
+        access_splits,
+        shadowed,
+    } = bindings_of(set, &names, &sites);
     let compact = headers.first().and_then(|h| h.compact.clone());
     Ok(P3pOutput {
         policy_file,
@@ -124,6 +111,121 @@ pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
         headers,
         access_splits,
         shadowed,
+    })
+}
+
+/// What the policy reference files bind and where the headers split on ACCESS:
+/// the part of [`derive`] that `check::p3p_bindings` reads, computed by the same
+/// functions, without writing the P3P policies' statements of cookie policies,
+/// reference files or compact policies.
+#[derive(Clone, Debug)]
+pub struct Bindings {
+    /// As [`P3pOutput::access_splits`].
+    pub access_splits: Vec<AccessSplit>,
+    /// As [`P3pOutput::shadowed`].
+    pub shadowed: Vec<lower::ShadowedBinding>,
+}
+
+/// [`derive`]'s ACCESS splits and shadowed cookie patterns; an error when `derive`
+/// fails.
+pub fn bindings(set: &PolicySet) -> Result<Bindings, EmitError> {
+    let names = lower::FileNames::lower(set)?;
+    Ok(bindings_of(set, &names, &lower::sites(set)))
+}
+
+fn bindings_of(set: &PolicySet, names: &lower::FileNames, sites: &[String]) -> Bindings {
+    let mut access_splits = Vec::new();
+    let mut shadowed = Vec::new();
+    for site in site_list(sites) {
+        access_splits.extend(access_split(&members(set, names, site), names, site));
+        shadowed.extend(lower::shadowed_bindings(
+            &lower::cookie_bindings(set, names, site),
+            site,
+        ));
+    }
+    Bindings {
+        access_splits,
+        shadowed,
+    }
+}
+
+/// The sites headers are made for: each declared one, or `None` when there are none.
+fn site_list(sites: &[String]) -> Vec<Option<&str>> {
+    if sites.is_empty() {
+        vec![None]
+    } else {
+        sites.iter().map(|s| Some(s.as_str())).collect()
+    }
+}
+
+/// The policies applying on `site`, each with the P3P policies it stands for in
+/// a CP: its cookie policy (and itself, when it binds cookies itself) when some
+/// policy of the site has cookies, else itself; policies standing for none are
+/// left out.
+fn members<'s>(
+    set: &'s PolicySet,
+    names: &lower::FileNames,
+    site: Option<&str>,
+) -> Vec<(&'s str, Vec<String>)> {
+    let here: Vec<&crate::model::Policy> = set
+        .policies
+        .iter()
+        .filter(|p| lower::covers_site(set, p, site))
+        .collect();
+    // A policy's own COOKIE-INCLUDEs on this site (imported reference files) bind
+    // cookies to the policy itself (REC §2.3.2.5).
+    let binds_itself = |p: &crate::model::Policy| {
+        p.covers
+            .iter()
+            .any(|c| site.is_none_or(|s| c.site == s) && !c.cookies.is_empty())
+    };
+    let any_cookies = here
+        .iter()
+        .any(|p| names.has(&cookie_policy_name(&p.name)) || binds_itself(p));
+    here.iter()
+        .filter_map(|p| {
+            let mut chosen: Vec<String> = Vec::new();
+            let mut choose = |name: String| {
+                if names.has(&name) {
+                    chosen.push(name);
+                }
+            };
+            if any_cookies {
+                if binds_itself(p) {
+                    choose(p.name.clone());
+                }
+                choose(cookie_policy_name(&p.name));
+            } else {
+                choose(p.name.clone());
+            }
+            (!chosen.is_empty()).then_some((p.name.as_str(), chosen))
+        })
+        .collect()
+}
+
+/// When the policies of a site disagree on ACCESS (one CP carries one, REC
+/// §4.2.1): the site's header stands for the first, the others get their own.
+fn access_split(
+    members: &[(&str, Vec<String>)],
+    names: &lower::FileNames,
+    site: Option<&str>,
+) -> Option<AccessSplit> {
+    let accesses: std::collections::BTreeSet<_> = members
+        .iter()
+        .flat_map(|(_, ps)| ps.iter().filter_map(|p| names.access(p)))
+        .collect();
+    if accesses.len() <= 1 {
+        return None;
+    }
+    let (first, _) = members.first()?;
+    Some(AccessSplit {
+        site: site.map(str::to_string),
+        stands_for: (*first).to_string(),
+        others: members
+            .iter()
+            .skip(1)
+            .map(|(n, _)| (*n).to_string())
+            .collect(),
     })
 }
 
@@ -137,63 +239,25 @@ pub fn derive(set: &PolicySet) -> Result<P3pOutput, EmitError> {
 fn site_headers(
     set: &PolicySet,
     file: &PolicyFile,
+    names: &lower::FileNames,
     site: Option<&str>,
-) -> (Vec<SiteHeader>, Option<AccessSplit>) {
-    let here: Vec<&crate::model::Policy> = set
-        .policies
-        .iter()
-        .filter(|p| lower::covers_site(set, p, site))
-        .collect();
+) -> Vec<SiteHeader> {
     let find = |name: &str| file.policies.iter().find(|p| p.name == name);
-    // A policy's own COOKIE-INCLUDEs on this site (imported reference files) bind
-    // cookies to the policy itself (REC §2.3.2.5).
-    let binds_itself = |p: &crate::model::Policy| {
-        p.covers
-            .iter()
-            .any(|c| site.is_none_or(|s| c.site == s) && !c.cookies.is_empty())
-    };
-    let any_cookies = here
-        .iter()
-        .any(|p| find(&cookie_policy_name(&p.name)).is_some() || binds_itself(p));
+    let members: Vec<(&str, Vec<String>)> = members(set, names, site);
     // The P3P policies each declared policy stands for in a CP.
-    let members: Vec<(&str, Vec<P3pPolicy>)> = here
+    let policies: Vec<(&str, Vec<P3pPolicy>)> = members
         .iter()
-        .filter_map(|p| {
-            let mut chosen: Vec<P3pPolicy> = Vec::new();
-            if any_cookies {
-                if binds_itself(p) {
-                    chosen.extend(find(&p.name).cloned());
-                }
-                chosen.extend(find(&cookie_policy_name(&p.name)).cloned());
-            } else {
-                chosen.extend(find(&p.name).cloned());
-            }
-            (!chosen.is_empty()).then_some((p.name.as_str(), chosen))
-        })
+        .map(|(n, ps)| (*n, ps.iter().filter_map(|p| find(p).cloned()).collect()))
         .collect();
     let site_name = site.map(str::to_string);
-    let accesses: std::collections::BTreeSet<_> = members
-        .iter()
-        .flat_map(|(_, ps)| ps.iter().filter_map(|p| p.access))
-        .collect();
-    let all: Vec<P3pPolicy> = members.iter().flat_map(|(_, ps)| ps.clone()).collect();
-    let (site_cp, split) = if accesses.len() > 1 {
-        let stands_for = members.first().map(|(n, _)| (*n).to_string());
-        let cp = members
+    let split = access_split(&members, names, site);
+    let site_cp = if split.is_some() {
+        policies
             .first()
-            .and_then(|(_, ps)| compact::compact_policy(ps));
-        let split = stands_for.map(|s| AccessSplit {
-            site: site_name.clone(),
-            others: members
-                .iter()
-                .skip(1)
-                .map(|(n, _)| (*n).to_string())
-                .collect(),
-            stands_for: s,
-        });
-        (cp, split)
+            .and_then(|(_, ps)| compact::compact_policy(ps))
     } else {
-        (compact::compact_policy(&all), None)
+        let all: Vec<P3pPolicy> = policies.iter().flat_map(|(_, ps)| ps.clone()).collect();
+        compact::compact_policy(&all)
     };
     let mut out = vec![SiteHeader {
         site: site_name.clone(),
@@ -202,15 +266,16 @@ fn site_headers(
         paths: Vec::new(),
         stands_for: split.as_ref().map(|s| s.stands_for.clone()),
     }];
-    let own: Vec<(&str, Option<String>)> = members
+    let own: Vec<(&str, Option<String>)> = policies
         .iter()
         .map(|(n, ps)| (*n, compact::compact_policy(ps)))
         .collect();
     if own.iter().any(|(_, cp)| *cp != site_cp) {
         for (name, cp) in own {
-            let paths = here
+            let paths = set
+                .policies
                 .iter()
-                .find(|p| p.name == name)
+                .find(|p| p.name == name && lower::covers_site(set, p, site))
                 .map(|p| lower::covered_paths(p, site))
                 .unwrap_or_default();
             out.push(SiteHeader {
@@ -222,7 +287,7 @@ fn site_headers(
             });
         }
     }
-    (out, split)
+    out
 }
 
 fn io_error(e: &std::io::Error) -> EmitError {
