@@ -141,19 +141,6 @@ pub fn compile_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Compil
     compile_bytes_limited_with(path, bytes, max_input_bytes(), options)
 }
 
-/// [`compile_bytes_with`], taking the bytes: valid UTF-8 becomes the source's
-/// text without a copy (the input is not held twice while it compiles).
-pub fn compile_owned_with(path: &str, bytes: Vec<u8>, options: &Options) -> Compilation {
-    let limit = max_input_bytes();
-    if bytes.len() > limit {
-        return compile_bytes_limited_with(path, &bytes, limit, options);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => compile_with(&SourceFile::new(path, text), options),
-        Err(e) => compile_bytes_limited_with(path, e.as_bytes(), limit, options),
-    }
-}
-
 /// [`compile_bytes`] with an explicit input size limit and a repository's options.
 pub fn compile_bytes_limited_with(
     path: &str,
