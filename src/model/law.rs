@@ -230,14 +230,14 @@ pub struct PracticeLaw {
     /// Whether giving the data is a statutory or contractual requirement, and
     /// what happens if it is not given (Art. 13(2)(e)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub requirement: Option<Requirement>,
+    pub requirement: Option<Box<Requirement>>,
     /// Automated decision-making, including profiling (Art. 22; Art. 13(2)(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub automated: Option<Automated>,
+    pub automated: Option<Box<Automated>>,
     /// Where data not obtained from the person comes from (Art. 14(2)(f);
     /// CCPA § 1798.130(a)(5)(B)(ii)). `None`: collected from the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<DataSource>,
+    pub source: Option<Box<DataSource>>,
     /// How the practice's disclosure counts under the CCPA; `None`: derived
     /// from the recipients and purposes.
     #[serde(default, skip_serializing_if = "Option::is_none")]

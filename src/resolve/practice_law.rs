@@ -55,9 +55,9 @@ pub fn item(cx: &mut Cx, it: &Item, law: &mut PracticeLaw) {
         "sensitive" => {
             law.sensitive = lists::choices(cx, it, "kind of sensitive data", &Sensitive::options());
         }
-        "requirement" => law.requirement = requirement(cx, it),
-        "automated" => law.automated = Some(automated(cx, it)),
-        "source" => law.source = source(cx, it),
+        "requirement" => law.requirement = requirement(cx, it).map(Box::new),
+        "automated" => law.automated = Some(Box::new(automated(cx, it))),
+        "source" => law.source = source(cx, it).map(Box::new),
         _ => {
             let mut args = Args::of(cx, it);
             if let Some(v) = args.required(cx, "`business-purpose`, `sold` or `shared`") {
