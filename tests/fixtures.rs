@@ -32,7 +32,7 @@ fn comment(out: &mut String, depth: usize, role: &str, c: &Comment) {
 fn value(v: &Value) -> String {
     match v {
         Value::Word(w) => format!("{}@{}", w.value, loc(&w.span)),
-        Value::String(s) => format!("{:?} (raw {:?})@{}", s.value, s.raw, loc(&s.span)),
+        Value::String(s) => format!("{:?} (raw {:?})@{}", s.value, s.raw(), loc(&s.span)),
     }
 }
 

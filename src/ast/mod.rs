@@ -91,14 +91,46 @@ pub enum Value {
 }
 
 /// A string: its meaning (escapes decoded, lines folded) and its text as written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StringValue {
     /// Escapes decoded; a line break and the indentation after it folded into
     /// one space; a blank line kept as `\n\n` (a new paragraph).
     pub value: String,
-    /// The text between the quotes, exactly as written.
-    pub raw: String,
+    /// The text between the quotes, exactly as written, when it differs from
+    /// `value` (escapes, line breaks): most strings are written as they mean,
+    /// and the tree of a large file is not to hold each twice. Read it with
+    /// [`StringValue::raw`].
+    pub raw_if_different: Option<Box<str>>,
     pub span: Span,
+}
+
+impl StringValue {
+    /// `raw` is the text between the quotes as written; its meaning is `value`.
+    pub fn new(value: String, raw: &str, span: Span) -> Self {
+        let raw_if_different = (raw != value).then(|| raw.into());
+        Self {
+            value,
+            raw_if_different,
+            span,
+        }
+    }
+
+    /// The text between the quotes, exactly as written.
+    pub fn raw(&self) -> &str {
+        self.raw_if_different.as_deref().unwrap_or(&self.value)
+    }
+}
+
+// Serialized as before: the text as written is always given.
+impl Serialize for StringValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = serializer.serialize_struct("StringValue", 3)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("raw", self.raw())?;
+        st.serialize_field("span", &self.span)?;
+        st.end()
+    }
 }
 
 /// `{ ... }`.

@@ -29,7 +29,7 @@ fn end_line(e: &Entry) -> u32 {
         .values
         .iter()
         .map(|v| match v {
-            Value::String(s) => s.raw.matches('\n').count(),
+            Value::String(s) => s.raw().matches('\n').count(),
             Value::Word(_) => 0,
         })
         .sum();
@@ -97,7 +97,7 @@ impl Printer {
             .iter()
             .map(|v| match v {
                 Value::Word(w) => w.value.clone(),
-                Value::String(s) => canonical(&s.raw, indent + INDENT),
+                Value::String(s) => canonical(s.raw(), indent + INDENT),
             })
             .collect::<Vec<_>>()
             .join(" ")

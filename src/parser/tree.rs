@@ -380,11 +380,11 @@ fn entry(at: At<'_, '_>, pair: Pair<'_, Rule>) -> Entry {
                     .strip_prefix('"')
                     .and_then(|q| q.strip_suffix('"'))
                     .unwrap_or(quoted);
-                values.push(Value::String(StringValue {
-                    value: strings::decode(raw),
-                    raw: raw.to_string(),
+                values.push(Value::String(StringValue::new(
+                    strings::decode(raw),
+                    raw,
                     span,
-                }));
+                )));
             }
             _ => {}
         }

@@ -196,6 +196,18 @@ impl PolicyResolver {
     /// The policy, once every item of its block was given.
     pub fn finish(self, cx: &mut Cx) -> Option<Policy> {
         let mut p = self.p;
+        // The model is held through the checks: no room left from growing
+        // the lists one element at a time (up to half of each list).
+        p.datasets.shrink_to_fit();
+        p.statements.shrink_to_fit();
+        p.cookies.shrink_to_fit();
+        p.sharing.shrink_to_fit();
+        p.retention.shrink_to_fit();
+        p.rights.shrink_to_fit();
+        p.opt_outs.shrink_to_fit();
+        p.promises.shrink_to_fit();
+        p.sections.shrink_to_fit();
+        p.acknowledgments.shrink_to_fit();
         languages::check(cx, &p, &self.places);
         if !self.has_title && !self.title_misspelt && self.has_block {
             cx.missing_at(
