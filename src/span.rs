@@ -11,8 +11,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// A file path, interned: spans carry this 4-byte id instead of the path.
-/// Two ids are equal exactly when their paths are.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Two ids are equal exactly when their paths are. (Not ordered: ids follow
+/// the order paths were first seen; compare [`FileId::path`] to sort by path.)
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileId(u32);
 
 /// The paths every [`FileId`] stands for (a process sees few distinct files).
@@ -60,12 +61,6 @@ impl std::fmt::Debug for FileId {
 impl std::fmt::Display for FileId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.path())
-    }
-}
-
-impl PartialEq<str> for FileId {
-    fn eq(&self, other: &str) -> bool {
-        *self.path() == *other
     }
 }
 

@@ -415,18 +415,21 @@ fn a_build_whose_every_selected_output_is_skipped_leaves_an_empty_tree() {
     // The seed states no Global Privacy Control stance: `--emit gpc` skips the
     // one output asked for. The build succeeds, says so, and the file's tree is
     // the (empty) set of this build's outputs, as after any build.
+    let gpc_only = |out: &Path| {
+        policyc(&[
+            "build",
+            ONE_SITE,
+            "--emit",
+            "gpc",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
     let root = tempfile::tempdir().unwrap();
     let out = root.path().join("out");
     assert_eq!(build(Path::new(ONE_SITE), &out).status.code(), Some(0));
     assert!(!tree(&out.join("ipmart")).is_empty());
-    let o = policyc(&[
-        "build",
-        ONE_SITE,
-        "--emit",
-        "gpc",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = gpc_only(&out);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(
         text(&o).contains("emitted nothing; skipped gpc"),
@@ -438,14 +441,7 @@ fn a_build_whose_every_selected_output_is_skipped_leaves_an_empty_tree() {
     assert!(!out.join(".policyc-staging-ipmart").exists());
     // Into a new folder as well.
     let fresh = root.path().join("fresh");
-    let o = policyc(&[
-        "build",
-        ONE_SITE,
-        "--emit",
-        "gpc",
-        "--out",
-        fresh.to_str().unwrap(),
-    ]);
+    let o = gpc_only(&fresh);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(fresh.join("ipmart").is_dir());
 }

@@ -157,14 +157,59 @@ impl Diagnostic {
 /// Sorts findings by file, position, then code, so output is deterministic.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            d.span
-                .as_ref()
-                .map(|s| (s.file.to_string(), s.start, s.end))
+        let at = match (&a.span, &b.span) {
+            (Some(x), Some(y)) => {
+                // By path (looked up only when the files differ), then offsets.
+                let file = if x.file == y.file {
+                    std::cmp::Ordering::Equal
+                } else {
+                    x.path().cmp(&y.path())
+                };
+                file.then(x.start.cmp(&y.start)).then(x.end.cmp(&y.end))
+            }
+            (x, y) => x.is_some().cmp(&y.is_some()),
         };
-        key(a)
-            .cmp(&key(b))
-            .then(a.code.cmp(&b.code))
-            .then(a.message.cmp(&b.message))
+        at.then(a.code.cmp(&b.code)).then(a.message.cmp(&b.message))
     });
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::{sort, Code, Diagnostic};
+    use crate::span::Span;
+
+    /// Files sort by path, not by the order their ids were made; unlocated
+    /// findings first; then offsets, then code.
+    #[test]
+    fn findings_sort_by_path_then_position() {
+        // "z.policy" is interned before "a.policy".
+        let z = Span::new("sort-z.policy", "abcdef", 1, 2);
+        let a_late = Span::new("sort-a.policy", "abcdef", 4, 5);
+        let a_early = Span::new("sort-a.policy", "abcdef", 0, 1);
+        let d = |span: Option<Span>, code| Diagnostic::new(code, "m").at(span);
+        let mut found = vec![
+            d(Some(z), Code::EmptyFile),
+            d(Some(a_late), Code::EmptyFile),
+            d(None, Code::EmptyFile),
+            d(Some(a_early), Code::NotUtf8),
+            d(Some(a_early), Code::EmptyFile),
+        ];
+        sort(&mut found);
+        let got: Vec<(Option<(String, u32)>, Code)> = found
+            .iter()
+            .map(|d| (d.span.map(|s| (s.path().to_string(), s.start)), d.code))
+            .collect();
+        let mut want: Vec<(Option<(String, u32)>, Code)> = vec![
+            (None, Code::EmptyFile),
+            (Some(("sort-a.policy".into(), 0)), Code::EmptyFile),
+            (Some(("sort-a.policy".into(), 0)), Code::NotUtf8),
+            (Some(("sort-a.policy".into(), 4)), Code::EmptyFile),
+            (Some(("sort-z.policy".into(), 1)), Code::EmptyFile),
+        ];
+        // Codes at one place follow the codes' own order.
+        if Code::NotUtf8 < Code::EmptyFile {
+            want.swap(1, 2);
+        }
+        assert_eq!(got, want);
+    }
 }

@@ -413,7 +413,7 @@ pub fn document_prepared(input: &Prepared<'_>) -> Result<Value, EmitError> {
     Ok(json!({ "@context": context(), "@graph": nodes }))
 }
 
-/// The document as [`super::json_bytes`] writes [`document_prepared`], each node
+/// The document as [`super::write_json`] writes [`document_prepared`], each node
 /// written as it is made.
 fn write_document(input: &Prepared<'_>, out: &mut dyn std::io::Write) -> Result<(), EmitError> {
     let io = |e: std::io::Error| EmitError::io(&e);

@@ -415,7 +415,7 @@ impl serde::Serialize for JsonActivity<'_> {
     }
 }
 
-/// [`json`]'s bytes as [`super::json_bytes`] writes them, without the value.
+/// [`json`]'s bytes as [`super::write_json`] writes them, without the value.
 fn write_json_of(records: &Records<'_>, out: &mut dyn std::io::Write) -> Result<(), EmitError> {
     let doc = JsonRecord {
         columns: COLUMNS
